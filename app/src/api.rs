@@ -1,0 +1,4 @@
+//! Server functions: the public endpoints the pages load data through.
+
+pub mod directory;
+pub mod guidance;

@@ -1,0 +1,43 @@
+//! Reading the SIG directory: the list, one SIG, the home page figures.
+
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::models::community::CommunityOverview;
+use crate::models::sig::{SigDetail, SigSummary};
+
+/// The site's name as configured on the server.
+#[server]
+pub async fn load_site_name() -> Result<String, AppError> {
+    Ok(crate::state::app_state()?.site.site_name)
+}
+
+/// Every active SIG with its leads. Filtering happens where it is shown, so
+/// the directory filters instantly in the browser and via `?q=` without it.
+#[server]
+pub async fn list_sigs() -> Result<Vec<SigSummary>, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(crate::store::sigs::list_active(&state.db).await?)
+}
+
+/// One SIG's page data; `NotFound` for an unknown slug.
+#[server]
+pub async fn get_sig(slug: String) -> Result<SigDetail, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(crate::store::sigs::find_by_slug(&state.db, &slug, crate::markdown::render).await?)
+}
+
+/// The figures and guidance links of the home page.
+#[server]
+pub async fn load_overview() -> Result<CommunityOverview, AppError> {
+    let state = crate::state::app_state()?;
+    let (sig_count, lead_count) = crate::store::sigs::counts(&state.db).await?;
+    let channel_count = crate::store::pages::list_channels(&state.db).await?.len() as i64;
+    let guidance = crate::store::pages::list_pages(&state.db).await?;
+    Ok(CommunityOverview {
+        sig_count,
+        lead_count,
+        channel_count,
+        guidance,
+    })
+}

@@ -1,0 +1,6 @@
+//! Pieces reused across pages.
+
+pub mod error_notice;
+pub mod lead_list;
+pub mod markdown;
+pub mod sig_card;

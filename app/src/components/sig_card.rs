@@ -1,0 +1,39 @@
+use leptos::prelude::*;
+
+use super::lead_list::lead_names;
+use crate::models::sig::SigSummary;
+
+/// One SIG in the directory: name, description, leads and chat channel.
+#[component]
+pub fn SigCard(sig: SigSummary) -> impl IntoView {
+    let href = format!("/sigs/{}", sig.slug);
+    let leads = lead_names(&sig.leads);
+    let description = if sig.description.is_empty() {
+        "No description yet.".to_owned()
+    } else {
+        sig.description.clone()
+    };
+    view! {
+        <li class="card sig-card">
+            <h2 class="card-title">
+                <a href=href>{sig.name.clone()}</a>
+            </h2>
+            <p class="card-text">{description}</p>
+            <dl class="card-facts">
+                <div>
+                    <dt>"Leads"</dt>
+                    <dd>{if leads.is_empty() { "None listed".to_owned() } else { leads }}</dd>
+                </div>
+                <div>
+                    <dt>"Chat"</dt>
+                    <dd>
+                        {match sig.chat_channel {
+                            Some(channel) => view! { <a href=channel.url rel="noopener">{channel.label}</a> }.into_any(),
+                            None => view! { <span>"No channel yet"</span> }.into_any(),
+                        }}
+                    </dd>
+                </div>
+            </dl>
+        </li>
+    }
+}

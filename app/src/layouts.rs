@@ -1,0 +1,3 @@
+//! Page frames shared by every route.
+
+pub mod site_layout;

@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::directory::load_site_name;
+
+/// The community's name, loaded once per page and shared through context.
+#[derive(Clone, Copy)]
+pub struct SiteName(pub Resource<Result<String, crate::errors::AppError>>);
+
+impl SiteName {
+    /// The name to show; "sigpost" until it is known or if it cannot be loaded.
+    pub fn get(&self) -> String {
+        self.0
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_else(|| "sigpost".to_owned())
+    }
+}
+
+/// Skip link, header with the main navigation, the page, and the footer.
+#[component]
+pub fn SiteLayout(children: Children) -> impl IntoView {
+    let site = SiteName(Resource::new(|| (), |_| load_site_name()));
+    provide_context(site);
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <div class="container header-inner">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <Suspense fallback=|| "sigpost">{move || site.get()}</Suspense>
+                </a>
+                <nav aria-label="Main">
+                    <ul class="nav-list">
+                        <li><A href="/sigs">"SIGs"</A></li>
+                        <li><A href="/channels">"Channels"</A></li>
+                        <li><A href="/guidance">"How we work"</A></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <main id="main" tabindex="-1" class="container page">{children()}</main>
+        <footer class="site-footer">
+            <div class="container footer-inner">
+                <p>
+                    <Suspense fallback=|| "sigpost">{move || site.get()}</Suspense>
+                    " community portal · powered by sigpost"
+                </p>
+                <nav aria-label="Footer">
+                    <ul class="footer-links">
+                        <li><a href="/sigs">"All SIGs"</a></li>
+                        <li><a href="/channels">"Chat channels"</a></li>
+                        <li><a href="/guidance">"How SIGs work"</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </footer>
+    }
+}

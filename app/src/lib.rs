@@ -1,0 +1,80 @@
+//! The sigpost application: pages, components, shared models and server functions.
+//! Server-only code (storage, markdown rendering, state) sits behind `ssr`.
+
+pub mod api;
+pub mod components;
+pub mod errors;
+pub mod layouts;
+#[cfg(feature = "ssr")]
+pub mod markdown;
+pub mod models;
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::layouts::site_layout::SiteLayout;
+use crate::routes::channels::ChannelsPage;
+use crate::routes::guidance::{GuidanceIndex, GuidancePage};
+use crate::routes::home::HomePage;
+use crate::routes::not_found::NotFound;
+use crate::routes::sigs::page::SigPage;
+use crate::routes::sigs::SigDirectory;
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options=options.clone() />
+                <link rel="stylesheet" href="/pkg/sigpost.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Every page of the site, in one place: URL → page. All pages are public.
+/// Pages render whole on the server (`SsrMode::Async`) so they work without
+/// JavaScript and can answer with the right status (404 for unknown slugs).
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser, after hydration: tests and styles can
+    // tell a hydrated page from a server-rendered one.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Title formatter=|title: String| format!("{title} · sigpost") />
+        <Router>
+            <SiteLayout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs") view=SigDirectory ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug") view=SigPage ssr=SsrMode::Async />
+                    <Route path=path!("/channels") view=ChannelsPage ssr=SsrMode::Async />
+                    <Route path=path!("/guidance") view=GuidanceIndex ssr=SsrMode::Async />
+                    <Route path=path!("/guidance/:slug") view=GuidancePage ssr=SsrMode::Async />
+                </Routes>
+            </SiteLayout>
+        </Router>
+    }
+}

@@ -1,0 +1,18 @@
+use serde::{Deserialize, Serialize};
+
+/// A governance text such as "Why SIGs", listed in navigation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLink {
+    pub slug: String,
+    pub title: String,
+}
+
+/// A governance page ready to show: its markdown already rendered and sanitised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuidancePage {
+    pub slug: String,
+    pub title: String,
+    pub html: String,
+    /// Short plain-text summary for the page's meta description.
+    pub summary: String,
+}

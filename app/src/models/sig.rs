@@ -1,0 +1,200 @@
+use serde::{Deserialize, Serialize};
+
+/// What kind of group a SIG-like group is; the community's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SigKind {
+    Sig,
+    WorkingGroup,
+    Committee,
+    UserGroup,
+}
+
+impl SigKind {
+    /// The value stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SigKind::Sig => "sig",
+            SigKind::WorkingGroup => "working_group",
+            SigKind::Committee => "committee",
+            SigKind::UserGroup => "user_group",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [
+            Self::Sig,
+            Self::WorkingGroup,
+            Self::Committee,
+            Self::UserGroup,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == value)
+    }
+
+    /// How the kind reads on a page.
+    pub fn label(self) -> &'static str {
+        match self {
+            SigKind::Sig => "Special Interest Group",
+            SigKind::WorkingGroup => "Working group",
+            SigKind::Committee => "Committee",
+            SigKind::UserGroup => "User group",
+        }
+    }
+}
+
+/// A lead's role in one SIG. Emeritus leads are shown but hold no rights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LeadRole {
+    Chair,
+    TechLead,
+    Emeritus,
+}
+
+impl LeadRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LeadRole::Chair => "chair",
+            LeadRole::TechLead => "tech_lead",
+            LeadRole::Emeritus => "emeritus",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [Self::Chair, Self::TechLead, Self::Emeritus]
+            .into_iter()
+            .find(|role| role.as_str() == value)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LeadRole::Chair => "Chair",
+            LeadRole::TechLead => "Tech lead",
+            LeadRole::Emeritus => "Emeritus",
+        }
+    }
+}
+
+/// A person leading a SIG, as the public sees them (never their e-mail).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lead {
+    pub display_name: String,
+    pub github_handle: Option<String>,
+    pub role: LeadRole,
+}
+
+impl Lead {
+    pub fn github_url(&self) -> Option<String> {
+        self.github_handle
+            .as_ref()
+            .map(|handle| format!("https://github.com/{handle}"))
+    }
+}
+
+/// A named link, such as a chat channel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedLink {
+    pub label: String,
+    pub url: String,
+}
+
+/// One card of the SIG directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SigSummary {
+    pub slug: String,
+    pub name: String,
+    pub kind: SigKind,
+    pub description: String,
+    pub chat_channel: Option<NamedLink>,
+    pub leads: Vec<Lead>,
+}
+
+impl SigSummary {
+    /// Whether the directory filter `query` matches this SIG: every word of the
+    /// query must appear in its name, slug, description or a lead's name/handle.
+    /// The same function filters on the server (`?q=`) and in the browser.
+    pub fn matches(&self, query: &str) -> bool {
+        let haystack = self.search_text();
+        query
+            .split_whitespace()
+            .all(|word| haystack.contains(&word.to_lowercase()))
+    }
+
+    fn search_text(&self) -> String {
+        let mut text = format!("{} {} {}", self.name, self.slug, self.description);
+        for lead in &self.leads {
+            text.push(' ');
+            text.push_str(&lead.display_name);
+            if let Some(handle) = &lead.github_handle {
+                text.push(' ');
+                text.push_str(handle);
+            }
+        }
+        text.to_lowercase()
+    }
+}
+
+/// Everything the SIG page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SigDetail {
+    pub summary: SigSummary,
+    /// Mission/charter, already rendered from markdown and sanitised on the server.
+    pub mission_html: String,
+    pub meeting_notes_url: Option<String>,
+    pub recordings_url: Option<String>,
+    pub mailing_list_url: Option<String>,
+    pub archived: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn storage() -> SigSummary {
+        SigSummary {
+            slug: "storage".into(),
+            name: "Storage".into(),
+            kind: SigKind::Sig,
+            description: "CSI plugins".into(),
+            chat_channel: None,
+            leads: vec![Lead {
+                display_name: "Yonghong Shi".into(),
+                github_handle: Some("stoneshi-yunify".into()),
+                role: LeadRole::Chair,
+            }],
+        }
+    }
+
+    #[rstest]
+    #[case("", true)]
+    #[case("stor", true)]
+    #[case("STORAGE", true)]
+    #[case("csi", true)]
+    #[case("yonghong", true)]
+    #[case("stoneshi", true)]
+    #[case("csi plugins", true)]
+    #[case("csi network", false)]
+    #[case("network", false)]
+    fn filter_matches_words_of_name_description_and_leads(
+        #[case] query: &str,
+        #[case] expected: bool,
+    ) {
+        assert_eq!(storage().matches(query), expected);
+    }
+
+    #[test]
+    fn kinds_and_roles_round_trip_through_their_stored_names() {
+        for kind in [
+            SigKind::Sig,
+            SigKind::WorkingGroup,
+            SigKind::Committee,
+            SigKind::UserGroup,
+        ] {
+            assert_eq!(SigKind::parse(kind.as_str()), Some(kind));
+        }
+        for role in [LeadRole::Chair, LeadRole::TechLead, LeadRole::Emeritus] {
+            assert_eq!(LeadRole::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(SigKind::parse("club"), None);
+    }
+}

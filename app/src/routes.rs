@@ -1,0 +1,7 @@
+//! One module per page, named by its URL.
+
+pub mod channels;
+pub mod guidance;
+pub mod home;
+pub mod not_found;
+pub mod sigs;

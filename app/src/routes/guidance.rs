@@ -1,0 +1,73 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::guidance::{get_guidance, list_guidance};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::markdown::RenderedMarkdown;
+use crate::errors::AppError;
+use crate::routes::not_found::NotFound;
+
+/// The list of governance pages.
+#[component]
+pub fn GuidanceIndex() -> impl IntoView {
+    let pages = Resource::new(|| (), |_| list_guidance());
+    view! {
+        <Title text="How SIGs work" />
+        <Meta name="description" content="Why the community works in SIGs, how a SIG is run, and how it makes decisions." />
+        <header class="page-header">
+            <h1>"How SIGs work"</h1>
+            <p class="lead-text">"The community's shared rules for running a Special Interest Group."</p>
+        </header>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match pages.await {
+                    Ok(pages) if pages.is_empty() => view! {
+                        <p class="empty">"No guidance has been written yet."</p>
+                    }.into_any(),
+                    Ok(pages) => view! {
+                        <ol class="card-grid">
+                            {pages.into_iter().map(|page| view! {
+                                <li class="card">
+                                    <h2 class="card-title"><a href=format!("/guidance/{}", page.slug)>{page.title}</a></h2>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One governance page, rendered from markdown.
+#[component]
+pub fn GuidancePage() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_guidance,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! {
+                        <Title text=page.title.clone() />
+                        <Meta name="description" content=page.summary />
+                        <nav aria-label="Breadcrumb" class="breadcrumb">
+                            <a href="/guidance">"How SIGs work"</a>
+                        </nav>
+                        <article class="article">
+                            <h1>{page.title}</h1>
+                            <RenderedMarkdown html=page.html />
+                        </article>
+                    }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,160 @@
+//! `/sigs`: the SIG directory with its filter.
+
+pub mod page;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api::directory::list_sigs;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::sig_card::SigCard;
+use crate::models::sig::SigSummary;
+
+/// Longest filter text accepted; longer input is cut, never an error.
+pub const FILTER_MAX_CHARS: usize = 100;
+
+/// Every SIG as a card. The filter narrows the list as you type once the page
+/// is hydrated; without JavaScript the same form submits `?q=` to the server.
+#[component]
+pub fn SigDirectory() -> impl IntoView {
+    let sigs = Resource::new(|| (), |_| list_sigs());
+    let query = use_query_map();
+    let initial: String = query
+        .read_untracked()
+        .get("q")
+        .unwrap_or_default()
+        .chars()
+        .take(FILTER_MAX_CHARS)
+        .collect();
+    let filter = RwSignal::new(initial);
+    let navigate = use_navigate();
+    // Keep the address shareable without a reload when the form is submitted.
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let text = filter.get_untracked();
+        let url = if text.trim().is_empty() {
+            "/sigs".to_owned()
+        } else {
+            format!("/sigs?q={}", encode_query_value(text.trim()))
+        };
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+
+    view! {
+        <Title text="SIG directory" />
+        <Meta name="description" content="Every Special Interest Group of the community: what it works on, who leads it and where it talks." />
+        <header class="page-header">
+            <h1>"Special Interest Groups"</h1>
+            <p class="lead-text">
+                "Each SIG owns a part of the project. Find one by topic, technology or lead."
+            </p>
+            <form class="filter" role="search" method="get" action="/sigs" on:submit=on_submit>
+                <label for="sig-filter">"Filter SIGs"</label>
+                <div class="filter-row">
+                    <input
+                        id="sig-filter"
+                        type="search"
+                        name="q"
+                        maxlength=FILTER_MAX_CHARS
+                        placeholder="storage, docs, edge…"
+                        autocomplete="off"
+                        value=filter.get_untracked()
+                        prop:value=move || filter.get()
+                        on:input=move |event| filter.set(event_target_value(&event))
+                    />
+                    <button type="submit" class="button">"Filter"</button>
+                </div>
+            </form>
+        </header>
+        <Suspense fallback=|| view! { <p class="loading">"Loading SIGs…"</p> }>
+            {move || Suspend::new(async move {
+                match sigs.await {
+                    Ok(all) => view! { <FilteredSigs all filter /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FilteredSigs(all: Vec<SigSummary>, filter: RwSignal<String>) -> impl IntoView {
+    let total = all.len();
+    let all = StoredValue::new(all);
+    let shown = Memo::new(move |_| {
+        let text = filter.get();
+        all.with_value(|sigs| {
+            sigs.iter()
+                .filter(|sig| sig.matches(&text))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <p class="result-count" role="status" aria-live="polite">
+            {move || {
+                let count = shown.read().len();
+                if count == total {
+                    format!("{total} SIGs")
+                } else {
+                    format!("Showing {count} of {total} SIGs")
+                }
+            }}
+        </p>
+        {move || {
+            let list = shown.get();
+            if list.is_empty() {
+                view! {
+                    <div class="empty-state">
+                        <p>"No SIG matches “" {filter.get()} "”."</p>
+                        <p><a href="/sigs">"Show all SIGs"</a></p>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <ul class="card-grid sig-grid">
+                        <For each=move || shown.get() key=|sig| sig.slug.clone() let:sig>
+                            <SigCard sig />
+                        </For>
+                    </ul>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+/// Percent-encodes a query-string value (letters, digits and `-._~` pass through).
+fn encode_query_value(value: &str) -> String {
+    let mut encoded = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                encoded.push(byte as char)
+            }
+            b' ' => encoded.push('+'),
+            other => encoded.push_str(&format!("%{other:02X}")),
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_query_value;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(encode_query_value("edge computing"), "edge+computing");
+        assert_eq!(encode_query_value("a&b=c"), "a%26b%3Dc");
+        assert_eq!(encode_query_value("ü"), "%C3%BC");
+    }
+}

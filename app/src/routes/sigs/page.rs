@@ -1,0 +1,112 @@
+//! `/sigs/:slug`: one SIG's page.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::directory::get_sig;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::lead_list::LeadList;
+use crate::components::markdown::RenderedMarkdown;
+use crate::errors::AppError;
+use crate::models::sig::SigDetail;
+use crate::routes::not_found::NotFound;
+
+/// A SIG's description, leads, channels and meeting links; 404 for unknown slugs.
+#[component]
+pub fn SigPage() -> impl IntoView {
+    let params = use_params_map();
+    let sig = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_sig,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading SIG…"</p> }>
+            {move || Suspend::new(async move {
+                match sig.await {
+                    Ok(sig) => view! { <SigDetails sig /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SigDetails(sig: SigDetail) -> impl IntoView {
+    let SigDetail {
+        summary,
+        mission_html,
+        meeting_notes_url,
+        recordings_url,
+        mailing_list_url,
+        archived,
+    } = sig;
+    let description = if summary.description.is_empty() {
+        format!(
+            "{} is a {} of the community.",
+            summary.name,
+            summary.kind.label()
+        )
+    } else {
+        summary.description.clone()
+    };
+    view! {
+        <Title text=summary.name.clone() />
+        <Meta name="description" content=format!("{}: {}", summary.name, description) />
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+            <a href="/sigs">"All SIGs"</a>
+        </nav>
+        <header class="page-header sig-header">
+            <p class="eyebrow">{summary.kind.label()}</p>
+            <h1>{summary.name.clone()}</h1>
+            <p class="lead-text">{description}</p>
+            {archived.then(|| view! {
+                <p class="notice">"This group is archived: it no longer meets, and its page is kept for the record."</p>
+            })}
+        </header>
+        <div class="sig-layout">
+            <section aria-labelledby="leads-heading" class="panel">
+                <h2 id="leads-heading">"Leads"</h2>
+                <LeadList leads=summary.leads />
+            </section>
+            <section aria-labelledby="talk-heading" class="panel">
+                <h2 id="talk-heading">"Where to talk"</h2>
+                <dl class="facts">
+                    <dt>"Chat"</dt>
+                    <dd>{match summary.chat_channel {
+                        Some(channel) => view! { <a href=channel.url rel="noopener">{channel.label}</a> }.into_any(),
+                        None => view! { <span class="empty">"This SIG has no chat channel yet."</span> }.into_any(),
+                    }}</dd>
+                    <dt>"Mailing list"</dt>
+                    <dd>{optional_link(mailing_list_url, "Mailing list", "No mailing list yet.")}</dd>
+                </dl>
+            </section>
+            <section aria-labelledby="meetings-heading" class="panel">
+                <h2 id="meetings-heading">"Meetings"</h2>
+                <dl class="facts">
+                    <dt>"Notes"</dt>
+                    <dd>{optional_link(meeting_notes_url, "Meeting notes", "No meeting notes are linked yet.")}</dd>
+                    <dt>"Recordings"</dt>
+                    <dd>{optional_link(recordings_url, "Recordings", "No recordings are linked yet.")}</dd>
+                </dl>
+            </section>
+            <section aria-labelledby="mission-heading" class="panel panel-wide">
+                <h2 id="mission-heading">"Mission"</h2>
+                {if mission_html.trim().is_empty() {
+                    view! { <p class="empty">"The leads have not written a mission statement yet."</p> }.into_any()
+                } else {
+                    view! { <RenderedMarkdown html=mission_html /> }.into_any()
+                }}
+            </section>
+        </div>
+    }
+}
+
+fn optional_link(url: Option<String>, label: &'static str, empty: &'static str) -> AnyView {
+    match url {
+        Some(url) => view! { <a href=url rel="noopener">{label}</a> }.into_any(),
+        None => view! { <span class="empty">{empty}</span> }.into_any(),
+    }
+}

@@ -1,0 +1,30 @@
+//! What every request handler and server function can reach on the server.
+
+use crate::store::Database;
+use axum::extract::FromRef;
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+
+/// Settings the pages need (the rest of the configuration stays in `server`).
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    /// The community's name, shown in titles and the header.
+    pub site_name: String,
+}
+
+/// Shared state: passed to axum routes and provided as context to Leptos.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Database,
+    pub site: SiteConfig,
+}
+
+/// The state inside a server function or a server-side render.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        AppError::Internal
+    })
+}

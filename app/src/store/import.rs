@@ -1,0 +1,324 @@
+//! Writes a parsed community description (SIGs, leads, channels, pages) in one
+//! transaction. Re-importing updates by slug/URL/handle and never duplicates.
+
+use sqlx::{Any, FromRow, Transaction};
+
+use super::{now, Database};
+use crate::models::channel::ChannelKind;
+use crate::models::sig::{LeadRole, NamedLink, SigKind};
+
+/// Everything an importer understood from a source file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommunityImport {
+    pub sigs: Vec<ImportedSig>,
+    pub channels: Vec<ImportedChannel>,
+    pub pages: Vec<ImportedPage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedSig {
+    pub slug: String,
+    pub name: String,
+    pub kind: SigKind,
+    pub description: String,
+    pub chat_channel: Option<NamedLink>,
+    pub meeting_notes_url: Option<String>,
+    pub leads: Vec<ImportedLead>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedLead {
+    pub display_name: String,
+    pub github_handle: Option<String>,
+    pub role: LeadRole,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedChannel {
+    pub purpose: String,
+    pub name: String,
+    pub url: String,
+    pub kind: ChannelKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedPage {
+    pub slug: String,
+    pub title: String,
+    pub markdown: String,
+}
+
+/// What an import did, by kind of record and outcome.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub created: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: usize,
+}
+
+#[derive(Clone, FromRow, PartialEq, Eq)]
+struct StoredSig {
+    id: i64,
+    name: String,
+    kind: String,
+    description: String,
+    chat_channel_name: Option<String>,
+    chat_channel_url: Option<String>,
+    meeting_notes_url: Option<String>,
+    position: i64,
+}
+
+#[derive(FromRow, PartialEq, Eq)]
+struct StoredLead {
+    person_id: i64,
+    role: String,
+}
+
+/// Applies `import` whole or not at all.
+#[tracing::instrument(skip_all, err)]
+pub async fn apply(db: &Database, import: &CommunityImport) -> Result<ImportReport, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let mut report = ImportReport::default();
+    for (position, sig) in import.sigs.iter().enumerate() {
+        upsert_sig(&mut tx, sig, position as i64, &mut report).await?;
+    }
+    for (position, channel) in import.channels.iter().enumerate() {
+        upsert_channel(&mut tx, channel, position as i64, &mut report).await?;
+    }
+    for (position, page) in import.pages.iter().enumerate() {
+        upsert_page(&mut tx, page, position as i64, &mut report).await?;
+    }
+    tx.commit().await?;
+    Ok(report)
+}
+
+async fn upsert_sig(
+    tx: &mut Transaction<'static, Any>,
+    sig: &ImportedSig,
+    position: i64,
+    report: &mut ImportReport,
+) -> Result<(), sqlx::Error> {
+    let wanted = StoredSig {
+        id: 0,
+        name: sig.name.clone(),
+        kind: sig.kind.as_str().to_owned(),
+        description: sig.description.clone(),
+        chat_channel_name: sig.chat_channel.as_ref().map(|c| c.label.clone()),
+        chat_channel_url: sig.chat_channel.as_ref().map(|c| c.url.clone()),
+        meeting_notes_url: sig.meeting_notes_url.clone(),
+        position,
+    };
+    let stored: Option<StoredSig> = sqlx::query_as(
+        "SELECT id, name, kind, description, chat_channel_name, chat_channel_url, \
+         meeting_notes_url, position FROM sigs WHERE slug = $1",
+    )
+    .bind(&sig.slug)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let is_new = stored.is_none();
+    let fields_changed = match &stored {
+        Some(stored) => {
+            (StoredSig {
+                id: stored.id,
+                ..wanted.clone()
+            }) != *stored
+        }
+        None => true,
+    };
+    let sig_id: i64 = match stored {
+        Some(stored) if !fields_changed => stored.id,
+        _ => {
+            sqlx::query_scalar(
+                "INSERT INTO sigs (slug, name, kind, description, chat_channel_name, \
+                 chat_channel_url, meeting_notes_url, position, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
+                 ON CONFLICT (slug) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+                 description = excluded.description, chat_channel_name = excluded.chat_channel_name, \
+                 chat_channel_url = excluded.chat_channel_url, \
+                 meeting_notes_url = excluded.meeting_notes_url, position = excluded.position, \
+                 updated_at = excluded.updated_at RETURNING id",
+            )
+            .bind(&sig.slug)
+            .bind(&wanted.name)
+            .bind(&wanted.kind)
+            .bind(&wanted.description)
+            .bind(&wanted.chat_channel_name)
+            .bind(&wanted.chat_channel_url)
+            .bind(&wanted.meeting_notes_url)
+            .bind(position)
+            .bind(now())
+            .fetch_one(&mut **tx)
+            .await?
+        }
+    };
+    let leads_changed = replace_leads(tx, sig_id, &sig.leads).await?;
+    if is_new {
+        report.created.push(format!("SIG {}", sig.slug));
+    } else if fields_changed || leads_changed {
+        report.updated.push(format!("SIG {}", sig.slug));
+    } else {
+        report.unchanged += 1;
+    }
+    Ok(())
+}
+
+/// Makes the SIG's leads exactly `leads`, in order; tells whether anything changed.
+async fn replace_leads(
+    tx: &mut Transaction<'static, Any>,
+    sig_id: i64,
+    leads: &[ImportedLead],
+) -> Result<bool, sqlx::Error> {
+    let mut wanted = Vec::with_capacity(leads.len());
+    for lead in leads {
+        let person_id = upsert_person(tx, lead).await?;
+        wanted.push(StoredLead {
+            person_id,
+            role: lead.role.as_str().to_owned(),
+        });
+    }
+    let stored: Vec<StoredLead> = sqlx::query_as(
+        "SELECT person_id, role FROM leaderships WHERE sig_id = $1 ORDER BY position",
+    )
+    .bind(sig_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    if stored == wanted {
+        return Ok(false);
+    }
+    sqlx::query("DELETE FROM leaderships WHERE sig_id = $1")
+        .bind(sig_id)
+        .execute(&mut **tx)
+        .await?;
+    for (position, lead) in wanted.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO leaderships (sig_id, person_id, role, position) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (sig_id, person_id) DO NOTHING",
+        )
+        .bind(sig_id)
+        .bind(lead.person_id)
+        .bind(&lead.role)
+        .bind(position as i64)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(true)
+}
+
+/// One person per GitHub handle; people without a handle are matched by name.
+async fn upsert_person(
+    tx: &mut Transaction<'static, Any>,
+    lead: &ImportedLead,
+) -> Result<i64, sqlx::Error> {
+    match &lead.github_handle {
+        Some(handle) => {
+            sqlx::query_scalar(
+                "INSERT INTO people (display_name, github_handle, github_key, created_at) \
+                 VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (github_key) DO UPDATE SET display_name = excluded.display_name, \
+                 github_handle = excluded.github_handle RETURNING id",
+            )
+            .bind(&lead.display_name)
+            .bind(handle)
+            .bind(handle.to_lowercase())
+            .bind(now())
+            .fetch_one(&mut **tx)
+            .await
+        }
+        None => {
+            let existing: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM people WHERE github_handle IS NULL AND display_name = $1",
+            )
+            .bind(&lead.display_name)
+            .fetch_optional(&mut **tx)
+            .await?;
+            match existing {
+                Some(id) => Ok(id),
+                None => sqlx::query_scalar(
+                    "INSERT INTO people (display_name, created_at) VALUES ($1, $2) RETURNING id",
+                )
+                .bind(&lead.display_name)
+                .bind(now())
+                .fetch_one(&mut **tx)
+                .await,
+            }
+        }
+    }
+}
+
+async fn upsert_channel(
+    tx: &mut Transaction<'static, Any>,
+    channel: &ImportedChannel,
+    position: i64,
+    report: &mut ImportReport,
+) -> Result<(), sqlx::Error> {
+    let stored: Option<(String, String, String, i64)> =
+        sqlx::query_as("SELECT purpose, name, kind, position FROM channels WHERE url = $1")
+            .bind(&channel.url)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let wanted = (
+        channel.purpose.clone(),
+        channel.name.clone(),
+        channel.kind.as_str().to_owned(),
+        position,
+    );
+    let label = format!("channel {}", channel.name);
+    match stored {
+        Some(stored) if stored == wanted => {
+            report.unchanged += 1;
+            return Ok(());
+        }
+        Some(_) => report.updated.push(label),
+        None => report.created.push(label),
+    }
+    sqlx::query(
+        "INSERT INTO channels (purpose, name, url, kind, position) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (url) DO UPDATE SET purpose = excluded.purpose, name = excluded.name, \
+         kind = excluded.kind, position = excluded.position",
+    )
+    .bind(&wanted.0)
+    .bind(&wanted.1)
+    .bind(&channel.url)
+    .bind(&wanted.2)
+    .bind(position)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn upsert_page(
+    tx: &mut Transaction<'static, Any>,
+    page: &ImportedPage,
+    position: i64,
+    report: &mut ImportReport,
+) -> Result<(), sqlx::Error> {
+    let stored: Option<(String, String, i64)> =
+        sqlx::query_as("SELECT title, body_markdown, position FROM pages WHERE slug = $1")
+            .bind(&page.slug)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let wanted = (page.title.clone(), page.markdown.clone(), position);
+    let label = format!("page {}", page.slug);
+    match stored {
+        Some(stored) if stored == wanted => {
+            report.unchanged += 1;
+            return Ok(());
+        }
+        Some(_) => report.updated.push(label),
+        None => report.created.push(label),
+    }
+    sqlx::query(
+        "INSERT INTO pages (slug, title, body_markdown, position, updated_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (slug) DO UPDATE SET title = excluded.title, \
+         body_markdown = excluded.body_markdown, position = excluded.position, \
+         updated_at = excluded.updated_at",
+    )
+    .bind(&page.slug)
+    .bind(&page.title)
+    .bind(&page.markdown)
+    .bind(position)
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! Queries of governance pages and community-wide channels.
+
+use sqlx::FromRow;
+
+use super::Database;
+use crate::models::channel::{Channel, ChannelKind};
+use crate::models::page::PageLink;
+
+#[derive(FromRow)]
+struct ChannelRow {
+    purpose: String,
+    name: String,
+    url: String,
+    kind: String,
+}
+
+/// A stored governance page, before rendering.
+#[derive(FromRow)]
+pub struct StoredPage {
+    pub slug: String,
+    pub title: String,
+    pub body_markdown: String,
+}
+
+/// Titles of the governance pages, in reading order.
+#[tracing::instrument(skip(db), err)]
+pub async fn list_pages(db: &Database) -> Result<Vec<PageLink>, sqlx::Error> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT slug, title FROM pages ORDER BY position, slug")
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, title)| PageLink { slug, title })
+        .collect())
+}
+
+/// One page by slug; `RowNotFound` when there is none.
+#[tracing::instrument(skip(db), err)]
+pub async fn find_page(db: &Database, slug: &str) -> Result<StoredPage, sqlx::Error> {
+    sqlx::query_as("SELECT slug, title, body_markdown FROM pages WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(&db.pool)
+        .await
+}
+
+/// Community-wide channels: general ones first, then local communities.
+#[tracing::instrument(skip(db), err)]
+pub async fn list_channels(db: &Database) -> Result<Vec<Channel>, sqlx::Error> {
+    let rows: Vec<ChannelRow> = sqlx::query_as(
+        "SELECT purpose, name, url, kind FROM channels \
+         ORDER BY CASE kind WHEN 'general' THEN 0 ELSE 1 END, position",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Channel {
+            purpose: row.purpose,
+            name: row.name,
+            url: row.url,
+            kind: ChannelKind::parse(&row.kind).unwrap_or(ChannelKind::General),
+        })
+        .collect())
+}

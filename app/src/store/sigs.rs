@@ -1,0 +1,167 @@
+//! Queries of the SIG directory: groups and their leads.
+
+use std::collections::HashMap;
+
+use sqlx::FromRow;
+
+use super::Database;
+use crate::models::sig::{Lead, LeadRole, NamedLink, SigDetail, SigKind, SigSummary};
+
+#[derive(FromRow)]
+struct SigRow {
+    id: i64,
+    slug: String,
+    name: String,
+    kind: String,
+    description: String,
+    mission: String,
+    chat_channel_name: Option<String>,
+    chat_channel_url: Option<String>,
+    mailing_list_url: Option<String>,
+    meeting_notes_url: Option<String>,
+    recordings_url: Option<String>,
+    status: String,
+}
+
+#[derive(FromRow)]
+struct LeadRow {
+    sig_id: i64,
+    display_name: String,
+    github_handle: Option<String>,
+    role: String,
+}
+
+impl SigRow {
+    fn into_summary(self, leads: Vec<Lead>) -> SigSummary {
+        let chat_channel = match (self.chat_channel_name, self.chat_channel_url) {
+            (Some(label), Some(url)) => Some(NamedLink { label, url }),
+            (None, Some(url)) => Some(NamedLink {
+                label: url.clone(),
+                url,
+            }),
+            _ => None,
+        };
+        SigSummary {
+            slug: self.slug,
+            name: self.name,
+            kind: SigKind::parse(&self.kind).unwrap_or(SigKind::Sig),
+            description: self.description,
+            chat_channel,
+            leads,
+        }
+    }
+}
+
+impl From<LeadRow> for Lead {
+    fn from(row: LeadRow) -> Self {
+        Lead {
+            display_name: row.display_name,
+            github_handle: row.github_handle,
+            role: LeadRole::parse(&row.role).unwrap_or(LeadRole::Chair),
+        }
+    }
+}
+
+/// Every active SIG with its leads, in directory order (by name).
+#[tracing::instrument(skip(db), err)]
+pub async fn list_active(db: &Database) -> Result<Vec<SigSummary>, sqlx::Error> {
+    let rows: Vec<SigRow> = sqlx::query_as(
+        "SELECT id, slug, name, kind, description, mission, chat_channel_name, \
+         chat_channel_url, mailing_list_url, meeting_notes_url, recordings_url, status \
+         FROM sigs WHERE status = 'active' ORDER BY lower(name)",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut leads_by_sig: HashMap<i64, Vec<Lead>> = HashMap::new();
+    let lead_rows: Vec<LeadRow> = sqlx::query_as(
+        "SELECT l.sig_id, p.display_name, p.github_handle, l.role \
+         FROM leaderships l JOIN people p ON p.id = l.person_id \
+         JOIN sigs s ON s.id = l.sig_id WHERE s.status = 'active' \
+         ORDER BY l.sig_id, l.position",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    for row in lead_rows {
+        leads_by_sig.entry(row.sig_id).or_default().push(row.into());
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let leads = leads_by_sig.remove(&row.id).unwrap_or_default();
+            row.into_summary(leads)
+        })
+        .collect())
+}
+
+/// One SIG by slug, archived ones included; `RowNotFound` when there is none.
+/// `render_markdown` turns the stored mission into sanitised HTML.
+#[tracing::instrument(skip(db, render_markdown), err)]
+pub async fn find_by_slug(
+    db: &Database,
+    slug: &str,
+    render_markdown: impl Fn(&str) -> String,
+) -> Result<SigDetail, sqlx::Error> {
+    let row: SigRow = sqlx::query_as(
+        "SELECT id, slug, name, kind, description, mission, chat_channel_name, \
+         chat_channel_url, mailing_list_url, meeting_notes_url, recordings_url, status \
+         FROM sigs WHERE slug = $1",
+    )
+    .bind(slug)
+    .fetch_one(&db.pool)
+    .await?;
+    let leads: Vec<LeadRow> = sqlx::query_as(
+        "SELECT l.sig_id, p.display_name, p.github_handle, l.role \
+         FROM leaderships l JOIN people p ON p.id = l.person_id \
+         WHERE l.sig_id = $1 ORDER BY l.position",
+    )
+    .bind(row.id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mission_html = render_markdown(&row.mission);
+    let archived = row.status == "archived";
+    let (notes, recordings, mailing_list) = (
+        row.meeting_notes_url.clone(),
+        row.recordings_url.clone(),
+        row.mailing_list_url.clone(),
+    );
+    Ok(SigDetail {
+        summary: row.into_summary(leads.into_iter().map(Lead::from).collect()),
+        mission_html,
+        meeting_notes_url: notes,
+        recordings_url: recordings,
+        mailing_list_url: mailing_list,
+        archived,
+    })
+}
+
+/// How many active SIGs and distinct active leads there are.
+#[tracing::instrument(skip(db), err)]
+pub async fn counts(db: &Database) -> Result<(i64, i64), sqlx::Error> {
+    let sigs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sigs WHERE status = 'active'")
+        .fetch_one(&db.pool)
+        .await?;
+    let leads: i64 = sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT l.person_id) FROM leaderships l \
+         JOIN sigs s ON s.id = l.sig_id WHERE s.status = 'active' AND l.role <> 'emeritus'",
+    )
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((sigs, leads))
+}
+
+/// Every active SIG's slug, for the sitemap.
+#[tracing::instrument(skip(db), err)]
+pub async fn active_slugs(db: &Database) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT slug FROM sigs WHERE status = 'active' ORDER BY slug")
+        .fetch_all(&db.pool)
+        .await
+}
+
+/// Whether no SIG exists at all (archived ones count).
+#[tracing::instrument(skip(db), err)]
+pub async fn is_empty(db: &Database) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sigs")
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(count == 0)
+}

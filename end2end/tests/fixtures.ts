@@ -1,0 +1,29 @@
+import { test as base, expect } from "@playwright/test";
+
+// Every page must load without console errors or hydration warnings.
+export const test = base.extend<{ consoleProblems: string[] }>({
+  consoleProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        const text = message.text();
+        if (message.type() === "error" || /hydrat/i.test(text)) {
+          // The deliberate 404 page answers 404; Chromium logs that as a failed load.
+          if (/status of 404/.test(text)) return;
+          problems.push(`${message.type()}: ${text}`);
+        }
+      });
+      page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+      await use(problems);
+      expect(problems, "console errors or hydration warnings").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the wasm bundle has hydrated the page. */
+export async function waitForHydration(page: import("@playwright/test").Page) {
+  await page.waitForFunction(() => document.body.dataset.hydrated === "true");
+}

@@ -1,0 +1,66 @@
+import { test, expect, waitForHydration } from "./fixtures";
+
+test.describe("a visitor browses the SIG directory", () => {
+  test("the directory lists the 19 seeded SIGs @no-js", async ({ page }) => {
+    await page.goto("/sigs");
+    await expect(page.getByRole("heading", { level: 1, name: "Special Interest Groups" })).toBeVisible();
+    await expect(page.locator(".sig-card")).toHaveCount(19);
+    await expect(page.getByRole("status")).toHaveText("19 SIGs");
+  });
+
+  test("typing in the filter narrows the list at once", async ({ page }) => {
+    await page.goto("/sigs");
+    await waitForHydration(page);
+    const filter = page.getByLabel("Filter SIGs");
+    await filter.pressSequentially("multi");
+    await expect(page.locator(".sig-card")).toHaveCount(2);
+    await expect(page.getByRole("status")).toHaveText("Showing 2 of 19 SIGs");
+    await expect(page.getByRole("link", { name: "Multi-cluster" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Multi-tenancy" })).toBeVisible();
+
+    await filter.fill("no such group");
+    await expect(page.getByText("No SIG matches")).toBeVisible();
+    await filter.fill("");
+    await expect(page.locator(".sig-card")).toHaveCount(19);
+  });
+
+  test("the filter works by form post without JavaScript @no-js", async ({ page }) => {
+    await page.goto("/sigs");
+    await page.getByLabel("Filter SIGs").fill("storage");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/\/sigs\?q=storage$/);
+    await expect(page.locator(".sig-card")).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Storage" })).toBeVisible();
+  });
+
+  test("a SIG page shows its leads and links", async ({ page }) => {
+    await page.goto("/");
+    await waitForHydration(page);
+    await page.getByRole("link", { name: "Browse SIGs" }).click();
+    await page.getByRole("link", { name: "Advocacy and Outreach" }).click();
+    await expect(page).toHaveURL(/\/sigs\/advocacy-and-outreach$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Advocacy and Outreach" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Pengfei Zhou" })).toHaveAttribute("href", "https://github.com/FeynmanZhou");
+    await expect(page.getByRole("link", { name: "Rick" })).toHaveAttribute("href", "https://github.com/linuxSuRen");
+    await expect(page.getByRole("link", { name: "#sig-advocacy-and-outreach" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Meeting notes" })).toHaveAttribute("href", /docs\.google\.com/);
+    await expect(page.getByText("No mailing list yet.")).toBeVisible();
+    await expect(page).toHaveTitle(/Advocacy and Outreach/);
+  });
+
+  test("an unknown slug shows the 404 page @no-js", async ({ page }) => {
+    const response = await page.goto("/sigs/no-such-sig");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Browse all SIGs" })).toBeVisible();
+  });
+
+  test("channels and guidance pages read well @no-js", async ({ page }) => {
+    await page.goto("/channels");
+    await expect(page.getByRole("heading", { name: "Local communities" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "#community-china" })).toBeVisible();
+    await page.goto("/guidance");
+    await page.getByRole("link", { name: "Be Open" }).click();
+    await expect(page.getByText("the SIG’s folder")).toBeVisible();
+  });
+});

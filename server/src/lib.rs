@@ -1,0 +1,9 @@
+//! The sigpost server: configuration, start-up, plain routes and the CLI.
+
+pub mod cli;
+pub mod config;
+pub mod import;
+pub mod routes;
+pub mod security;
+pub mod startup;
+pub mod telemetry;

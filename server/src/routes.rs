@@ -1,0 +1,3 @@
+//! Plain axum handlers beside the Leptos pages.
+
+pub mod health;

@@ -1,0 +1,154 @@
+//! Building the application and running it until it is told to stop.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use app::state::{AppState, SiteConfig};
+use app::store::{ConnectError, Database};
+use app::{shell, App};
+use axum::Router;
+use leptos::config::{get_configuration, LeptosOptions};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+
+use crate::config::ServeArgs;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Database(#[from] ConnectError),
+    #[error("could not load the demo data: {0}")]
+    DemoData(String),
+    #[error("could not read the Leptos configuration: {0}")]
+    Leptos(String),
+    #[error("could not listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the server stopped with an error: {0}")]
+    Serve(#[from] std::io::Error),
+}
+
+/// A server bound to its port, ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    db: Database,
+    addr: SocketAddr,
+}
+
+impl Application {
+    /// Opens the database, applies migrations, loads demo data when asked,
+    /// and binds the listener (port 0 picks a free port, as tests do).
+    pub async fn build(args: &ServeArgs) -> Result<Self, StartError> {
+        let db = Database::connect(&args.database.database_url, args.db_connections).await?;
+        db.migrate().await?;
+        if args.demo_data {
+            crate::cli::import::load_demo_data_if_empty(&db)
+                .await
+                .map_err(|error| StartError::DemoData(error.to_string()))?;
+        }
+
+        let mut leptos_options = leptos_options()?;
+        let addr = args.listen.unwrap_or(leptos_options.site_addr);
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|source| StartError::Bind { addr, source })?;
+        let addr = listener.local_addr()?;
+        leptos_options.site_addr = addr;
+
+        let state = AppState {
+            leptos_options,
+            db: db.clone(),
+            site: SiteConfig {
+                site_name: args.site_name.clone(),
+            },
+        };
+        Ok(Application {
+            listener,
+            router: router(state),
+            db,
+            addr,
+        })
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Serves until `shutdown` completes, lets in-flight requests finish,
+    /// then closes the database pool.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), StartError> {
+        tracing::info!(addr = %self.addr, "serving");
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        self.db.pool.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Leptos settings: from the environment cargo-leptos sets, or, when built by
+/// plain cargo (tests, a bare binary), the defaults of Cargo.toml's metadata.
+fn leptos_options() -> Result<LeptosOptions, StartError> {
+    let from_cargo_leptos = std::env::var_os("LEPTOS_OUTPUT_NAME").is_some()
+        || option_env!("LEPTOS_OUTPUT_NAME").is_some();
+    if from_cargo_leptos {
+        return get_configuration(None)
+            .map(|conf| conf.leptos_options)
+            .map_err(|error| StartError::Leptos(error.to_string()));
+    }
+    Ok(LeptosOptions::builder()
+        .output_name("sigpost")
+        .site_root("target/site")
+        .build())
+}
+
+/// Every route of the server: health checks, then Leptos pages and server
+/// functions, then static files with the 404 page as fallback.
+pub fn router(state: AppState) -> Router {
+    let pages = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    let router = Router::new()
+        .merge(crate::routes::health::router())
+        .leptos_routes(&state, pages, move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new());
+    crate::security::with_security_headers(router).with_state(state)
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

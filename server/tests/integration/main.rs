@@ -1,0 +1,7 @@
+//! Integration tests: the real server on a loopback port, talking HTTP, against
+//! a fresh SQLite file and a fresh PostgreSQL database per test.
+
+mod support;
+
+mod import;
+mod pages;

@@ -1,0 +1,163 @@
+//! Every page a visitor can open: its status and what it shows.
+
+use reqwest::StatusCode;
+
+use crate::on_both_databases;
+use crate::support::{Backend, TestApp};
+
+on_both_databases!(
+    home_page_shows_the_community_in_figures,
+    directory_lists_the_nineteen_seeded_sigs,
+    directory_filters_by_query_without_javascript,
+    sig_page_shows_leads_links_and_empty_states,
+    unknown_sig_and_unknown_url_answer_404,
+    channels_page_lists_general_and_local_channels,
+    guidance_pages_render_markdown_from_the_seed,
+    health_checks_answer,
+    pages_carry_security_headers,
+);
+
+async fn home_page_shows_the_community_in_figures(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let page = app.visit("/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page
+        .body
+        .contains("Find the group that works on what you care about"));
+    assert!(
+        page.body.contains("Test Community"),
+        "the configured site name is shown"
+    );
+    assert!(page.body.contains("<strong>19</strong> SIGs"));
+    assert!(page.body.contains("<strong>14</strong> leads"));
+    assert!(page.body.contains("<strong>5</strong> community channels"));
+    assert!(page.body.contains("href=\"/guidance/run-a-sig\""));
+    assert!(
+        page.body.contains("/pkg/sigpost.js"),
+        "the page loads the hydration bundle"
+    );
+}
+
+async fn directory_lists_the_nineteen_seeded_sigs(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let page = app.visit("/sigs").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.body.matches("class=\"card sig-card\"").count(), 19);
+    assert!(page.body.contains("19 SIGs"));
+    for name in [
+        "Advocacy and Outreach",
+        "Edge Computing",
+        "Multi-tenancy",
+        "Virtualization",
+    ] {
+        assert!(page.body.contains(name), "{name} is listed");
+    }
+    assert!(page.body.contains("href=\"/sigs/edge\""));
+    assert!(page.body.contains("Pengfei Zhou, Rick"));
+}
+
+async fn directory_filters_by_query_without_javascript(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let page = app.visit("/sigs?q=storage").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.body.matches("class=\"card sig-card\"").count(), 1);
+    assert!(page.body.contains("Showing 1 of 19 SIGs"));
+    assert!(
+        page.body.contains("value=\"storage\""),
+        "the filter keeps what was typed"
+    );
+
+    let by_lead = app.visit("/sigs?q=Jeff+Zhang").await;
+    assert_eq!(by_lead.body.matches("class=\"card sig-card\"").count(), 3);
+
+    let nothing = app.visit("/sigs?q=%3Cscript%3Ezzz").await;
+    assert_eq!(nothing.status, StatusCode::OK);
+    assert!(nothing.body.contains("No SIG matches"));
+    assert!(
+        !nothing.body.contains("<script>zzz"),
+        "the query is escaped"
+    );
+}
+
+async fn sig_page_shows_leads_links_and_empty_states(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let page = app.visit("/sigs/advocacy-and-outreach").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = &page.body;
+    assert!(body.contains("<h1>Advocacy and Outreach</h1>"));
+    assert!(body.contains("We discuss advocacy, outreach"));
+    assert!(body.contains("href=\"https://github.com/FeynmanZhou\""));
+    assert!(body.contains("href=\"https://github.com/linuxSuRen\""));
+    assert!(
+        body.contains("href=\"https://kubesphere.slack.com/messages/sig-advocacy-and-outreach\"")
+    );
+    assert!(
+        body.contains("docs.google.com/document/d/1rvkfFYIFOW-oJYz0V2cSmQXmUA1dKdcIAFmgc_hW54Y")
+    );
+    assert!(body.contains("No mailing list yet."));
+    assert!(body.contains("No recordings are linked yet."));
+    assert!(body.contains("The leads have not written a mission statement yet."));
+    assert!(body.contains("<title>Advocacy and Outreach"));
+}
+
+async fn unknown_sig_and_unknown_url_answer_404(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for path in [
+        "/sigs/no-such-sig",
+        "/no/such/page",
+        "/guidance/no-such-page",
+    ] {
+        let page = app.visit(path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(page.body.contains("We could not find that page"), "{path}");
+    }
+}
+
+async fn channels_page_lists_general_and_local_channels(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let page = app.visit("/channels").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let general = page.body.find("General channels").expect("general section");
+    let local = page.body.find("Local communities").expect("local section");
+    let users = page.body.find("#kubesphere-users").expect("users channel");
+    let china = page.body.find("#community-china").expect("Chinese channel");
+    assert!(general < users && users < local && local < china);
+    assert!(page.body.contains("Turkish"));
+}
+
+async fn guidance_pages_render_markdown_from_the_seed(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let index = app.visit("/guidance").await;
+    assert_eq!(index.status, StatusCode::OK);
+    for title in [
+        "Why Special Interest Groups",
+        "Run a SIG",
+        "Be Open",
+        "Make Decisions",
+    ] {
+        assert!(index.body.contains(title), "{title} listed");
+    }
+    let run = app.visit("/guidance/run-a-sig").await;
+    assert_eq!(run.status, StatusCode::OK);
+    assert!(run.body.contains("<strong>Roadmap</strong>"));
+    let open = app.visit("/guidance/be-open").await;
+    assert!(
+        open.body.contains("the SIG’s folder"),
+        "the mis-encoded apostrophe is repaired"
+    );
+    assert!(!open.body.contains("â€"));
+}
+
+async fn health_checks_answer(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    assert_eq!(app.visit("/healthz").await.status, StatusCode::OK);
+    assert_eq!(app.visit("/readyz").await.status, StatusCode::OK);
+}
+
+async fn pages_carry_security_headers(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let page = app.visit("/sigs").await;
+    assert_eq!(page.headers["x-content-type-options"], "nosniff");
+    assert_eq!(page.headers["x-frame-options"], "DENY");
+    assert!(page.headers.contains_key("referrer-policy"));
+}

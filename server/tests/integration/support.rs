@@ -1,0 +1,234 @@
+//! `TestApp`: one running server with its own database, and the actions a
+//! visitor or an operator takes against it.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use app::store::Database;
+use reqwest::StatusCode;
+use server::config::{DatabaseArgs, ServeArgs};
+use server::startup::Application;
+use sqlx::Connection;
+
+/// Which database a test runs against.
+#[derive(Debug, Clone, Copy)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates one `#[tokio::test]` per scenario and backend, in modules
+/// `sqlite` and `postgres`, so every scenario runs on both databases.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($scenario:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $scenario() {
+                super::$scenario($crate::support::Backend::Sqlite).await
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $scenario() {
+                super::$scenario($crate::support::Backend::Postgres).await
+            })*
+        }
+    };
+}
+
+/// A database of its own: a file in a temporary directory, or a freshly
+/// created PostgreSQL database.
+pub struct TestDatabase {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+static DATABASE_COUNTER: AtomicU32 = AtomicU32::new(0);
+
+impl TestDatabase {
+    pub async fn create(backend: Backend) -> Self {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary directory");
+                let url = format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("sigpost.db").display()
+                );
+                TestDatabase {
+                    url,
+                    _dir: Some(dir),
+                }
+            }
+            Backend::Postgres => {
+                let admin_url = std::env::var("SIGPOST_TEST_POSTGRES_URL")
+                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+                let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap_or_else(|error| {
+                    panic!("PostgreSQL tests need a server at {admin_url} ({error}); set SIGPOST_TEST_POSTGRES_URL")
+                });
+                let name = format!(
+                    "sigpost_test_{}_{}_{}",
+                    app::store::now(),
+                    std::process::id(),
+                    DATABASE_COUNTER.fetch_add(1, Ordering::Relaxed)
+                );
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&mut admin)
+                    .await
+                    .expect("create test database");
+                drop_stale_databases(&mut admin).await;
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(base, _)| base)
+                    .unwrap_or(&admin_url);
+                TestDatabase {
+                    url: format!("{base}/{name}"),
+                    _dir: None,
+                }
+            }
+        }
+    }
+
+    pub async fn open(&self) -> Database {
+        Database::connect(&self.url, 2)
+            .await
+            .expect("open test database")
+    }
+}
+
+/// Test databases older than a day are left-overs of killed runs.
+async fn drop_stale_databases(admin: &mut sqlx::PgConnection) {
+    let cutoff = app::store::now() - 86_400;
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'sigpost_test_%'")
+            .fetch_all(&mut *admin)
+            .await
+            .unwrap_or_default();
+    for name in names {
+        let created: i64 = name
+            .split('_')
+            .nth(2)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(i64::MAX);
+        if created < cutoff {
+            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+            )))
+            .execute(&mut *admin)
+            .await;
+        }
+    }
+}
+
+/// A running server seeded with the KubeSphere demo data.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub database: TestDatabase,
+    client: reqwest::Client,
+}
+
+/// A page as the visitor received it.
+pub struct Page {
+    pub status: StatusCode,
+    pub body: String,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> Self {
+        let database = TestDatabase::create(backend).await;
+        let args = ServeArgs {
+            listen: Some("127.0.0.1:0".parse().expect("address")),
+            database: DatabaseArgs {
+                database_url: database.url.clone(),
+            },
+            site_name: "Test Community".to_owned(),
+            demo_data: true,
+            db_connections: 4,
+        };
+        let application = Application::build(&args).await.expect("server starts");
+        let addr = application.local_addr();
+        tokio::spawn(application.run_until_stopped(std::future::pending()));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        TestApp {
+            addr,
+            database,
+            client,
+        }
+    }
+
+    /// A visitor opens `path` (with its query string) in a browser without JavaScript.
+    pub async fn visit(&self, path: &str) -> Page {
+        let response = self
+            .client
+            .get(format!("http://{}{path}", self.addr))
+            .send()
+            .await
+            .expect("request reaches the server");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.text().await.expect("body");
+        Page {
+            status,
+            body,
+            headers,
+        }
+    }
+
+    /// An operator runs `server import FILE` against this app's database.
+    pub fn import_file(&self, file: &Path) -> Output {
+        run_import(&self.database.url, file)
+    }
+}
+
+/// Runs the real `server import` binary.
+pub fn run_import(database_url: &str, file: &Path) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["import", "--format", "kubesphere-md"])
+        .arg(file)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("server binary runs")
+}
+
+/// Writes `content` to a file in a fresh temporary directory.
+pub fn write_temp_file(content: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("SIGs.md");
+    std::fs::write(&path, content).expect("write file");
+    (dir, path)
+}
+
+/// The bundled seed file.
+pub fn seed_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seed/kubesphere-SIGs.md")
+}
+
+/// The `<main>` element of a page: what changes with data, without per-request nonces.
+pub fn main_content(html: &str) -> String {
+    let start = html.find("<main").expect("page has <main>");
+    let end = html.find("</main>").expect("page closes <main>");
+    html[start..end].to_owned()
+}
+
+/// Counts rows of a table.
+pub async fn count(db: &Database, table: &'static str) -> i64 {
+    let sql = match table {
+        "sigs" => "SELECT COUNT(*) FROM sigs",
+        "people" => "SELECT COUNT(*) FROM people",
+        "leaderships" => "SELECT COUNT(*) FROM leaderships",
+        "channels" => "SELECT COUNT(*) FROM channels",
+        "pages" => "SELECT COUNT(*) FROM pages",
+        other => panic!("no count query for {other}"),
+    };
+    sqlx::query_scalar(sql)
+        .fetch_one(&db.pool)
+        .await
+        .expect("count")
+}
