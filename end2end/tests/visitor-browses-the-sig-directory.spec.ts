@@ -30,7 +30,7 @@ test.describe("a visitor browses the SIG directory", () => {
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/\/sigs\?q=storage$/);
     await expect(page.locator(".sig-card")).toHaveCount(1);
-    await expect(page.getByRole("link", { name: "Storage" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Storage", exact: true })).toBeVisible();
   });
 
   test("a SIG page shows its leads and links", async ({ page }) => {

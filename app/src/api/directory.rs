@@ -24,7 +24,9 @@ pub async fn list_sigs() -> Result<Vec<SigSummary>, AppError> {
 #[server]
 pub async fn get_sig(slug: String) -> Result<SigDetail, AppError> {
     let state = crate::state::app_state()?;
-    Ok(crate::store::sigs::find_by_slug(&state.db, &slug, crate::markdown::render).await?)
+    crate::store::sigs::find_by_slug(&state.db, &slug, crate::markdown::render)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// The figures and guidance links of the home page.

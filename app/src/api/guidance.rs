@@ -17,7 +17,9 @@ pub async fn list_guidance() -> Result<Vec<PageLink>, AppError> {
 #[server]
 pub async fn get_guidance(slug: String) -> Result<GuidancePage, AppError> {
     let state = crate::state::app_state()?;
-    let page = crate::store::pages::find_page(&state.db, &slug).await?;
+    let page = crate::store::pages::find_page(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(GuidancePage {
         html: crate::markdown::render(&page.body_markdown),
         summary: crate::markdown::plain_summary(&page.body_markdown, 160),

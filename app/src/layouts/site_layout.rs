@@ -28,7 +28,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
             <div class="container header-inner">
                 <a class="brand" href="/">
                     <span class="brand-mark" aria-hidden="true"></span>
-                    <Suspense fallback=|| "sigpost">{move || site.get()}</Suspense>
+                    <span><Suspense fallback=|| "sigpost">{move || site.get()}</Suspense></span>
                 </a>
                 <nav aria-label="Main">
                     <ul class="nav-list">
@@ -43,7 +43,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="container footer-inner">
                 <p>
-                    <Suspense fallback=|| "sigpost">{move || site.get()}</Suspense>
+                    <span><Suspense fallback=|| "sigpost">{move || site.get()}</Suspense></span>
                     " community portal · powered by sigpost"
                 </p>
                 <nav aria-label="Footer">

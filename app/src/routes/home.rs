@@ -15,7 +15,7 @@ pub fn HomePage() -> impl IntoView {
         <Meta name="description" content="Special Interest Groups of the community: who leads them, where they talk, what they plan, and how to join." />
         <section class="hero">
             <p class="eyebrow">
-                <Suspense fallback=|| "Community">{move || site.get()}</Suspense>
+                <span><Suspense fallback=|| "Community">{move || site.get()}</Suspense></span>
                 " community"
             </p>
             <h1>"Find the group that works on what you care about"</h1>

@@ -35,12 +35,12 @@ pub async fn list_pages(db: &Database) -> Result<Vec<PageLink>, sqlx::Error> {
         .collect())
 }
 
-/// One page by slug; `RowNotFound` when there is none.
+/// One page by slug; `None` when there is none.
 #[tracing::instrument(skip(db), err)]
-pub async fn find_page(db: &Database, slug: &str) -> Result<StoredPage, sqlx::Error> {
+pub async fn find_page(db: &Database, slug: &str) -> Result<Option<StoredPage>, sqlx::Error> {
     sqlx::query_as("SELECT slug, title, body_markdown FROM pages WHERE slug = $1")
         .bind(slug)
-        .fetch_one(&db.pool)
+        .fetch_optional(&db.pool)
         .await
 }
 

@@ -93,22 +93,25 @@ pub async fn list_active(db: &Database) -> Result<Vec<SigSummary>, sqlx::Error> 
         .collect())
 }
 
-/// One SIG by slug, archived ones included; `RowNotFound` when there is none.
+/// One SIG by slug, archived ones included; `None` when there is none.
 /// `render_markdown` turns the stored mission into sanitised HTML.
 #[tracing::instrument(skip(db, render_markdown), err)]
 pub async fn find_by_slug(
     db: &Database,
     slug: &str,
     render_markdown: impl Fn(&str) -> String,
-) -> Result<SigDetail, sqlx::Error> {
-    let row: SigRow = sqlx::query_as(
+) -> Result<Option<SigDetail>, sqlx::Error> {
+    let row: Option<SigRow> = sqlx::query_as(
         "SELECT id, slug, name, kind, description, mission, chat_channel_name, \
          chat_channel_url, mailing_list_url, meeting_notes_url, recordings_url, status \
          FROM sigs WHERE slug = $1",
     )
     .bind(slug)
-    .fetch_one(&db.pool)
+    .fetch_optional(&db.pool)
     .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
     let leads: Vec<LeadRow> = sqlx::query_as(
         "SELECT l.sig_id, p.display_name, p.github_handle, l.role \
          FROM leaderships l JOIN people p ON p.id = l.person_id \
@@ -124,14 +127,14 @@ pub async fn find_by_slug(
         row.recordings_url.clone(),
         row.mailing_list_url.clone(),
     );
-    Ok(SigDetail {
+    Ok(Some(SigDetail {
         summary: row.into_summary(leads.into_iter().map(Lead::from).collect()),
         mission_html,
         meeting_notes_url: notes,
         recordings_url: recordings,
         mailing_list_url: mailing_list,
         archived,
-    })
+    }))
 }
 
 /// How many active SIGs and distinct active leads there are.
