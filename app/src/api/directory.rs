@@ -35,7 +35,8 @@ pub async fn load_overview() -> Result<CommunityOverview, AppError> {
     let state = crate::state::app_state()?;
     let (sig_count, lead_count) = crate::store::sigs::counts(&state.db).await?;
     let channel_count = crate::store::pages::list_channels(&state.db).await?.len() as i64;
-    let guidance = crate::store::pages::list_pages(&state.db).await?;
+    let guidance =
+        crate::store::pages::list_pages(&state.db, crate::api::guidance::card_summary).await?;
     Ok(CommunityOverview {
         sig_count,
         lead_count,

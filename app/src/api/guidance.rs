@@ -10,7 +10,13 @@ use crate::models::page::{GuidancePage, PageLink};
 #[server]
 pub async fn list_guidance() -> Result<Vec<PageLink>, AppError> {
     let state = crate::state::app_state()?;
-    Ok(crate::store::pages::list_pages(&state.db).await?)
+    Ok(crate::store::pages::list_pages(&state.db, card_summary).await?)
+}
+
+/// The summary under a page's title on cards.
+#[cfg(feature = "ssr")]
+pub(crate) fn card_summary(markdown: &str) -> String {
+    crate::markdown::plain_summary(markdown, 140)
 }
 
 /// One governance page, rendered and sanitised; `NotFound` for an unknown slug.

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 pub struct PageLink {
     pub slug: String,
     pub title: String,
+    /// The page's opening words, as plain text.
+    pub summary: String,
 }
 
 /// A governance page ready to show: its markdown already rendered and sanitised.

@@ -30,6 +30,7 @@ pub fn GuidanceIndex() -> impl IntoView {
                             {pages.into_iter().map(|page| view! {
                                 <li class="card">
                                     <h2 class="card-title"><a href=format!("/guidance/{}", page.slug)>{page.title}</a></h2>
+                                    <p class="card-text">{page.summary}</p>
                                 </li>
                             }).collect_view()}
                         </ol>

@@ -47,6 +47,7 @@ pub fn HomePage() -> impl IntoView {
                                 {overview.guidance.into_iter().map(|page| view! {
                                     <li class="card">
                                         <h3 class="card-title"><a href=format!("/guidance/{}", page.slug)>{page.title}</a></h3>
+                                        <p class="card-text">{page.summary}</p>
                                     </li>
                                 }).collect_view()}
                             </ul>

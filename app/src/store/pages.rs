@@ -22,16 +22,23 @@ pub struct StoredPage {
     pub body_markdown: String,
 }
 
-/// Titles of the governance pages, in reading order.
-#[tracing::instrument(skip(db), err)]
-pub async fn list_pages(db: &Database) -> Result<Vec<PageLink>, sqlx::Error> {
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT slug, title FROM pages ORDER BY position, slug")
+/// The governance pages in reading order, each with a summary made by `summarise`.
+#[tracing::instrument(skip(db, summarise), err)]
+pub async fn list_pages(
+    db: &Database,
+    summarise: impl Fn(&str) -> String,
+) -> Result<Vec<PageLink>, sqlx::Error> {
+    let rows: Vec<StoredPage> =
+        sqlx::query_as("SELECT slug, title, body_markdown FROM pages ORDER BY position, slug")
             .fetch_all(&db.pool)
             .await?;
     Ok(rows
         .into_iter()
-        .map(|(slug, title)| PageLink { slug, title })
+        .map(|page| PageLink {
+            summary: summarise(&page.body_markdown),
+            slug: page.slug,
+            title: page.title,
+        })
         .collect())
 }
 

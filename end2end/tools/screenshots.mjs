@@ -1,0 +1,37 @@
+// Takes screenshots of every page type at phone and desktop widths, in light
+// and dark mode: node tools/screenshots.mjs BASE_URL OUT_DIR
+import { chromium } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+
+const [base = "http://127.0.0.1:3000", out = "../screenshots"] = process.argv.slice(2);
+const pages = {
+  home: "/",
+  directory: "/sigs",
+  "directory-filtered": "/sigs?q=multi",
+  sig: "/sigs/advocacy-and-outreach",
+  channels: "/channels",
+  guidance: "/guidance",
+  "guidance-page": "/guidance/run-a-sig",
+  "not-found": "/sigs/no-such-sig",
+};
+const widths = { phone: 390, desktop: 1280 };
+
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+for (const scheme of ["light", "dark"]) {
+  for (const [device, width] of Object.entries(widths)) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+    const page = await context.newPage();
+    for (const [name, path] of Object.entries(pages)) {
+      await page.goto(base + path, { waitUntil: "networkidle" });
+      await page.screenshot({ path: `${out}/${name}-${device}-${scheme}.png`, fullPage: true });
+    }
+    await context.close();
+  }
+}
+await browser.close();
+console.log(`screenshots written to ${out}`);

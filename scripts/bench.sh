@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Prints the figures DESIGN.md budgets: the hydrate bundle's size (raw, gzip,
+# brotli) and requests/s and p99 latency of /sigs and a SIG page at 64
+# connections, measured with wrk on loopback against a release build.
+# A benchmark, not a test: it prints figures and never fails on them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-tools.sh build
+source scripts/env.sh
+
+for tool in wrk brotli; do
+  if ! command -v "$tool" >/dev/null; then
+    sudo_cmd=""; [[ "$(id -u)" != 0 ]] && sudo_cmd="sudo"
+    $sudo_cmd apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+
+DURATION="${BENCH_DURATION:-10s}"
+ADDR="127.0.0.1:3300"
+work="$(mktemp -d)"
+cleanup() { [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+cargo leptos build --release >/dev/null 2>&1 || cargo leptos build --release
+
+echo "== hydrate bundle (release, wasm-opt) =="
+printf '%-28s %10s %10s %10s\n' file raw gzip brotli
+total_raw=0; total_gz=0; total_br=0
+for file in target/site/pkg/*.wasm target/site/pkg/*.js; do
+  raw=$(stat -c %s "$file")
+  gz=$(gzip -9 -c "$file" | wc -c)
+  br=$(brotli -q 11 -c "$file" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+  printf '%-28s %9.1fK %9.1fK %9.1fK\n' "$(basename "$file")" "$(bc -l <<<"$raw/1024")" "$(bc -l <<<"$gz/1024")" "$(bc -l <<<"$br/1024")"
+done
+printf '%-28s %9.1fK %9.1fK %9.1fK\n' total "$(bc -l <<<"$total_raw/1024")" "$(bc -l <<<"$total_gz/1024")" "$(bc -l <<<"$total_br/1024")"
+
+LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=sigpost LEPTOS_ENV=PROD \
+  DATABASE_URL="sqlite://$work/bench.db?mode=rwc" SIGPOST_DEMO_DATA=true SIGPOST_LISTEN="$ADDR" \
+  RUST_LOG=warn target/release/server >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do curl -fs "http://$ADDR/readyz" >/dev/null && break; sleep 0.1; done
+
+echo
+echo "== server-side rendering, wrk -t2 -c64 -d$DURATION (server and wrk share $(nproc) cores) =="
+printf '%-28s %12s %10s %10s\n' path "requests/s" p50 p99
+for path in /sigs /sigs/storage; do
+  curl -fs "http://$ADDR$path" >/dev/null
+  out="$(wrk -t2 -c64 -d"$DURATION" --latency "http://$ADDR$path")"
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
+  printf '%-28s %12s %10s %10s %s\n' "$path" "$rps" "$p50" "$p99" "$errors"
+done
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+echo
+echo "server resident memory after the runs: $((rss_kb / 1024)) MiB"
