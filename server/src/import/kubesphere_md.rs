@@ -139,17 +139,16 @@ fn collect(text: &str, lines: &LineIndex) -> Collected {
 
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. })
-                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) =>
-            {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2 | HeadingLevel::H3,
+                ..
+            }) => {
                 if let Some(previous) = out.sections.last_mut() {
                     previous.body_end = range.start;
                 }
                 heading = Some(String::new());
             }
-            Event::End(TagEnd::Heading(level))
-                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) =>
-            {
+            Event::End(TagEnd::Heading(HeadingLevel::H2 | HeadingLevel::H3)) => {
                 let title = heading.take().unwrap_or_default().trim().to_owned();
                 out.sections.push(Section {
                     title,
