@@ -10,6 +10,8 @@ pub mod markdown;
 pub mod models;
 pub mod routes;
 #[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -29,6 +31,8 @@ use crate::routes::sigs::SigDirectory;
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    security::set_content_security_policy(&options);
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -2,13 +2,14 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::OnceLock;
 
 use app::state::{AppState, SiteConfig};
 use app::store::{ConnectError, Database};
 use app::{shell, App};
 use axum::Router;
 use leptos::config::{get_configuration, LeptosOptions};
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 
@@ -114,14 +115,23 @@ fn leptos_options() -> Result<LeptosOptions, StartError> {
 /// Every route of the server: health checks, then Leptos pages and server
 /// functions, then static files with the 404 page as fallback.
 pub fn router(state: AppState) -> Router {
-    let pages = generate_route_list(App);
+    let pages = page_routes();
     let options = state.leptos_options.clone();
     let router = Router::new()
         .merge(crate::routes::health::router())
         .leptos_routes(&state, pages, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(CompressionLayer::new());
-    crate::security::with_security_headers(router).with_state(state)
+    crate::security::protect(router).with_state(state)
+}
+
+/// The Leptos page routes, generated once per process. While Leptos generates
+/// a route list it stops every resource in the process from loading (a global
+/// flag in leptos_server), so a second generation would stall requests that
+/// another server in the same process (the integration tests) is answering.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// Completes on Ctrl-C or SIGTERM.

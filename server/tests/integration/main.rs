@@ -5,3 +5,4 @@ mod support;
 
 mod import;
 mod pages;
+mod security;

@@ -153,6 +153,8 @@ impl TestApp {
         tokio::spawn(application.run_until_stopped(std::future::pending()));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            // A stalled response fails the test instead of hanging the run.
+            .timeout(std::time::Duration::from_secs(30))
             .build()
             .expect("http client");
         TestApp {
@@ -164,12 +166,39 @@ impl TestApp {
 
     /// A visitor opens `path` (with its query string) in a browser without JavaScript.
     pub async fn visit(&self, path: &str) -> Page {
-        let response = self
+        self.visit_with(path, &[]).await
+    }
+
+    /// Opens `path` sending extra request headers.
+    pub async fn visit_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
+        let mut request = self.client.get(format!("http://{}{path}", self.addr));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Page::from(request.send().await.expect("request reaches the server")).await
+    }
+
+    /// Posts a form body to `path` with extra request headers.
+    pub async fn post(&self, path: &str, headers: &[(&str, &str)], body: &str) -> Page {
+        let mut request = self
             .client
-            .get(format!("http://{}{path}", self.addr))
-            .send()
-            .await
-            .expect("request reaches the server");
+            .post(format!("http://{}{path}", self.addr))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_owned());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Page::from(request.send().await.expect("request reaches the server")).await
+    }
+
+    /// An operator runs `server import FILE` against this app's database.
+    pub fn import_file(&self, file: &Path) -> Output {
+        run_import(&self.database.url, file)
+    }
+}
+
+impl Page {
+    async fn from(response: reqwest::Response) -> Page {
         let status = response.status();
         let headers = response.headers().clone();
         let body = response.text().await.expect("body");
@@ -178,11 +207,6 @@ impl TestApp {
             body,
             headers,
         }
-    }
-
-    /// An operator runs `server import FILE` against this app's database.
-    pub fn import_file(&self, file: &Path) -> Output {
-        run_import(&self.database.url, file)
     }
 }
 
