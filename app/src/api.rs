@@ -1,4 +1,5 @@
 //! Server functions: the public endpoints the pages load data through.
 
+pub mod account;
 pub mod directory;
 pub mod guidance;

@@ -1,6 +1,7 @@
 //! Pieces reused across pages.
 
 pub mod error_notice;
+pub mod form;
 pub mod lead_list;
 pub mod markdown;
 pub mod sig_card;

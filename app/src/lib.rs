@@ -2,9 +2,13 @@
 //! Server-only code (storage, markdown rendering, state) sits behind `ssr`.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod components;
 pub mod errors;
 pub mod layouts;
+#[cfg(feature = "ssr")]
+pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod models;
@@ -22,6 +26,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::layouts::site_layout::SiteLayout;
+use crate::routes::account::confirm::ConfirmEmailPage;
+use crate::routes::account::password::{ForgotPasswordPage, ResetPasswordPage};
+use crate::routes::account::sign_in::SignInPage;
+use crate::routes::account::sign_up::SignUpPage;
 use crate::routes::channels::ChannelsPage;
 use crate::routes::guidance::{GuidanceIndex, GuidancePage};
 use crate::routes::home::HomePage;
@@ -53,7 +61,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Every page of the site, in one place: URL → page. All pages are public.
+/// Every page of the site, in one place: URL → page. All pages are public;
+/// what a visitor may change is checked in each server function.
 /// Pages render whole on the server (`SsrMode::Async`) so they work without
 /// JavaScript and can answer with the right status (404 for unknown slugs).
 #[component]
@@ -77,6 +86,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/channels") view=ChannelsPage ssr=SsrMode::Async />
                     <Route path=path!("/guidance") view=GuidanceIndex ssr=SsrMode::Async />
                     <Route path=path!("/guidance/:slug") view=GuidancePage ssr=SsrMode::Async />
+                    <Route path=path!("/account/sign-up") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/confirm") view=ConfirmEmailPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                 </Routes>
             </SiteLayout>
         </Router>

@@ -1,5 +1,6 @@
 //! Plain serde types shared by the server and the browser: what a page shows.
 
+pub mod account;
 pub mod channel;
 pub mod community;
 pub mod page;

@@ -1,5 +1,6 @@
 //! One module per page, named by its URL.
 
+pub mod account;
 pub mod channels;
 pub mod guidance;
 pub mod home;

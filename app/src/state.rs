@@ -11,6 +11,8 @@ use crate::errors::AppError;
 pub struct SiteConfig {
     /// The community's name, shown in titles and the header.
     pub site_name: String,
+    /// Where visitors reach the site, for links in e-mails (no trailing slash).
+    pub public_url: String,
 }
 
 /// Shared state: passed to axum routes and provided as context to Leptos.

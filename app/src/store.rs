@@ -4,8 +4,12 @@
 //! (`$1` placeholders, `RETURNING`, `ON CONFLICT`, Unix-second timestamps);
 //! only the schema differs, so each backend has its own migrations folder.
 
+pub mod accounts;
 pub mod import;
+pub mod outbox;
 pub mod pages;
+pub mod rate_limits;
+pub mod sessions;
 pub mod sigs;
 
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -1,6 +1,8 @@
 //! Sub-commands of the `server` binary.
 
+pub mod admin;
 pub mod import;
+pub mod outbox;
 pub mod serve;
 
 use std::process::ExitCode;
@@ -17,6 +19,8 @@ pub async fn run() -> ExitCode {
     let outcome = match cli.command {
         Some(Command::Serve(args)) => serve::run(args).await.map_err(|e| e.to_string()),
         Some(Command::Import(args)) => import::run(args).await.map_err(|e| e.to_string()),
+        Some(Command::Admin(command)) => admin::run(command).await,
+        Some(Command::Outbox(args)) => outbox::run(args).await,
         None => serve::run(cli.serve).await.map_err(|e| e.to_string()),
     };
     match outcome {

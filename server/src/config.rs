@@ -26,6 +26,61 @@ pub enum Command {
     /// Import SIGs, leads, channels and guidance pages from a file. Idempotent:
     /// running it again updates records by slug and never duplicates them.
     Import(ImportArgs),
+    /// Manage administrators.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Show the e-mails queued for an address, newest first (with or without
+    /// an SMTP relay, every e-mail passes through the outbox).
+    Outbox(OutboxArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OutboxArgs {
+    /// The recipient's address.
+    #[arg(long)]
+    pub to: String,
+
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a confirmed administrator account, or make an existing account
+    /// an administrator. The password is read from SIGPOST_ADMIN_PASSWORD, or
+    /// from the first line of standard input.
+    Create(AdminCreateArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AdminCreateArgs {
+    /// The administrator's e-mail address (their sign-in).
+    #[arg(long)]
+    pub email: String,
+
+    /// The name shown on their profile.
+    #[arg(long)]
+    pub name: String,
+
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+/// A value that must not appear in logs or `--help` defaults.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(value.to_owned()))
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -61,6 +116,25 @@ pub struct ServeArgs {
     /// Most database connections the server keeps open.
     #[arg(long, env = "SIGPOST_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
+
+    /// The address visitors use, for links in e-mails, such as
+    /// `https://sigs.example.org`. Defaults to `http://` and the listen address.
+    #[arg(long, env = "SIGPOST_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// SMTP relay for e-mail, such as `smtps://user:password@mail.example.org`
+    /// or `smtp://127.0.0.1:25`. Without one, e-mails (and their links) are
+    /// written to the log instead of sent.
+    #[arg(long, env = "SIGPOST_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<Secret>,
+
+    /// The sender of e-mails.
+    #[arg(
+        long,
+        env = "SIGPOST_MAIL_FROM",
+        default_value = "sigpost <noreply@localhost>"
+    )]
+    pub mail_from: String,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

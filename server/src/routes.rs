@@ -1,3 +1,4 @@
 //! Plain axum handlers beside the Leptos pages.
 
 pub mod health;
+pub mod server_fn_errors;

@@ -28,6 +28,8 @@ pub enum StartError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Mail(String),
     #[error("the server stopped with an error: {0}")]
     Serve(#[from] std::io::Error),
 }
@@ -38,6 +40,7 @@ pub struct Application {
     router: Router,
     db: Database,
     addr: SocketAddr,
+    delivery: crate::mailer::Delivery,
 }
 
 impl Application {
@@ -60,18 +63,27 @@ impl Application {
         let addr = listener.local_addr()?;
         leptos_options.site_addr = addr;
 
+        let public_url = args
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{addr}"));
         let state = AppState {
             leptos_options,
             db: db.clone(),
             site: SiteConfig {
                 site_name: args.site_name.clone(),
+                public_url,
             },
         };
+        let delivery =
+            crate::mailer::Delivery::from_config(args.smtp_url.as_ref(), &args.mail_from)
+                .map_err(StartError::Mail)?;
         Ok(Application {
             listener,
             router: router(state),
             db,
             addr,
+            delivery,
         })
     }
 
@@ -87,9 +99,14 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), StartError> {
         tracing::info!(addr = %self.addr, "serving");
-        axum::serve(self.listener, self.router)
+        let mailer = tokio::spawn(crate::mailer::run(self.db.clone(), self.delivery));
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await?;
+        mailer.abort();
         self.db.pool.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -121,6 +138,9 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::routes::health::router())
         .leptos_routes(&state, pages, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(
+            crate::routes::server_fn_errors::correct_status,
+        ))
         .layer(CompressionLayer::new());
     crate::security::protect(router).with_state(state)
 }

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
+use crate::api::account::{load_current_user, SignOut};
 use crate::api::directory::load_site_name;
 
 /// The community's name, loaded once per page and shared through context.
@@ -37,6 +39,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                         <li><A href="/guidance">"How we work"</A></li>
                     </ul>
                 </nav>
+                <AccountMenu />
             </div>
         </header>
         <main id="main" tabindex="-1" class="container page">{children()}</main>
@@ -55,5 +58,33 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                 </nav>
             </div>
         </footer>
+    }
+}
+
+/// "Sign in" for visitors; the person's name and "Sign out" once signed in.
+/// Reloaded on every navigation, so signing in or out shows at once.
+#[component]
+fn AccountMenu() -> impl IntoView {
+    let location = use_location();
+    let user = Resource::new(move || location.pathname.get(), |_| load_current_user());
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <div class="account-menu">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match user.await {
+                        Ok(Some(user)) => view! {
+                            <span class="account-name">{user.display_name}</span>
+                            <ActionForm action=sign_out attr:class="inline-form">
+                                <button type="submit" class="button button-small button-secondary">"Sign out"</button>
+                            </ActionForm>
+                        }.into_any(),
+                        _ => view! {
+                            <a class="button button-small button-secondary" href="/account/sign-in">"Sign in"</a>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
     }
 }

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod accounts;
 mod import;
 mod pages;
 mod security;

@@ -147,6 +147,9 @@ impl TestApp {
             site_name: "Test Community".to_owned(),
             demo_data: true,
             db_connections: 4,
+            public_url: None,
+            smtp_url: None,
+            mail_from: "sigpost <noreply@localhost>".to_owned(),
         };
         let application = Application::build(&args).await.expect("server starts");
         let addr = application.local_addr();
@@ -191,6 +194,93 @@ impl TestApp {
         Page::from(request.send().await.expect("request reaches the server")).await
     }
 
+    /// Posts form fields to a server function, as a script would (no
+    /// `Accept: text/html`), optionally with a session cookie.
+    pub async fn call(
+        &self,
+        function: &str,
+        fields: &[(&str, &str)],
+        session: Option<&str>,
+    ) -> Page {
+        let mut request = self
+            .client
+            .post(format!("http://{}/api/{function}", self.addr))
+            .form(fields);
+        if let Some(token) = session {
+            request = request.header("cookie", format!("sigpost_session={token}"));
+        }
+        Page::from(request.send().await.expect("request reaches the server")).await
+    }
+
+    /// Opens `path` with a session cookie.
+    pub async fn visit_as(&self, path: &str, session: &str) -> Page {
+        let cookie = format!("sigpost_session={session}");
+        self.visit_with(path, &[("cookie", cookie.as_str())]).await
+    }
+
+    /// A newcomer signs up.
+    pub async fn sign_up(&self, name: &str, email: &str, password: &str) -> Page {
+        self.call(
+            "sign_up",
+            &[
+                ("form[display_name]", name),
+                ("form[email]", email),
+                ("form[github_handle]", ""),
+                ("form[password]", password),
+            ],
+            None,
+        )
+        .await
+    }
+
+    /// Signs in; the session token from the cookie when it worked.
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        session: Option<&str>,
+    ) -> (Page, Option<String>) {
+        let page = self
+            .call(
+                "sign_in",
+                &[("form[email]", email), ("form[password]", password)],
+                session,
+            )
+            .await;
+        let token = session_cookie(&page);
+        (page, token)
+    }
+
+    /// The token of the newest e-mailed link to `email` of the given path.
+    pub async fn link_token(&self, email: &str, path: &str) -> String {
+        let db = self.database.open().await;
+        let mails = app::store::outbox::messages_to(&db, email)
+            .await
+            .expect("outbox");
+        let marker = format!("{path}?token=");
+        mails
+            .iter()
+            .find_map(|mail| {
+                let start = mail.body.find(&marker)? + marker.len();
+                Some(mail.body[start..start + 32].to_owned())
+            })
+            .unwrap_or_else(|| panic!("no {path} link mailed to {email}: {mails:?}"))
+    }
+
+    /// Signs up, confirms from the e-mail and signs in: a member's session.
+    pub async fn member(&self, name: &str, email: &str) -> String {
+        assert_eq!(
+            self.sign_up(name, email, STRONG_PASSWORD).await.status,
+            StatusCode::OK
+        );
+        let token = self.link_token(email, "/account/confirm").await;
+        self.call("confirm_email", &[("token", &token)], None).await;
+        self.sign_in(email, STRONG_PASSWORD, None)
+            .await
+            .1
+            .expect("signed in")
+    }
+
     /// An operator runs `server import FILE` against this app's database.
     pub fn import_file(&self, file: &Path) -> Output {
         run_import(&self.database.url, file)
@@ -208,6 +298,20 @@ impl Page {
             headers,
         }
     }
+}
+
+/// A password zxcvbn accepts.
+pub const STRONG_PASSWORD: &str = "violet-kettle-orbit-42";
+
+/// The session token a response's `Set-Cookie` carries, if any.
+pub fn session_cookie(page: &Page) -> Option<String> {
+    page.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|cookie| cookie.strip_prefix("sigpost_session="))
+        .map(|rest| rest.split(';').next().unwrap_or("").to_owned())
+        .filter(|token| !token.is_empty())
 }
 
 /// Runs the real `server import` binary.

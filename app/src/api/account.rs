@@ -1,0 +1,214 @@
+//! Signing up, confirming an address, signing in and out, and resetting a
+//! password. Every answer is the same whether or not an address has an account.
+
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::models::account::{CurrentUser, ResetPasswordForm, SignInForm, SignUpForm};
+
+/// What the sign-up and forgot-password pages say after a submission,
+/// whatever happened (they are reached by a redirect with `?sent=1`).
+pub const CHECK_INBOX: &str =
+    "Check your inbox: we sent a link to that address. It may take a minute to arrive.";
+
+#[cfg(feature = "ssr")]
+mod limits {
+    use crate::store::rate_limits::Limit;
+
+    pub const SIGN_UP: Limit = Limit {
+        bucket: "sign-up",
+        max_hits: 10,
+        window_secs: 600,
+    };
+    pub const SIGN_IN: Limit = Limit {
+        bucket: "sign-in",
+        max_hits: 10,
+        window_secs: 300,
+    };
+    pub const RESET: Limit = Limit {
+        bucket: "password-reset",
+        max_hits: 5,
+        window_secs: 900,
+    };
+}
+
+/// Refuses the call with 429 once this client used up `limit`.
+#[cfg(feature = "ssr")]
+async fn rate_limit(
+    db: &crate::store::Database,
+    limit: crate::store::rate_limits::Limit,
+) -> Result<(), AppError> {
+    let client = crate::auth::client_address();
+    crate::store::rate_limits::hit(db, limit, &client)
+        .await?
+        .map_err(|retry_after_secs| AppError::TooManyRequests { retry_after_secs })
+}
+
+/// The signed-in person, if the request carries a live session.
+#[cfg(feature = "ssr")]
+pub async fn current_account(
+    db: &crate::store::Database,
+) -> Result<Option<crate::store::accounts::Account>, AppError> {
+    let Some(token) = crate::auth::session_token() else {
+        return Ok(None);
+    };
+    let Some(person_id) = crate::store::sessions::person_of(db, &token).await? else {
+        return Ok(None);
+    };
+    Ok(crate::store::accounts::find_account(db, person_id).await?)
+}
+
+/// Who is signed in, for the header.
+#[server(endpoint = "load_current_user")]
+pub async fn load_current_user() -> Result<Option<CurrentUser>, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(current_account(&state.db)
+        .await?
+        .map(|account| CurrentUser {
+            display_name: account.display_name,
+            is_admin: account.is_admin != 0,
+        }))
+}
+
+/// Creates an account and e-mails a confirmation link.
+#[server(endpoint = "sign_up")]
+pub async fn sign_up(form: SignUpForm) -> Result<(), AppError> {
+    use crate::auth::{fail, hash_password, password_problem};
+    use crate::store::accounts::{register, NewAccount};
+
+    let state = crate::state::app_state().map_err(fail)?;
+    rate_limit(&state.db, limits::SIGN_UP).await.map_err(fail)?;
+    form.validate().map_err(|errors| fail(errors.into()))?;
+    password_problem(&form.password, &[&form.email, &form.display_name])
+        .map_err(|errors| fail(errors.into()))?;
+    let password_hash = hash_password(&form.password).map_err(fail)?;
+    let handle = form.github_handle.trim().trim_start_matches('@');
+    let (name, email) = (form.display_name.trim(), form.email.trim());
+    let site = &state.site;
+    register(
+        &state.db,
+        NewAccount {
+            display_name: name,
+            email,
+            github_handle: (!handle.is_empty()).then_some(handle),
+            password_hash: &password_hash,
+        },
+        |token| crate::mail::confirm_address(site, email, name, token),
+        || crate::mail::address_taken(site, email),
+    )
+    .await
+    .map_err(|error| fail(error.into()))?;
+    leptos_axum::redirect("/account/sign-up?sent=1");
+    Ok(())
+}
+
+/// Confirms the address behind an e-mailed link (a POST from the link's page:
+/// opening a link never changes anything by itself).
+#[server(endpoint = "confirm_email")]
+pub async fn confirm_email(token: String) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    let confirmed = crate::store::accounts::confirm_email(&state.db, token.trim())
+        .await
+        .map_err(|error| fail(error.into()))?;
+    if !confirmed {
+        return Err(fail(AppError::Rejected(
+            "This link has expired or was already used. Sign in, or sign up again for a new link."
+                .into(),
+        )));
+    }
+    leptos_axum::redirect("/account/sign-in?confirmed=1");
+    Ok(())
+}
+
+/// Signs in with a confirmed account, replacing any session the browser had.
+#[server(endpoint = "sign_in")]
+pub async fn sign_in(form: SignInForm) -> Result<(), AppError> {
+    use crate::auth::{fail, session_token, set_session_cookie, verify_password};
+
+    let state = crate::state::app_state().map_err(fail)?;
+    rate_limit(&state.db, limits::SIGN_IN).await.map_err(fail)?;
+    let login = crate::store::accounts::find_login(&state.db, &form.email)
+        .await
+        .map_err(|error| fail(error.into()))?;
+    let stored_hash = login
+        .as_ref()
+        .and_then(|login| login.password_hash.as_deref());
+    let Some(login) = login
+        .as_ref()
+        .filter(|_| verify_password(&form.password, stored_hash))
+    else {
+        return Err(fail(AppError::Rejected(
+            "That e-mail address and password do not match an account.".into(),
+        )));
+    };
+    if login.email_confirmed_at.is_none() {
+        return Err(fail(AppError::Rejected(
+            "Please confirm your e-mail address first: follow the link we sent you.".into(),
+        )));
+    }
+    let previous = session_token();
+    let token = crate::store::sessions::start(&state.db, login.id, previous.as_deref())
+        .await
+        .map_err(|error| fail(error.into()))?;
+    set_session_cookie(&token);
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Ends the session for good and forgets the cookie.
+#[server(endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use crate::auth::{clear_session_cookie, fail, session_token};
+    let state = crate::state::app_state().map_err(fail)?;
+    if let Some(token) = session_token() {
+        crate::store::sessions::end(&state.db, &token)
+            .await
+            .map_err(|error| fail(error.into()))?;
+    }
+    clear_session_cookie();
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// E-mails a password-reset link if the address has an account.
+#[server(endpoint = "forgot_password")]
+pub async fn forgot_password(email: String) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    rate_limit(&state.db, limits::RESET).await.map_err(fail)?;
+    if let Err(message) = crate::models::account::check_email(&email) {
+        let mut errors = crate::errors::FieldErrors::default();
+        errors.add("email", message);
+        return Err(fail(errors.into()));
+    }
+    let site = &state.site;
+    let recipient = email.trim();
+    crate::store::accounts::request_reset(&state.db, recipient, |token| {
+        crate::mail::reset_password(site, recipient, token)
+    })
+    .await
+    .map_err(|error| fail(error.into()))?;
+    leptos_axum::redirect("/account/forgot-password?sent=1");
+    Ok(())
+}
+
+/// Sets a new password from an e-mailed link; every session of the account ends.
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(form: ResetPasswordForm) -> Result<(), AppError> {
+    use crate::auth::{fail, hash_password, password_problem};
+    let state = crate::state::app_state().map_err(fail)?;
+    rate_limit(&state.db, limits::RESET).await.map_err(fail)?;
+    password_problem(&form.password, &[]).map_err(|errors| fail(errors.into()))?;
+    let hash = hash_password(&form.password).map_err(fail)?;
+    let reset = crate::store::accounts::reset_password(&state.db, form.token.trim(), &hash)
+        .await
+        .map_err(|error| fail(error.into()))?;
+    if !reset {
+        return Err(fail(AppError::Rejected(
+            "This link has expired or was already used. Ask for a new one.".into(),
+        )));
+    }
+    leptos_axum::redirect("/account/sign-in?reset=1");
+    Ok(())
+}

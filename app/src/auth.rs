@@ -1,0 +1,221 @@
+//! Server-only building blocks of accounts: passwords, tokens, the session
+//! cookie and what the current request says about its sender.
+
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use http::header::{COOKIE, SET_COOKIE};
+use http::request::Parts;
+use http::HeaderValue;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use sha2::{Digest, Sha256};
+
+use crate::errors::{AppError, FieldErrors};
+use crate::models::account::check_password_length;
+
+/// The cookie that carries the session token.
+pub const SESSION_COOKIE: &str = "sigpost_session";
+/// How long a session lasts without signing in again.
+pub const SESSION_SECONDS: i64 = 30 * 24 * 60 * 60;
+
+/// An argon2id hash with a fresh salt, in PHC string form.
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|error| {
+            tracing::error!(%error, "password hashing failed");
+            AppError::Internal
+        })
+}
+
+/// Whether `password` matches the stored hash. Runs the hash even for people
+/// without a password, so timing does not tell who has an account.
+pub fn verify_password(password: &str, stored: Option<&str>) -> bool {
+    // A valid hash of a random password, compared when there is no stored hash.
+    const DECOY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2lncG9zdGRlY295c2FsdA$0kYbsO7pEnr0Z3zbyZ+OwnBEl5t9QU9r8DJRZ1cx6ng";
+    let hash = stored.unwrap_or(DECOY);
+    let Ok(parsed) = PasswordHash::new(hash) else {
+        return false;
+    };
+    Argon2::default()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok()
+        && stored.is_some()
+}
+
+/// Whether zxcvbn rates `password` too easy to guess (common words, keyboard
+/// walks, the person's own name or address).
+pub fn is_guessable(password: &str, user_inputs: &[&str]) -> bool {
+    zxcvbn::zxcvbn(password, user_inputs).score() < zxcvbn::Score::Three
+}
+
+/// Checks a new password's length and that it is not easy to guess; the
+/// problem is reported on the form's `password` field.
+pub fn password_problem(password: &str, user_inputs: &[&str]) -> Result<(), FieldErrors> {
+    let problem = match check_password_length(password) {
+        Err(message) => Some(message),
+        Ok(()) if is_guessable(password, user_inputs) => Some(
+            "This password is too common or too easy to guess. Try a few unrelated words."
+                .to_owned(),
+        ),
+        Ok(()) => None,
+    };
+    let mut errors = FieldErrors::default();
+    if let Some(message) = problem {
+        errors.add("password", message);
+    }
+    errors.into_result()
+}
+
+/// 128 random bits as hex: the secret that goes in a cookie or a link.
+pub fn new_token() -> String {
+    let mut bytes = [0_u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// What the database keeps of a token: its SHA-256, so a leaked table
+/// cannot be used to sign in or to follow a link.
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn request_parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+/// The session token the browser sent, if any.
+pub fn session_token() -> Option<String> {
+    let parts = request_parts()?;
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+        .filter(|value| value.len() == 32 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Whether the request reached us over TLS, directly or through a proxy.
+fn over_tls(parts: &Parts) -> bool {
+    parts.uri.scheme_str() == Some("https")
+        || parts
+            .headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|proto| proto.eq_ignore_ascii_case("https"))
+}
+
+/// Sends the session cookie: HttpOnly, SameSite=Lax, Secure behind TLS.
+pub fn set_session_cookie(token: &str) {
+    let secure = request_parts().is_some_and(|parts| over_tls(&parts));
+    let cookie = format!(
+        "{SESSION_COOKIE}={token}; Path=/; Max-Age={SESSION_SECONDS}; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    );
+    append_header(SET_COOKIE, &cookie);
+}
+
+/// Tells the browser to forget the session cookie.
+pub fn clear_session_cookie() {
+    append_header(
+        SET_COOKIE,
+        &format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"),
+    );
+}
+
+fn append_header(name: http::HeaderName, value: &str) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(value),
+    ) {
+        response.append_header(name, value);
+    }
+}
+
+/// The client's address, the key of rate limits.
+pub fn client_address() -> String {
+    request_parts()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// Whether a browser without JavaScript posted a form (it accepts HTML and
+/// follows redirects); script calls get the error's own status instead.
+fn is_plain_form_post() -> bool {
+    request_parts().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    })
+}
+
+/// Answers a failed call with the error's 4xx/5xx status (and `Retry-After`
+/// when rate limited). Plain form posts keep Leptos's redirect back to the
+/// form, which shows the message next to the fields.
+pub fn fail(error: AppError) -> AppError {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        if let AppError::TooManyRequests { retry_after_secs } = &error {
+            if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                response.insert_header(http::header::RETRY_AFTER, value);
+            }
+        }
+        if !is_plain_form_post() {
+            response.set_status(error.status());
+        }
+    }
+    error
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_verify_only_against_their_own_hash() {
+        let hash = hash_password("correct horse battery staple").expect("hash");
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery staple", Some(&hash)));
+        assert!(!verify_password("wrong horse battery staple", Some(&hash)));
+        assert!(!verify_password("correct horse battery staple", None));
+    }
+
+    #[test]
+    fn tokens_are_128_random_bits_stored_hashed() {
+        let (a, b) = (new_token(), new_token());
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, b);
+        assert_eq!(hash_token(&a).len(), 64);
+        assert_ne!(hash_token(&a), a);
+    }
+
+    #[test]
+    fn common_passwords_are_guessable() {
+        for password in [
+            "password",
+            "12345678",
+            "qwertyuiop",
+            "iloveyou1",
+            "ada@example.org",
+        ] {
+            assert!(
+                is_guessable(password, &["ada@example.org", "Ada"]),
+                "{password}"
+            );
+        }
+        assert!(!is_guessable("violet-kettle-orbit-42", &[]));
+    }
+}

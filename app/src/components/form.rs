@@ -1,0 +1,88 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+
+/// A labelled input whose error text is tied to it (`aria-describedby`), so
+/// screen readers announce what to fix.
+#[component]
+pub fn Field(
+    /// The visible label.
+    label: &'static str,
+    /// The form field's name, as the server function reads it.
+    name: &'static str,
+    /// The `id` of the input; unique on the page.
+    id: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(optional)] minlength: Option<usize>,
+    #[prop(default = true)] required: bool,
+    /// The message to show under the field, if any.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if !hint.is_empty() {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}{(!required).then_some(" (optional)")}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
+            <input
+                id=id
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                maxlength=maxlength
+                minlength=minlength
+                required=required
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+            <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// The error of a form's last submission for one field.
+pub fn field_error<T: Send + Sync + 'static>(
+    value: Signal<Option<Result<T, AppError>>>,
+    name: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        value.with(|v| {
+            v.as_ref()
+                .and_then(|r| r.as_ref().err())
+                .and_then(|e| e.field(name))
+        })
+    })
+}
+
+/// The form-wide message of a failed submission (field errors are shown on
+/// their fields; this says what kind of problem it was).
+#[component]
+pub fn FormError<T: Send + Sync + 'static>(
+    value: Signal<Option<Result<T, AppError>>>,
+) -> impl IntoView {
+    move || {
+        value.with(|v| match v {
+            Some(Err(error)) => Some(view! {
+                <div class="notice notice-error" role="alert"><p>{error.to_string()}</p></div>
+            }),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,64 @@
+//! Forgetting a password and choosing a new one from an e-mailed link.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::account::{ForgotPassword, ResetPassword, CHECK_INBOX};
+use crate::components::form::{field_error, Field, FormError};
+use crate::models::account::{EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
+
+/// `/account/forgot-password`.
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let action = ServerAction::<ForgotPassword>::new();
+    let value = Signal::derive(move || action.value().get());
+    let query = use_query_map();
+    let sent = move || query.read().get("sent").is_some();
+    view! {
+        <Title text="Forgot your password?" />
+        <section class="form-page">
+            <h1>"Forgot your password?"</h1>
+            {move || match sent() {
+                true => view! {
+                    <div class="notice notice-success" role="status"><p>{CHECK_INBOX}</p></div>
+                }.into_any(),
+                false => view! {
+                    <p class="lead-text">"We will e-mail you a link to choose a new one."</p>
+                    <FormError value />
+                    <ActionForm action attr:class="form" attr:novalidate="true">
+                        <Field label="E-mail address" name="email" id="forgot-email" kind="email"
+                            autocomplete="email" maxlength=EMAIL_MAX_CHARS error=field_error(value, "email") />
+                        <button type="submit" class="button">"Send the link"</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// `/account/reset-password?token=…`.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let action = ServerAction::<ResetPassword>::new();
+    let value = Signal::derive(move || action.value().get());
+    let token = use_query_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
+    view! {
+        <Title text="Choose a new password" />
+        <section class="form-page">
+            <h1>"Choose a new password"</h1>
+            <FormError value />
+            <ActionForm action attr:class="form" attr:novalidate="true">
+                <input type="hidden" name="form[token]" value=token />
+                <Field label="New password" name="form[password]" id="reset-password" kind="password"
+                    autocomplete="new-password" minlength=PASSWORD_MIN_CHARS maxlength=PASSWORD_MAX_CHARS
+                    hint="At least 8 characters; a few unrelated words work well."
+                    error=field_error(value, "password") />
+                <button type="submit" class="button">"Save the new password"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::api::account::SignIn;
+use crate::components::form::{field_error, Field, FormError};
+use crate::models::account::{EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS};
+
+/// `/account/sign-in`.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    let value = Signal::derive(move || action.value().get());
+    let query = use_query_map();
+    let notice = move || {
+        let query = query.read();
+        if query.get("confirmed").is_some() {
+            Some("Your e-mail address is confirmed. Sign in to continue.")
+        } else if query.get("reset").is_some() {
+            Some("Your password is changed. Sign in with the new one.")
+        } else {
+            None
+        }
+    };
+    view! {
+        <Title text="Sign in" />
+        <Meta name="description" content="Sign in to your community account." />
+        <section class="form-page">
+            <h1>"Sign in"</h1>
+            {move || notice().map(|text| view! {
+                <div class="notice notice-success" role="status"><p>{text}</p></div>
+            })}
+            <FormError value />
+            <ActionForm action attr:class="form" attr:novalidate="true">
+                <Field label="E-mail address" name="form[email]" id="sign-in-email" kind="email"
+                    autocomplete="email" maxlength=EMAIL_MAX_CHARS error=field_error(value, "email") />
+                <Field label="Password" name="form[password]" id="sign-in-password" kind="password"
+                    autocomplete="current-password" maxlength=PASSWORD_MAX_CHARS
+                    error=field_error(value, "password") />
+                <button type="submit" class="button">"Sign in"</button>
+            </ActionForm>
+            <p class="form-aside">
+                <a href="/account/forgot-password">"Forgot your password?"</a>
+                " · "
+                <a href="/account/sign-up">"Create an account"</a>
+            </p>
+        </section>
+    }
+}

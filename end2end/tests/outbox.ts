@@ -1,0 +1,16 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+
+// The server binary cargo-leptos built for this run.
+const server = path.resolve(__dirname, "../../target/debug/server");
+
+/** The token of the newest `linkPath` link e-mailed to `email`, read from the outbox. */
+export function linkToken(email: string, linkPath: string): string {
+  const mails = execFileSync(server, ["outbox", "--to", email], {
+    env: { ...process.env, RUST_LOG: "warn" },
+    encoding: "utf8",
+  });
+  const match = mails.match(new RegExp(`${linkPath.replace(/[/]/g, "\\/")}\\?token=([0-9a-f]{32})`));
+  if (!match) throw new Error(`no ${linkPath} link for ${email} in:\n${mails}`);
+  return match[1];
+}
