@@ -3,3 +3,4 @@
 pub mod account;
 pub mod directory;
 pub mod guidance;
+pub mod stewardship;

@@ -12,6 +12,8 @@ pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod models;
+#[cfg(feature = "ssr")]
+pub mod permissions;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod security;
@@ -27,13 +29,18 @@ use leptos_router::{path, SsrMode};
 
 use crate::layouts::site_layout::SiteLayout;
 use crate::routes::account::confirm::ConfirmEmailPage;
+use crate::routes::account::invitation::InvitationPage;
 use crate::routes::account::password::{ForgotPasswordPage, ResetPasswordPage};
 use crate::routes::account::sign_in::SignInPage;
 use crate::routes::account::sign_up::SignUpPage;
+use crate::routes::admin::guidance::EditGuidancePage;
+use crate::routes::admin::overview::AdminPage;
+use crate::routes::admin::sig::ManageSigPage;
 use crate::routes::channels::ChannelsPage;
 use crate::routes::guidance::{GuidanceIndex, GuidancePage};
 use crate::routes::home::HomePage;
 use crate::routes::not_found::NotFound;
+use crate::routes::sigs::edit::SigEditPage;
 use crate::routes::sigs::page::SigPage;
 use crate::routes::sigs::SigDirectory;
 
@@ -83,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/sigs") view=SigDirectory ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug") view=SigPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/edit") view=SigEditPage ssr=SsrMode::Async />
                     <Route path=path!("/channels") view=ChannelsPage ssr=SsrMode::Async />
                     <Route path=path!("/guidance") view=GuidanceIndex ssr=SsrMode::Async />
                     <Route path=path!("/guidance/:slug") view=GuidancePage ssr=SsrMode::Async />
@@ -91,6 +99,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/confirm") view=ConfirmEmailPage ssr=SsrMode::Async />
                     <Route path=path!("/account/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/account/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/invitation") view=InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/sigs/:slug") view=ManageSigPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/guidance/:slug") view=EditGuidancePage ssr=SsrMode::Async />
                 </Routes>
             </SiteLayout>
         </Router>

@@ -52,3 +52,23 @@ pub fn reset_password(site: &SiteConfig, recipient: &str, token: &str) -> Mail {
         ),
     }
 }
+
+/// Invites an appointed lead to set a password on their profile.
+pub fn lead_invitation(
+    site: &SiteConfig,
+    recipient: &str,
+    name: &str,
+    sig_name: &str,
+    token: &str,
+) -> Mail {
+    Mail {
+        recipient: recipient.to_owned(),
+        subject: format!("You are now a lead of {sig_name} on {}", site.site_name),
+        body: format!(
+            "Hello {name},\n\nyou were appointed a lead of {sig_name}. Choose a password to take \
+             over your profile and edit the SIG's page:\n\n{url}\n\nThe link works once and \
+             expires in 7 days.\n",
+            url = link(site, &format!("/account/invitation?token={token}")),
+        ),
+    }
+}

@@ -5,3 +5,4 @@ pub mod channel;
 pub mod community;
 pub mod page;
 pub mod sig;
+pub mod sig_edit;

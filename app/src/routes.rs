@@ -1,6 +1,7 @@
 //! One module per page, named by its URL.
 
 pub mod account;
+pub mod admin;
 pub mod channels;
 pub mod guidance;
 pub mod home;

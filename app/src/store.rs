@@ -10,6 +10,7 @@ pub mod outbox;
 pub mod pages;
 pub mod rate_limits;
 pub mod sessions;
+pub mod sig_changes;
 pub mod sigs;
 
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -18,6 +18,9 @@ pub fn Field(
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] minlength: Option<usize>,
     #[prop(default = true)] required: bool,
+    /// The text the field starts with.
+    #[prop(optional, into)]
+    value: String,
     /// The message to show under the field, if any.
     #[prop(into)]
     error: Signal<Option<String>>,
@@ -49,6 +52,7 @@ pub fn Field(
                 maxlength=maxlength
                 minlength=minlength
                 required=required
+                value=value
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
             />
@@ -84,5 +88,33 @@ pub fn FormError<T: Send + Sync + 'static>(
             }),
             _ => None,
         })
+    }
+}
+
+/// A labelled multi-line field, for markdown.
+#[component]
+pub fn TextArea(
+    label: &'static str,
+    name: &'static str,
+    id: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(default = 8)] rows: u32,
+    /// The text the field starts with.
+    value: String,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = format!("{hint_id} {error_id}");
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
+            <textarea id=id name=name rows=rows maxlength=maxlength
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by>{value}</textarea>
+            <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
+        </div>
     }
 }

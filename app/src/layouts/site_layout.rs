@@ -74,6 +74,7 @@ fn AccountMenu() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(Some(user)) => view! {
+                            {user.is_admin.then(|| view! { <a href="/admin">"Admin"</a> })}
                             <span class="account-name">{user.display_name}</span>
                             <ActionForm action=sign_out attr:class="inline-form">
                                 <button type="submit" class="button button-small button-secondary">"Sign out"</button>

@@ -1,5 +1,6 @@
 //! `/sigs`: the SIG directory with its filter.
 
+pub mod edit;
 pub mod page;
 
 use leptos::prelude::*;

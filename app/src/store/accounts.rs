@@ -293,3 +293,40 @@ pub async fn create_admin(
     tx.commit().await?;
     Ok(updated == 0)
 }
+
+/// Takes up an invitation: sets the password on the invited profile,
+/// confirms its address (the link arrived there) and returns the person, or
+/// `None` if the link is unknown, used or expired.
+#[tracing::instrument(skip_all, err)]
+pub async fn accept_invitation(
+    db: &Database,
+    token: &str,
+    password_hash: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let Some(person_id) = consume_token(&mut tx, token, TokenPurpose::Invite).await? else {
+        return Ok(None);
+    };
+    sqlx::query(
+        "UPDATE people SET password_hash = $1, \
+         email_confirmed_at = COALESCE(email_confirmed_at, $2) WHERE id = $3",
+    )
+    .bind(password_hash)
+    .bind(now())
+    .bind(person_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(person_id))
+}
+
+/// Makes the account at `email` an administrator; `false` if there is none.
+#[tracing::instrument(skip(db), err)]
+pub async fn make_admin(db: &Database, email: &str) -> Result<bool, sqlx::Error> {
+    let updated = sqlx::query("UPDATE people SET is_admin = 1 WHERE email_key = $1")
+        .bind(email_key(email))
+        .execute(&db.pool)
+        .await?
+        .rows_affected();
+    Ok(updated == 1)
+}

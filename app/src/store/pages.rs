@@ -70,3 +70,24 @@ pub async fn list_channels(db: &Database) -> Result<Vec<Channel>, sqlx::Error> {
         })
         .collect())
 }
+
+/// Saves a governance page's title and text; `false` if there is no such page.
+#[tracing::instrument(skip(db, markdown), err)]
+pub async fn update_page(
+    db: &Database,
+    slug: &str,
+    title: &str,
+    markdown: &str,
+) -> Result<bool, sqlx::Error> {
+    let updated = sqlx::query(
+        "UPDATE pages SET title = $1, body_markdown = $2, updated_at = $3 WHERE slug = $4",
+    )
+    .bind(title)
+    .bind(markdown)
+    .bind(super::now())
+    .bind(slug)
+    .execute(&db.pool)
+    .await?
+    .rows_affected();
+    Ok(updated == 1)
+}

@@ -168,3 +168,16 @@ pub async fn is_empty(db: &Database) -> Result<bool, sqlx::Error> {
         .await?;
     Ok(count == 0)
 }
+
+/// Every SIG, archived ones included, as (slug, name, archived), for admins.
+#[tracing::instrument(skip(db), err)]
+pub async fn list_all(db: &Database) -> Result<Vec<(String, String, bool)>, sqlx::Error> {
+    let rows: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT slug, name, status FROM sigs ORDER BY lower(name)")
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, name, status)| (slug, name, status == "archived"))
+        .collect())
+}

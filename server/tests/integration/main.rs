@@ -6,4 +6,5 @@ mod support;
 mod accounts;
 mod import;
 mod pages;
+mod permissions;
 mod security;

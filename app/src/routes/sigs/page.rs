@@ -5,6 +5,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::directory::get_sig;
+use crate::api::stewardship::can_edit_sig;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::lead_list::LeadList;
 use crate::components::markdown::RenderedMarkdown;
@@ -16,15 +17,23 @@ use crate::routes::not_found::NotFound;
 #[component]
 pub fn SigPage() -> impl IntoView {
     let params = use_params_map();
-    let sig = Resource::new(
-        move || params.read().get("slug").unwrap_or_default(),
-        get_sig,
-    );
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let sig = Resource::new(slug, get_sig);
+    let editable = Resource::new(slug, can_edit_sig);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading SIG…"</p> }>
             {move || Suspend::new(async move {
                 match sig.await {
-                    Ok(sig) => view! { <SigDetails sig /> }.into_any(),
+                    Ok(sig) => {
+                        let edit_link = matches!(editable.await, Ok(true))
+                            .then(|| format!("/sigs/{}/edit", sig.summary.slug));
+                        view! {
+                            <SigDetails sig />
+                            {edit_link.map(|href| view! {
+                                <p class="edit-link"><a class="button button-secondary" href=href>"Edit this page"</a></p>
+                            })}
+                        }.into_any()
+                    }
                     Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }

@@ -1,0 +1,277 @@
+//! Changes leads and admins make: a SIG's page, its leadership, new SIGs,
+//! archiving, governance pages, and admin rights. Each call checks who is
+//! calling first, then validates, then writes.
+
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::models::account::ResetPasswordForm;
+use crate::models::sig_edit::{AppointLeadForm, GuidanceEditForm, NewSigForm, SigEditForm};
+
+/// A lead as the admin pages list them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ManagedLead {
+    pub person_id: i64,
+    pub display_name: String,
+    pub github_handle: Option<String>,
+    pub role: String,
+    pub invitation_pending: bool,
+}
+
+/// The current values of a SIG's editable fields, for its edit form.
+#[server(endpoint = "load_sig_edit")]
+pub async fn load_sig_edit(slug: String) -> Result<SigEditForm, AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::sig_editor(&state.db, &slug)
+        .await
+        .map_err(fail)?;
+    crate::store::sig_changes::edit_form(&state.db, &slug)
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| fail(AppError::NotFound))
+}
+
+/// Saves a SIG's page: its leads and admins only.
+#[server(endpoint = "update_sig")]
+pub async fn update_sig(form: SigEditForm) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::sig_editor(&state.db, form.slug.trim())
+        .await
+        .map_err(fail)?;
+    form.validate().map_err(|errors| fail(errors.into()))?;
+    if !crate::store::sig_changes::update_details(&state.db, &form)
+        .await
+        .map_err(|error| fail(error.into()))?
+    {
+        return Err(fail(AppError::NotFound));
+    }
+    leptos_axum::redirect(&format!("/sigs/{}", form.slug.trim()));
+    Ok(())
+}
+
+/// Creates a SIG (admins).
+#[server(endpoint = "create_sig")]
+pub async fn create_sig(form: NewSigForm) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    let kind = form.validate().map_err(|errors| fail(errors.into()))?;
+    let slug = form.slug.trim();
+    let created = crate::store::sig_changes::create(
+        &state.db,
+        slug,
+        form.name.trim(),
+        kind,
+        form.description.trim(),
+    )
+    .await
+    .map_err(|error| fail(error.into()))?;
+    if !created {
+        let mut errors = crate::errors::FieldErrors::default();
+        errors.add("slug", "Another group already uses this slug.");
+        return Err(fail(errors.into()));
+    }
+    leptos_axum::redirect(&format!("/admin/sigs/{slug}"));
+    Ok(())
+}
+
+/// Archives a SIG, or makes an archived one active again (admins).
+#[server(endpoint = "set_sig_archived")]
+pub async fn set_sig_archived(slug: String, archived: bool) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    if !crate::store::sig_changes::set_archived(&state.db, &slug, archived)
+        .await
+        .map_err(|error| fail(error.into()))?
+    {
+        return Err(fail(AppError::NotFound));
+    }
+    Ok(())
+}
+
+/// The leads of a SIG with what admins need to manage them (admins).
+#[server(endpoint = "load_leads")]
+pub async fn load_leads(slug: String) -> Result<Vec<ManagedLead>, AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    let leads = crate::store::sig_changes::leads_of(&state.db, &slug)
+        .await
+        .map_err(|error| fail(error.into()))?;
+    Ok(leads
+        .into_iter()
+        .map(|lead| ManagedLead {
+            person_id: lead.person_id,
+            display_name: lead.display_name,
+            github_handle: lead.github_handle,
+            role: lead.role,
+            invitation_pending: lead.can_sign_in == 0,
+        })
+        .collect())
+}
+
+/// Appoints a lead; someone without a sign-in is invited by e-mail (admins).
+#[server(endpoint = "appoint_lead")]
+pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
+    use crate::auth::fail;
+    use crate::store::sig_changes::Appointment;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    let role = form.validate().map_err(|errors| fail(errors.into()))?;
+    let sig_name = crate::store::sigs::find_by_slug(&state.db, form.slug.trim(), |_| String::new())
+        .await
+        .map_err(|error| fail(error.into()))?
+        .map(|sig| sig.summary.name)
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    let site = &state.site;
+    let outcome = crate::store::sig_changes::appoint_lead(&state.db, &form, role, |token| {
+        crate::mail::lead_invitation(
+            site,
+            form.email.trim(),
+            form.display_name.trim(),
+            &sig_name,
+            token,
+        )
+    })
+    .await
+    .map_err(|error| fail(error.into()))?;
+    if outcome == Appointment::NoSuchSig {
+        return Err(fail(AppError::NotFound));
+    }
+    Ok(())
+}
+
+/// Ends someone's leadership of a SIG (admins).
+#[server(endpoint = "remove_lead")]
+pub async fn remove_lead(slug: String, person_id: i64) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    if !crate::store::sig_changes::remove_lead(&state.db, &slug, person_id)
+        .await
+        .map_err(|error| fail(error.into()))?
+    {
+        return Err(fail(AppError::NotFound));
+    }
+    Ok(())
+}
+
+/// Saves a governance page (admins).
+#[server(endpoint = "update_guidance")]
+pub async fn update_guidance(form: GuidanceEditForm) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    form.validate().map_err(|errors| fail(errors.into()))?;
+    let slug = form.slug.trim();
+    if !crate::store::pages::update_page(&state.db, slug, form.title.trim(), &form.markdown)
+        .await
+        .map_err(|error| fail(error.into()))?
+    {
+        return Err(fail(AppError::NotFound));
+    }
+    leptos_axum::redirect(&format!("/guidance/{slug}"));
+    Ok(())
+}
+
+/// The stored markdown of a governance page, for its edit form (admins).
+#[server(endpoint = "load_guidance_edit")]
+pub async fn load_guidance_edit(slug: String) -> Result<GuidanceEditForm, AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    let page = crate::store::pages::find_page(&state.db, &slug)
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    Ok(GuidanceEditForm {
+        slug: page.slug,
+        title: page.title,
+        markdown: page.body_markdown,
+    })
+}
+
+/// Gives the account at `email` admin rights (admins).
+#[server(endpoint = "appoint_admin")]
+pub async fn appoint_admin(email: String) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    if !crate::store::accounts::make_admin(&state.db, &email)
+        .await
+        .map_err(|error| fail(error.into()))?
+    {
+        let mut errors = crate::errors::FieldErrors::default();
+        errors.add(
+            "email",
+            "No account uses this address; ask them to sign up first.",
+        );
+        return Err(fail(errors.into()));
+    }
+    Ok(())
+}
+
+/// An invited lead chooses a password, takes over their profile and is signed in.
+#[server(endpoint = "accept_invitation")]
+pub async fn accept_invitation(form: ResetPasswordForm) -> Result<(), AppError> {
+    use crate::auth::{fail, hash_password, password_problem, set_session_cookie};
+    let state = crate::state::app_state().map_err(fail)?;
+    password_problem(&form.password, &[]).map_err(|errors| fail(errors.into()))?;
+    let hash = hash_password(&form.password).map_err(fail)?;
+    let person = crate::store::accounts::accept_invitation(&state.db, form.token.trim(), &hash)
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| {
+            fail(AppError::Rejected(
+                "This invitation has expired or was already used. Ask an admin for a new one."
+                    .into(),
+            ))
+        })?;
+    let token =
+        crate::store::sessions::start(&state.db, person, crate::auth::session_token().as_deref())
+            .await
+            .map_err(|error| fail(error.into()))?;
+    set_session_cookie(&token);
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// One row of the admin overview.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AdminSigRow {
+    pub slug: String,
+    pub name: String,
+    pub archived: bool,
+}
+
+/// Every SIG, archived ones included (admins).
+#[server(endpoint = "load_admin_sigs")]
+pub async fn load_admin_sigs() -> Result<Vec<AdminSigRow>, AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    let rows = crate::store::sigs::list_all(&state.db)
+        .await
+        .map_err(|error| fail(error.into()))?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, name, archived)| AdminSigRow {
+            slug,
+            name,
+            archived,
+        })
+        .collect())
+}
+
+/// Whether the signed-in person may edit the SIG `slug` (for showing the link;
+/// the server checks again on saving).
+#[server(endpoint = "can_edit_sig")]
+pub async fn can_edit_sig(slug: String) -> Result<bool, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(crate::permissions::sig_editor(&state.db, &slug)
+        .await
+        .is_ok())
+}

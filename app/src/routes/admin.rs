@@ -1,0 +1,5 @@
+//! `/admin/…`: what community admins manage.
+
+pub mod guidance;
+pub mod overview;
+pub mod sig;

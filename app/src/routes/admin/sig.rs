@@ -1,0 +1,110 @@
+//! `/admin/sigs/:slug`: a SIG's leads, appointments and archiving.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::stewardship::{load_leads, AppointLead, RemoveLead, SetSigArchived};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::form::{field_error, Field, FormError};
+use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
+use crate::models::sig::LeadRole;
+
+#[component]
+pub fn ManageSigPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let appoint = ServerAction::<AppointLead>::new();
+    let remove = ServerAction::<RemoveLead>::new();
+    let archive = ServerAction::<SetSigArchived>::new();
+    let leads = Resource::new(
+        move || (slug(), appoint.version().get(), remove.version().get()),
+        |(slug, _, _)| load_leads(slug),
+    );
+    let value = Signal::derive(move || appoint.value().get());
+    view! {
+        <Title text="Manage SIG" />
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/admin">"Administration"</a></nav>
+        <header class="page-header">
+            <h1>"Manage " <code>{slug}</code></h1>
+            <p><a href=move || format!("/sigs/{}", slug())>"View the page"</a>" · "
+               <a href=move || format!("/sigs/{}/edit", slug())>"Edit the page"</a></p>
+        </header>
+        <section class="section" aria-labelledby="leads-heading">
+            <h2 id="leads-heading">"Leads"</h2>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match leads.await {
+                        Ok(leads) if leads.is_empty() => view! { <p class="empty">"No leads yet."</p> }.into_any(),
+                        Ok(leads) => view! {
+                            <ul class="admin-list">
+                                {leads.into_iter().map(|lead| {
+                                    let role = LeadRole::parse(&lead.role).map(LeadRole::label).unwrap_or("Lead");
+                                    view! {
+                                        <li>
+                                            <span>{lead.display_name.clone()}" · "{role}
+                                                {lead.invitation_pending.then_some(" · invitation pending")}</span>
+                                            <ActionForm action=remove attr:class="inline-form">
+                                                <input type="hidden" name="slug" value=slug() />
+                                                <input type="hidden" name="person_id" value=lead.person_id />
+                                                <button type="submit" class="button button-small button-secondary">
+                                                    "Remove " {lead.display_name}
+                                                </button>
+                                            </ActionForm>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+        <div class="admin-forms">
+            <section class="panel" aria-labelledby="appoint-heading">
+                <h2 id="appoint-heading">"Appoint a lead"</h2>
+                <p class="field-hint">"Someone without an account gets an e-mail invitation to set a password."</p>
+                <FormError value />
+                {move || matches!(value.get(), Some(Ok(()))).then(|| view! {
+                    <div class="notice notice-success" role="status"><p>"Appointed."</p></div>
+                })}
+                <ActionForm action=appoint attr:class="form" attr:novalidate="true">
+                    <input type="hidden" name="form[slug]" value=slug />
+                    <Field label="Name" name="form[display_name]" id="lead-name" maxlength=NAME_MAX_CHARS
+                        error=field_error(value, "display_name") />
+                    <Field label="E-mail address" name="form[email]" id="lead-email" kind="email"
+                        maxlength=EMAIL_MAX_CHARS error=field_error(value, "email") />
+                    <Field label="GitHub handle" name="form[github_handle]" id="lead-github"
+                        maxlength=GITHUB_MAX_CHARS required=false error=field_error(value, "github_handle") />
+                    <div class="field">
+                        <label for="lead-role">"Role"</label>
+                        <select id="lead-role" name="form[role]">
+                            <option value="chair">"Chair"</option>
+                            <option value="tech_lead">"Tech lead"</option>
+                            <option value="emeritus">"Emeritus"</option>
+                        </select>
+                    </div>
+                    <button type="submit" class="button">"Appoint"</button>
+                </ActionForm>
+            </section>
+            <section class="panel" aria-labelledby="archive-heading">
+                <h2 id="archive-heading">"Archive"</h2>
+                <p>"An archived group leaves the directory; its page stays for the record."</p>
+                {move || matches!(archive.value().get(), Some(Ok(()))).then(|| view! {
+                    <div class="notice notice-success" role="status"><p>"Saved."</p></div>
+                })}
+                <ActionForm action=archive attr:class="form">
+                    <input type="hidden" name="slug" value=slug />
+                    <input type="hidden" name="archived" value="true" />
+                    <button type="submit" class="button button-secondary">"Archive this group"</button>
+                </ActionForm>
+                <ActionForm action=archive attr:class="form">
+                    <input type="hidden" name="slug" value=slug />
+                    <input type="hidden" name="archived" value="false" />
+                    <button type="submit" class="button button-secondary">"Make it active again"</button>
+                </ActionForm>
+            </section>
+        </div>
+    }
+}
