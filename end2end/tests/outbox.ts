@@ -14,3 +14,11 @@ export function linkToken(email: string, linkPath: string): string {
   if (!match) throw new Error(`no ${linkPath} link for ${email} in:\n${mails}`);
   return match[1];
 }
+
+/** Creates (or resets) an administrator with the server's own command. */
+export function createAdmin(email: string, name: string, password: string) {
+  execFileSync(server, ["admin", "create", "--email", email, "--name", name], {
+    env: { ...process.env, RUST_LOG: "warn", SIGPOST_ADMIN_PASSWORD: password },
+    encoding: "utf8",
+  });
+}

@@ -1,0 +1,51 @@
+import { test, expect } from "./fixtures";
+import { createAdmin, linkToken } from "./outbox";
+
+const password = "violet-kettle-orbit-42";
+
+test("an admin appoints a lead, who accepts the invitation and edits the SIG page @no-js", async ({ page }, info) => {
+  const stamp = `${info.project.name}-${Date.now()}`;
+  const adminEmail = `admin-${stamp}@example.org`;
+  const leadEmail = `lead-${stamp}@example.org`;
+  createAdmin(adminEmail, "Site Admin", password);
+
+  await page.goto("/account/sign-in");
+  await page.getByLabel("E-mail address").fill(adminEmail);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("link", { name: "Edge Computing" }).click();
+  await expect(page.getByRole("heading", { name: "Appoint a lead" })).toBeVisible();
+  await page.getByLabel("Name").fill("Nova Lead");
+  await page.getByLabel("E-mail address").fill(leadEmail);
+  await page.getByLabel("Role").selectOption("tech_lead");
+  await page.getByRole("button", { name: "Appoint" }).click();
+  await expect(page.getByText("Nova Lead · Tech lead · invitation pending")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  const token = linkToken(leadEmail, "/account/invitation");
+  await page.goto(`/account/invitation?token=${token}`);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Accept the invitation" }).click();
+  await expect(page.getByText("Nova Lead")).toBeVisible();
+
+  await page.goto("/sigs/edge");
+  await page.getByRole("link", { name: "Edit this page" }).click();
+  await page.getByLabel("Mission").fill("We bring **KubeSphere** to the edge.");
+  await page.getByLabel("Recordings address").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Save the page" }).click();
+  await expect(page.getByText("Enter a full address starting with https://")).toBeVisible();
+
+  await page.getByLabel("Mission").fill("We bring **KubeSphere** to the edge.");
+  await page.getByLabel("Recordings address").fill("https://example.org/edge-recordings");
+  await page.getByRole("button", { name: "Save the page" }).click();
+  await expect(page).toHaveURL(/\/sigs\/edge$/);
+  await expect(page.getByText("We bring KubeSphere to the edge.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Recordings" })).toHaveAttribute("href", "https://example.org/edge-recordings");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+});
