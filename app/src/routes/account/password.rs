@@ -19,11 +19,9 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         <Title text="Forgot your password?" />
         <section class="form-page">
             <h1>"Forgot your password?"</h1>
-            {move || match sent() {
-                true => view! {
+            <Show when=move || !sent() fallback=move || view! {
                     <div class="notice notice-success" role="status"><p>{CHECK_INBOX}</p></div>
-                }.into_any(),
-                false => view! {
+                }>
                     <p class="lead-text">"We will e-mail you a link to choose a new one."</p>
                     <FormError value />
                     <ActionForm action attr:class="form" attr:novalidate="true">
@@ -31,8 +29,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                             autocomplete="email" maxlength=EMAIL_MAX_CHARS error=field_error(value, "email") />
                         <button type="submit" class="button">"Send the link"</button>
                     </ActionForm>
-                }.into_any(),
-            }}
+                </Show>
         </section>
     }
 }

@@ -21,11 +21,9 @@ pub fn SignUpPage() -> impl IntoView {
         <Meta name="description" content="Create an account to join SIGs and follow their work." />
         <section class="form-page">
             <h1>"Create an account"</h1>
-            {move || match sent() {
-                true => view! {
+            <Show when=move || !sent() fallback=move || view! {
                     <div class="notice notice-success" role="status"><p>{CHECK_INBOX}</p></div>
-                }.into_any(),
-                false => view! {
+                }>
                     <p class="lead-text">"One account lets you join SIGs, and lets leads edit their SIG's page."</p>
                     <FormError value />
                     <ActionForm action attr:class="form" attr:novalidate="true">
@@ -46,8 +44,7 @@ pub fn SignUpPage() -> impl IntoView {
                         <button type="submit" class="button">"Create account"</button>
                     </ActionForm>
                     <p class="form-aside">"Already have an account? " <a href="/account/sign-in">"Sign in"</a></p>
-                }.into_any(),
-            }}
+                </Show>
         </section>
     }
 }
