@@ -21,6 +21,7 @@ pub mod security;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod theme;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -48,9 +49,13 @@ use crate::routes::sigs::SigDirectory;
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     security::set_content_security_policy(&options);
+    #[cfg(feature = "ssr")]
+    let theme = theme::requested();
+    #[cfg(not(feature = "ssr"))]
+    let theme = theme::Theme::System;
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="en" data-theme=theme.as_str()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,4 +1,6 @@
 //! Plain axum handlers beside the Leptos pages.
 
 pub mod health;
+pub mod preferences;
+pub mod seo;
 pub mod server_fn_errors;

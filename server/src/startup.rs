@@ -136,6 +136,8 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let router = Router::new()
         .merge(crate::routes::health::router())
+        .merge(crate::routes::preferences::router())
+        .merge(crate::routes::seo::router())
         .leptos_routes(&state, pages, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(

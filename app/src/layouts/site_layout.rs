@@ -49,6 +49,14 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                     <span><Suspense fallback=|| "sigpost">{move || site.get()}</Suspense></span>
                     " community portal · powered by sigpost"
                 </p>
+                <form class="theme-switch" method="post" action="/preferences/theme">
+                    <span class="theme-label" id="theme-label">"Theme"</span>
+                    <div role="group" aria-labelledby="theme-label">
+                        <button type="submit" name="theme" value="system" class="chip">"System"</button>
+                        <button type="submit" name="theme" value="light" class="chip">"Light"</button>
+                        <button type="submit" name="theme" value="dark" class="chip">"Dark"</button>
+                    </div>
+                </form>
                 <nav aria-label="Footer">
                     <ul class="footer-links">
                         <li><a href="/sigs">"All SIGs"</a></li>

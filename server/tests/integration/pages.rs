@@ -14,6 +14,8 @@ on_both_databases!(
     channels_page_lists_general_and_local_channels,
     guidance_pages_render_markdown_from_the_seed,
     health_checks_answer,
+    robots_and_sitemap_list_the_public_pages,
+    the_theme_choice_is_remembered_without_javascript,
 );
 
 async fn home_page_shows_the_community_in_figures(backend: Backend) {
@@ -151,4 +153,64 @@ async fn health_checks_answer(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     assert_eq!(app.visit("/healthz").await.status, StatusCode::OK);
     assert_eq!(app.visit("/readyz").await.status, StatusCode::OK);
+}
+
+async fn robots_and_sitemap_list_the_public_pages(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let robots = app.visit("/robots.txt").await;
+    assert_eq!(robots.status, StatusCode::OK);
+    assert!(robots.body.contains("Disallow: /admin"));
+    assert!(robots
+        .body
+        .contains(&format!("Sitemap: http://{}/sitemap.xml", app.addr)));
+    let sitemap = app.visit("/sitemap.xml").await;
+    assert_eq!(sitemap.status, StatusCode::OK);
+    assert_eq!(sitemap.body.matches("<loc>").count(), 4 + 19 + 4);
+    assert!(sitemap
+        .body
+        .contains(&format!("<loc>http://{}/sigs/storage</loc>", app.addr)));
+}
+
+async fn the_theme_choice_is_remembered_without_javascript(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    assert!(app
+        .visit("/sigs")
+        .await
+        .body
+        .contains("data-theme=\"system\""));
+    let host = app.addr.to_string();
+    let referer = format!("http://{host}/sigs/storage");
+    let chosen = app
+        .post(
+            "/preferences/theme",
+            &[("referer", referer.as_str())],
+            "theme=dark",
+        )
+        .await;
+    assert_eq!(chosen.status, StatusCode::SEE_OTHER);
+    assert_eq!(chosen.headers["location"], "/sigs/storage");
+    let cookie = chosen.headers["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(cookie.starts_with("sigpost_theme=dark"));
+    let page = app
+        .visit_with("/sigs", &[("cookie", "sigpost_theme=dark")])
+        .await;
+    assert!(page.body.contains("data-theme=\"dark\""));
+    let bad = app
+        .post("/preferences/theme", &[], "theme=%3Cscript%3E")
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let elsewhere = app
+        .post(
+            "/preferences/theme",
+            &[("referer", "https://evil.example/x")],
+            "theme=light",
+        )
+        .await;
+    assert_eq!(
+        elsewhere.headers["location"], "/",
+        "never redirects off the site"
+    );
 }

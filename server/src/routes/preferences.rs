@@ -1,0 +1,58 @@
+//! `POST /preferences/theme`: remembers light, dark or the system's choice in
+//! a cookie. A plain form post, so it works without JavaScript; the page is
+//! rendered with the choice, so it never flashes the wrong theme.
+
+use axum::extract::Form;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+use serde::Deserialize;
+
+use app::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/preferences/theme", post(set_theme))
+}
+
+#[derive(Deserialize)]
+struct ThemeForm {
+    theme: String,
+}
+
+async fn set_theme(headers: HeaderMap, Form(form): Form<ThemeForm>) -> Response {
+    let Some(theme) = app::theme::Theme::parse(&form.theme) else {
+        return (StatusCode::BAD_REQUEST, "Choose light, dark or system.").into_response();
+    };
+    let cookie = match theme {
+        app::theme::Theme::System => {
+            format!("{}=; Path=/; Max-Age=0; SameSite=Lax", app::theme::COOKIE)
+        }
+        chosen => format!(
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            app::theme::COOKIE,
+            chosen.as_str()
+        ),
+    };
+    let mut response = Redirect::to(&back_to(&headers)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// The page the form was on, if it was this site's; else the home page.
+fn back_to(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|referer| referer.split_once("://").map(|(_, rest)| rest))
+        .and_then(|rest| rest.strip_prefix(host))
+        .filter(|path| path.starts_with('/') && !path.starts_with("//"))
+        .unwrap_or("/")
+        .to_owned()
+}

@@ -1,0 +1,75 @@
+//! `/robots.txt` and `/sitemap.xml`, with absolute addresses from the
+//! configured public URL.
+
+use app::state::AppState;
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/robots.txt", get(robots))
+        .route("/sitemap.xml", get(sitemap))
+}
+
+fn base(state: &AppState) -> &str {
+    state.site.public_url.trim_end_matches('/')
+}
+
+async fn robots(State(state): State<AppState>) -> Response {
+    let body = format!(
+        "User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account/\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n",
+        base(&state)
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+}
+
+/// Escapes the five XML special characters.
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+async fn sitemap(State(state): State<AppState>) -> Response {
+    let slugs = app::store::sigs::active_slugs(&state.db).await;
+    let pages = app::store::pages::list_pages(&state.db, |_| String::new()).await;
+    let (Ok(slugs), Ok(pages)) = (slugs, pages) else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The sitemap is not available right now.",
+        )
+            .into_response();
+    };
+    let mut paths: Vec<String> = vec![
+        "/".into(),
+        "/sigs".into(),
+        "/channels".into(),
+        "/guidance".into(),
+    ];
+    paths.extend(slugs.into_iter().map(|slug| format!("/sigs/{slug}")));
+    paths.extend(
+        pages
+            .into_iter()
+            .map(|page| format!("/guidance/{}", page.slug)),
+    );
+    let mut body = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in paths {
+        body.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            xml_escape(&format!("{}{path}", base(&state)))
+        ));
+    }
+    body.push_str("</urlset>\n");
+    (
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
