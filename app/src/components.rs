@@ -4,4 +4,5 @@ pub mod error_notice;
 pub mod form;
 pub mod lead_list;
 pub mod markdown;
+pub mod page_meta;
 pub mod sig_card;

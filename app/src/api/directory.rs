@@ -3,13 +3,17 @@
 use leptos::prelude::*;
 
 use crate::errors::AppError;
-use crate::models::community::CommunityOverview;
+use crate::models::community::{CommunityOverview, SiteInfo};
 use crate::models::sig::{SigDetail, SigSummary};
 
-/// The site's name as configured on the server.
+/// The site's name and public address as configured on the server.
 #[server]
-pub async fn load_site_name() -> Result<String, AppError> {
-    Ok(crate::state::app_state()?.site.site_name)
+pub async fn load_site_info() -> Result<SiteInfo, AppError> {
+    let site = crate::state::app_state()?.site;
+    Ok(SiteInfo {
+        name: site.site_name,
+        public_url: site.public_url.trim_end_matches('/').to_owned(),
+    })
 }
 
 /// Every active SIG with its leads. Filtering happens where it is shown, so

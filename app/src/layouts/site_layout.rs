@@ -3,11 +3,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::api::account::{load_current_user, SignOut};
-use crate::api::directory::load_site_name;
+use crate::api::directory::load_site_info;
+use crate::models::community::SiteInfo;
 
-/// The community's name, loaded once per page and shared through context.
+/// The community's name and address, loaded once per page and shared through context.
 #[derive(Clone, Copy)]
-pub struct SiteName(pub Resource<Result<String, crate::errors::AppError>>);
+pub struct SiteName(pub Resource<Result<SiteInfo, crate::errors::AppError>>);
 
 impl SiteName {
     /// The name to show; "sigpost" until it is known or if it cannot be loaded.
@@ -15,6 +16,7 @@ impl SiteName {
         self.0
             .get()
             .and_then(Result::ok)
+            .map(|info| info.name)
             .unwrap_or_else(|| "sigpost".to_owned())
     }
 }
@@ -22,7 +24,7 @@ impl SiteName {
 /// Skip link, header with the main navigation, the page, and the footer.
 #[component]
 pub fn SiteLayout(children: Children) -> impl IntoView {
-    let site = SiteName(Resource::new(|| (), |_| load_site_name()));
+    let site = SiteName(Resource::new(|| (), |_| load_site_info()));
     provide_context(site);
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>

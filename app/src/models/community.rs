@@ -2,6 +2,21 @@ use serde::{Deserialize, Serialize};
 
 use super::page::PageLink;
 
+/// The community's name and public address, for titles and absolute links.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    pub name: String,
+    /// Where visitors reach the site, without a trailing slash.
+    pub public_url: String,
+}
+
+impl SiteInfo {
+    /// The absolute address of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
+}
+
 /// The figures and links the home page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommunityOverview {

@@ -1,5 +1,5 @@
+use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::api::guidance::list_channels;
 use crate::components::error_notice::ErrorNotice;
@@ -10,8 +10,8 @@ use crate::models::channel::{Channel, ChannelKind};
 pub fn ChannelsPage() -> impl IntoView {
     let channels = Resource::new(|| (), |_| list_channels());
     view! {
-        <Title text="Chat channels" />
-        <Meta name="description" content="Where the community talks: general channels and local-language communities." />
+        <PageMeta title="Chat channels" path="/channels"
+            description="Where the community talks: general channels and local-language communities." />
         <header class="page-header">
             <h1>"Chat channels"</h1>
             <p class="lead-text">

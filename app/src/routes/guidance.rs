@@ -1,5 +1,5 @@
+use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::guidance::{get_guidance, list_guidance};
@@ -13,8 +13,8 @@ use crate::routes::not_found::NotFound;
 pub fn GuidanceIndex() -> impl IntoView {
     let pages = Resource::new(|| (), |_| list_guidance());
     view! {
-        <Title text="How SIGs work" />
-        <Meta name="description" content="Why the community works in SIGs, how a SIG is run, and how it makes decisions." />
+        <PageMeta title="How SIGs work" path="/guidance"
+            description="Why the community works in SIGs, how a SIG is run, and how it makes decisions." />
         <header class="page-header">
             <h1>"How SIGs work"</h1>
             <p class="lead-text">"The community's shared rules for running a Special Interest Group."</p>
@@ -55,8 +55,8 @@ pub fn GuidancePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! {
-                        <Title text=page.title.clone() />
-                        <Meta name="description" content=page.summary />
+                        <PageMeta title=page.title.clone() description=page.summary
+                            path=format!("/guidance/{}", page.slug) />
                         <nav aria-label="Breadcrumb" class="breadcrumb">
                             <a href="/guidance">"How SIGs work"</a>
                         </nav>

@@ -1,5 +1,5 @@
+use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::api::directory::load_overview;
 use crate::components::error_notice::ErrorNotice;
@@ -11,8 +11,8 @@ pub fn HomePage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| load_overview());
     let site = expect_context::<SiteName>();
     view! {
-        <Title text="Special Interest Groups" />
-        <Meta name="description" content="Special Interest Groups of the community: who leads them, where they talk, what they plan, and how to join." />
+        <PageMeta title="Special Interest Groups" path="/"
+            description="Special Interest Groups of the community: who leads them, where they talk, what they plan, and how to join." />
         <section class="hero">
             <p class="eyebrow">
                 <span><Suspense fallback=|| "Community">{move || site.get()}</Suspense></span>

@@ -3,8 +3,8 @@
 pub mod edit;
 pub mod page;
 
+use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -51,8 +51,8 @@ pub fn SigDirectory() -> impl IntoView {
     };
 
     view! {
-        <Title text="SIG directory" />
-        <Meta name="description" content="Every Special Interest Group of the community: what it works on, who leads it and where it talks." />
+        <PageMeta title="SIG directory" path="/sigs"
+            description="Every Special Interest Group of the community: what it works on, who leads it and where it talks." />
         <header class="page-header">
             <h1>"Special Interest Groups"</h1>
             <p class="lead-text">

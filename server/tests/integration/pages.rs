@@ -99,6 +99,17 @@ async fn sig_page_shows_leads_links_and_empty_states(backend: Backend) {
     assert!(body.contains("No recordings are linked yet."));
     assert!(body.contains("The leads have not written a mission statement yet."));
     assert!(body.contains("<title>Advocacy and Outreach"));
+    let canonical = format!(
+        "<link href=\"http://{}/sigs/advocacy-and-outreach\" rel=\"canonical\">",
+        app.addr
+    );
+    assert!(body.contains(&canonical), "canonical link");
+    assert!(body.contains("<meta property=\"og:title\" content=\"Advocacy and Outreach\""));
+    assert_eq!(
+        body.matches("name=\"description\"").count(),
+        1,
+        "one description per page"
+    );
 }
 
 async fn unknown_sig_and_unknown_url_answer_404(backend: Backend) {

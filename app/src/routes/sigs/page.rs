@@ -1,7 +1,7 @@
 //! `/sigs/:slug`: one SIG's page.
 
+use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::directory::get_sig;
@@ -62,8 +62,8 @@ fn SigDetails(sig: SigDetail) -> impl IntoView {
         summary.description.clone()
     };
     view! {
-        <Title text=summary.name.clone() />
-        <Meta name="description" content=format!("{}: {}", summary.name, description) />
+        <PageMeta title=summary.name.clone() description=format!("{}: {}", summary.name, description)
+            path=format!("/sigs/{}", summary.slug) />
         <nav aria-label="Breadcrumb" class="breadcrumb">
             <a href="/sigs">"All SIGs"</a>
         </nav>
