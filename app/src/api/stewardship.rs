@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::errors::AppError;
 use crate::models::account::ResetPasswordForm;
-use crate::models::sig_edit::{AppointLeadForm, GuidanceEditForm, NewSigForm, SigEditForm};
+use crate::models::sig_edit::{
+    AppointLeadForm, GuidanceEditForm, NewSigForm, RenameSigForm, SigEditForm,
+};
 
 /// A lead as the admin pages list them.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -74,6 +76,22 @@ pub async fn create_sig(form: NewSigForm) -> Result<(), AppError> {
         return Err(fail(errors.into()));
     }
     leptos_axum::redirect(&format!("/admin/sigs/{slug}"));
+    Ok(())
+}
+
+/// Renames a SIG or changes its kind (admins); the slug stays.
+#[server(endpoint = "rename_sig")]
+pub async fn rename_sig(form: RenameSigForm) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    let kind = form.validate().map_err(|errors| fail(errors.into()))?;
+    if !crate::store::sig_changes::rename(&state.db, form.slug.trim(), form.name.trim(), kind)
+        .await
+        .map_err(|error| fail(error.into()))?
+    {
+        return Err(fail(AppError::NotFound));
+    }
     Ok(())
 }
 

@@ -37,6 +37,32 @@ pub struct NewSigForm {
     pub description: String,
 }
 
+/// Renaming a group or changing its kind (admins).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RenameSigForm {
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+}
+
+impl RenameSigForm {
+    pub fn validate(&self) -> Result<SigKind, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.add("name", "Give the group a name.");
+        }
+        check_length(&mut errors, "name", name, NAME_MAX_CHARS);
+        let kind = SigKind::parse(self.kind.trim());
+        if kind.is_none() {
+            errors.add("kind", "Choose what kind of group this is.");
+        }
+        errors.into_result()?;
+        Ok(kind.unwrap_or(SigKind::Sig))
+    }
+}
+
 /// Appointing a lead: an existing person (by e-mail or GitHub handle) or a
 /// new one, who is then invited by e-mail.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -94,6 +94,27 @@ pub async fn update_details(db: &Database, form: &SigEditForm) -> Result<bool, s
     Ok(updated == 1)
 }
 
+/// Renames a SIG or changes its kind; `false` when it does not exist. The
+/// slug stays: links to the SIG keep working.
+#[tracing::instrument(skip(db), err)]
+pub async fn rename(
+    db: &Database,
+    slug: &str,
+    name: &str,
+    kind: SigKind,
+) -> Result<bool, sqlx::Error> {
+    let updated =
+        sqlx::query("UPDATE sigs SET name = $1, kind = $2, updated_at = $3 WHERE slug = $4")
+            .bind(name)
+            .bind(kind.as_str())
+            .bind(now())
+            .bind(slug)
+            .execute(&db.pool)
+            .await?
+            .rows_affected();
+    Ok(updated == 1)
+}
+
 /// Creates a SIG; `false` when the slug is taken.
 #[tracing::instrument(skip(db), err)]
 pub async fn create(

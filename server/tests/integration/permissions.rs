@@ -121,6 +121,21 @@ async fn permission_matrix_holds_for_every_mutating_endpoint(backend: Backend) {
             ],
         ),
         (
+            "rename_sig",
+            vec![
+                ("form[slug]", "docs"),
+                ("form[name]", "Documentation"),
+                ("form[kind]", "working_group"),
+            ],
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+                StatusCode::OK,
+            ],
+        ),
+        (
             "set_sig_archived",
             vec![("slug", "testing"), ("archived", "true")],
             [
@@ -246,6 +261,15 @@ async fn permission_matrix_holds_for_every_mutating_endpoint(backend: Backend) {
             .body
             .contains("href=\"/sigs/testing\""),
         "archived"
+    );
+    let docs = app.visit("/sigs/docs").await;
+    assert!(
+        docs.body.contains("<h1>Documentation</h1>"),
+        "renamed by the admin"
+    );
+    assert!(
+        docs.body.contains("Working group"),
+        "kind changed by the admin"
     );
     for page in [storage, network] {
         assert!(!page.body.to_lowercase().contains("syntax error"));

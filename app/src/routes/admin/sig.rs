@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::stewardship::{load_leads, AppointLead, RemoveLead, SetSigArchived};
+use crate::api::directory::get_sig;
+use crate::api::stewardship::{load_leads, AppointLead, RemoveLead, RenameSig, SetSigArchived};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{field_error, Field, FormError};
 use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
@@ -88,6 +89,7 @@ pub fn ManageSigPage() -> impl IntoView {
                     <button type="submit" class="button">"Appoint"</button>
                 </ActionForm>
             </section>
+            <RenameForm slug=Signal::derive(slug) />
             <section class="panel" aria-labelledby="archive-heading">
                 <h2 id="archive-heading">"Archive"</h2>
                 <p>"An archived group leaves the directory; its page stays for the record."</p>
@@ -106,5 +108,49 @@ pub fn ManageSigPage() -> impl IntoView {
                 </ActionForm>
             </section>
         </div>
+    }
+}
+
+/// Name and kind of the group, prefilled with the current values.
+#[component]
+fn RenameForm(slug: Signal<String>) -> impl IntoView {
+    let action = ServerAction::<RenameSig>::new();
+    let value = Signal::derive(move || action.value().get());
+    let current = Resource::new(move || slug.get(), get_sig);
+    view! {
+        <section class="panel" aria-labelledby="rename-heading">
+            <h2 id="rename-heading">"Name and kind"</h2>
+            <FormError value />
+            {move || matches!(value.get(), Some(Ok(()))).then(|| view! {
+                <div class="notice notice-success" role="status"><p>"Saved."</p></div>
+            })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    current.await.ok().map(|sig| {
+                        let kind = sig.summary.kind.as_str();
+                        view! {
+                            <ActionForm action attr:class="form" attr:novalidate="true">
+                                <input type="hidden" name="form[slug]" value=sig.summary.slug.clone() />
+                                <Field label="Name" name="form[name]" id="rename-name" maxlength=NAME_MAX_CHARS
+                                    value=sig.summary.name.clone() error=field_error(value, "name") />
+                                <div class="field">
+                                    <label for="rename-kind">"Kind"</label>
+                                    <select id="rename-kind" name="form[kind]">
+                                        {[("sig", "Special Interest Group"), ("working_group", "Working group"),
+                                          ("committee", "Committee"), ("user_group", "User group")]
+                                            .into_iter()
+                                            .map(|(option, label)| view! {
+                                                <option value=option selected=option == kind>{label}</option>
+                                            })
+                                            .collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit" class="button">"Save name and kind"</button>
+                            </ActionForm>
+                        }
+                    })
+                })}
+            </Suspense>
+        </section>
     }
 }
