@@ -201,10 +201,11 @@ pub async fn reset_password(form: ResetPasswordForm) -> Result<(), AppError> {
     rate_limit(&state.db, limits::RESET).await.map_err(fail)?;
     password_problem(&form.password, &[]).map_err(|errors| fail(errors.into()))?;
     let hash = hash_password(&form.password).map_err(fail)?;
-    let reset = crate::store::accounts::reset_password(&state.db, form.token.trim(), &hash)
+    use crate::store::accounts::{set_password_from_link, TokenPurpose};
+    let reset = set_password_from_link(&state.db, form.token.trim(), TokenPurpose::Reset, &hash)
         .await
         .map_err(|error| fail(error.into()))?;
-    if !reset {
+    if reset.is_none() {
         return Err(fail(AppError::Rejected(
             "This link has expired or was already used. Ask for a new one.".into(),
         )));

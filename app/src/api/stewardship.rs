@@ -239,7 +239,8 @@ pub async fn accept_invitation(form: ResetPasswordForm) -> Result<(), AppError> 
     let state = crate::state::app_state().map_err(fail)?;
     password_problem(&form.password, &[]).map_err(|errors| fail(errors.into()))?;
     let hash = hash_password(&form.password).map_err(fail)?;
-    let person = crate::store::accounts::accept_invitation(&state.db, form.token.trim(), &hash)
+    use crate::store::accounts::{set_password_from_link, TokenPurpose};
+    let person = set_password_from_link(&state.db, form.token.trim(), TokenPurpose::Invite, &hash)
         .await
         .map_err(|error| fail(error.into()))?
         .ok_or_else(|| {

@@ -226,18 +226,20 @@ pub async fn request_reset(
     Ok(())
 }
 
-/// Sets a new password from a reset link and ends every session of that
-/// person; `false` if the link is unknown, used or expired. A reset also
-/// confirms the address, since the link arrived there.
+/// Sets a password from an e-mailed link (a reset or an invitation): uses up
+/// the link, confirms the address (the link arrived there) and ends every
+/// session of that person. Returns the person, or `None` if the link is
+/// unknown, used, expired or meant for something else.
 #[tracing::instrument(skip_all, err)]
-pub async fn reset_password(
+pub async fn set_password_from_link(
     db: &Database,
     token: &str,
+    purpose: TokenPurpose,
     password_hash: &str,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Option<i64>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let Some(person_id) = consume_token(&mut tx, token, TokenPurpose::Reset).await? else {
-        return Ok(false);
+    let Some(person_id) = consume_token(&mut tx, token, purpose).await? else {
+        return Ok(None);
     };
     sqlx::query(
         "UPDATE people SET password_hash = $1, \
@@ -253,7 +255,7 @@ pub async fn reset_password(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Some(person_id))
 }
 
 /// Creates a confirmed admin, or makes the account at `email` one (the
@@ -292,32 +294,6 @@ pub async fn create_admin(
     }
     tx.commit().await?;
     Ok(updated == 0)
-}
-
-/// Takes up an invitation: sets the password on the invited profile,
-/// confirms its address (the link arrived there) and returns the person, or
-/// `None` if the link is unknown, used or expired.
-#[tracing::instrument(skip_all, err)]
-pub async fn accept_invitation(
-    db: &Database,
-    token: &str,
-    password_hash: &str,
-) -> Result<Option<i64>, sqlx::Error> {
-    let mut tx = db.begin_write().await?;
-    let Some(person_id) = consume_token(&mut tx, token, TokenPurpose::Invite).await? else {
-        return Ok(None);
-    };
-    sqlx::query(
-        "UPDATE people SET password_hash = $1, \
-         email_confirmed_at = COALESCE(email_confirmed_at, $2) WHERE id = $3",
-    )
-    .bind(password_hash)
-    .bind(now())
-    .bind(person_id)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(Some(person_id))
 }
 
 /// Makes the account at `email` an administrator; `false` if there is none.
