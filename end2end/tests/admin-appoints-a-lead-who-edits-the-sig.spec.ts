@@ -18,7 +18,7 @@ test("an admin appoints a lead, who accepts the invitation and edits the SIG pag
   await page.getByRole("link", { name: "Admin" }).click();
   await page.getByRole("link", { name: "Edge Computing" }).click();
   await expect(page.getByRole("heading", { name: "Appoint a lead" })).toBeVisible();
-  await page.getByLabel("Name").fill("Nova Lead");
+  await page.getByLabel("Name", { exact: true }).fill("Nova Lead");
   await page.getByLabel("E-mail address").fill(leadEmail);
   await page.getByLabel("Role").selectOption("tech_lead");
   await page.getByRole("button", { name: "Appoint" }).click();

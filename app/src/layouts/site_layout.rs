@@ -76,8 +76,11 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
 #[component]
 fn AccountMenu() -> impl IntoView {
     let location = use_location();
-    let user = Resource::new(move || location.pathname.get(), |_| load_current_user());
     let sign_out = ServerAction::<SignOut>::new();
+    let user = Resource::new(
+        move || (location.pathname.get(), sign_out.version().get()),
+        |_| load_current_user(),
+    );
     view! {
         <div class="account-menu">
             <Suspense fallback=|| ()>

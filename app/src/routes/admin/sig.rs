@@ -131,7 +131,7 @@ fn RenameForm(slug: Signal<String>) -> impl IntoView {
                         view! {
                             <ActionForm action attr:class="form" attr:novalidate="true">
                                 <input type="hidden" name="form[slug]" value=sig.summary.slug.clone() />
-                                <Field label="Name" name="form[name]" id="rename-name" maxlength=NAME_MAX_CHARS
+                                <Field label="Group name" name="form[name]" id="rename-name" maxlength=NAME_MAX_CHARS
                                     value=sig.summary.name.clone() error=field_error(value, "name") />
                                 <div class="field">
                                     <label for="rename-kind">"Kind"</label>
