@@ -144,7 +144,8 @@ pub fn router(state: AppState) -> Router {
             crate::routes::server_fn_errors::correct_status,
         ))
         .layer(CompressionLayer::new());
-    crate::security::protect(router).with_state(state)
+    let router = crate::security::protect(router);
+    crate::request_id::with_request_ids(router).with_state(state)
 }
 
 /// The Leptos page routes, generated once per process. While Leptos generates

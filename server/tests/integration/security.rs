@@ -10,6 +10,7 @@ on_both_databases!(
     cross_site_writes_are_refused,
     oversized_bodies_are_refused,
     hsts_is_sent_behind_tls,
+    every_response_carries_a_request_id,
 );
 
 async fn pages_carry_a_nonce_based_content_security_policy(backend: Backend) {
@@ -74,4 +75,20 @@ async fn hsts_is_sent_behind_tls(backend: Backend) {
         .to_str()
         .expect("ascii")
         .starts_with("max-age="));
+}
+
+async fn every_response_carries_a_request_id(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let first = app.visit("/sigs").await;
+    let second = app.visit("/no/such/page").await;
+    let id = |page: &crate::support::Page| {
+        page.headers["x-request-id"]
+            .to_str()
+            .expect("ascii")
+            .to_owned()
+    };
+    assert_eq!(id(&first).len(), 36, "a UUID");
+    assert_ne!(id(&first), id(&second));
+    let from_proxy = app.visit_with("/", &[("x-request-id", "proxy-42")]).await;
+    assert_eq!(id(&from_proxy), "proxy-42", "a proxy's id is kept");
 }
