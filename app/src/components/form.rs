@@ -118,3 +118,19 @@ pub fn TextArea(
         </div>
     }
 }
+
+/// The field where someone chooses a new password (sign-up, reset, invitation):
+/// the same limits and advice everywhere.
+#[component]
+pub fn NewPasswordField(
+    label: &'static str,
+    id: &'static str,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    use crate::models::account::{PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
+    view! {
+        <Field label name="form[password]" id kind="password" autocomplete="new-password"
+            minlength=PASSWORD_MIN_CHARS maxlength=PASSWORD_MAX_CHARS
+            hint="At least 8 characters; a few unrelated words work well." error />
+    }
+}

@@ -5,3 +5,14 @@ pub mod invitation;
 pub mod password;
 pub mod sign_in;
 pub mod sign_up;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The `token` of an e-mailed link (`?token=…`), for the page's hidden field.
+fn link_token() -> String {
+    use_query_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default()
+}

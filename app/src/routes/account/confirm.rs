@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::account::ConfirmEmail;
 use crate::components::form::FormError;
@@ -11,10 +10,7 @@ use crate::components::form::FormError;
 pub fn ConfirmEmailPage() -> impl IntoView {
     let action = ServerAction::<ConfirmEmail>::new();
     let value = Signal::derive(move || action.value().get());
-    let token = use_query_map()
-        .read_untracked()
-        .get("token")
-        .unwrap_or_default();
+    let token = super::link_token();
     view! {
         <Title text="Confirm your e-mail address" />
         <section class="form-page">

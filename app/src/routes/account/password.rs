@@ -5,8 +5,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::account::{ForgotPassword, ResetPassword, CHECK_INBOX};
-use crate::components::form::{field_error, Field, FormError};
-use crate::models::account::{EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
+use crate::components::form::{field_error, Field, FormError, NewPasswordField};
+use crate::models::account::EMAIL_MAX_CHARS;
 
 /// `/account/forgot-password`.
 #[component]
@@ -39,10 +39,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 pub fn ResetPasswordPage() -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
     let value = Signal::derive(move || action.value().get());
-    let token = use_query_map()
-        .read_untracked()
-        .get("token")
-        .unwrap_or_default();
+    let token = super::link_token();
     view! {
         <Title text="Choose a new password" />
         <section class="form-page">
@@ -50,10 +47,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <FormError value />
             <ActionForm action attr:class="form" attr:novalidate="true">
                 <input type="hidden" name="form[token]" value=token />
-                <Field label="New password" name="form[password]" id="reset-password" kind="password"
-                    autocomplete="new-password" minlength=PASSWORD_MIN_CHARS maxlength=PASSWORD_MAX_CHARS
-                    hint="At least 8 characters; a few unrelated words work well."
-                    error=field_error(value, "password") />
+                <NewPasswordField label="New password" id="reset-password" error=field_error(value, "password") />
                 <button type="submit" class="button">"Save the new password"</button>
             </ActionForm>
         </section>

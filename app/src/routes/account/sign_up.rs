@@ -4,10 +4,8 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::account::{SignUp, CHECK_INBOX};
-use crate::components::form::{field_error, Field, FormError};
-use crate::models::account::{
-    EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
-};
+use crate::components::form::{field_error, Field, FormError, NewPasswordField};
+use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
 
 /// `/account/sign-up`: create an account; a link confirms the address.
 #[component]
@@ -37,10 +35,7 @@ pub fn SignUpPage() -> impl IntoView {
                         <Field label="GitHub handle" name="form[github_handle]" id="sign-up-github"
                             autocomplete="username" maxlength=GITHUB_MAX_CHARS required=false
                             error=field_error(value, "github_handle") />
-                        <Field label="Password" name="form[password]" id="sign-up-password" kind="password"
-                            autocomplete="new-password" minlength=PASSWORD_MIN_CHARS maxlength=PASSWORD_MAX_CHARS
-                            hint="At least 8 characters; a few unrelated words work well."
-                            error=field_error(value, "password") />
+                        <NewPasswordField label="Password" id="sign-up-password" error=field_error(value, "password") />
                         <button type="submit" class="button">"Create account"</button>
                     </ActionForm>
                     <p class="form-aside">"Already have an account? " <a href="/account/sign-in">"Sign in"</a></p>
