@@ -3,4 +3,5 @@
 pub mod account;
 pub mod directory;
 pub mod guidance;
+pub mod roadmap;
 pub mod stewardship;

@@ -5,4 +5,5 @@ pub mod form;
 pub mod lead_list;
 pub mod markdown;
 pub mod page_meta;
+pub mod roadmap_card;
 pub mod sig_card;

@@ -16,6 +16,10 @@ pub enum AppError {
     /// A refusal with its reason, such as an expired link.
     #[error("{0}")]
     Rejected(String),
+    /// An optimistic-lock failure: someone saved first. Carries what is
+    /// stored now, so the form can show it; nothing was written.
+    #[error("Someone else changed this item since you opened it. Nothing was saved: compare with the current values below.")]
+    Conflict(Box<CurrentValues>),
     #[error("Please sign in first.")]
     Unauthorized,
     #[error("You are not allowed to do that.")]
@@ -36,6 +40,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Rejected(_) => StatusCode::BAD_REQUEST,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -64,6 +69,14 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::ServerFn(value)
     }
+}
+
+/// The stored state of a record that changed under an editor: its version
+/// and its fields as (label, value), for showing next to the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentValues {
+    pub version: i64,
+    pub fields: Vec<(String, String)>,
 }
 
 /// Messages tied to form fields by their `name`.

@@ -41,8 +41,12 @@ use crate::routes::channels::ChannelsPage;
 use crate::routes::guidance::{GuidanceIndex, GuidancePage};
 use crate::routes::home::HomePage;
 use crate::routes::not_found::NotFound;
+use crate::routes::roadmap::CommunityRoadmapPage;
 use crate::routes::sigs::edit::SigEditPage;
 use crate::routes::sigs::page::SigPage;
+use crate::routes::sigs::roadmap::editor::RoadmapEditorPage;
+use crate::routes::sigs::roadmap::item::RoadmapItemPage;
+use crate::routes::sigs::roadmap::SigRoadmapPage;
 use crate::routes::sigs::SigDirectory;
 
 /// The HTML document around the app, rendered on the server only.
@@ -96,6 +100,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sigs") view=SigDirectory ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug") view=SigPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/edit") view=SigEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/roadmap") view=SigRoadmapPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/roadmap/new") view=RoadmapEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/roadmap/:id") view=RoadmapItemPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/roadmap/:id/edit") view=RoadmapEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/roadmap") view=CommunityRoadmapPage ssr=SsrMode::Async />
                     <Route path=path!("/channels") view=ChannelsPage ssr=SsrMode::Async />
                     <Route path=path!("/guidance") view=GuidanceIndex ssr=SsrMode::Async />
                     <Route path=path!("/guidance/:slug") view=GuidancePage ssr=SsrMode::Async />

@@ -4,5 +4,6 @@ pub mod account;
 pub mod channel;
 pub mod community;
 pub mod page;
+pub mod roadmap;
 pub mod sig;
 pub mod sig_edit;

@@ -6,4 +6,5 @@ pub mod channels;
 pub mod guidance;
 pub mod home;
 pub mod not_found;
+pub mod roadmap;
 pub mod sigs;

@@ -9,6 +9,8 @@ pub mod import;
 pub mod outbox;
 pub mod pages;
 pub mod rate_limits;
+pub mod roadmap;
+pub mod roadmap_changes;
 pub mod sessions;
 pub mod sig_changes;
 pub mod sigs;

@@ -1,5 +1,7 @@
 // Takes screenshots of every page type at phone and desktop widths, in light
 // and dark mode: node tools/screenshots.mjs BASE_URL OUT_DIR
+// With SIGPOST_SESSION set to a session token, the editing pages are taken
+// too, as that signed-in person sees them.
 import { chromium } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 
@@ -13,7 +15,19 @@ const pages = {
   guidance: "/guidance",
   "guidance-page": "/guidance/run-a-sig",
   "not-found": "/sigs/no-such-sig",
+  "roadmap-board": "/sigs/storage/roadmap",
+  "roadmap-item": "/sigs/storage/roadmap/1",
+  "community-roadmap": "/roadmap",
+  "community-roadmap-filtered": "/roadmap?sig=storage&status=in_progress",
 };
+const session = process.env.SIGPOST_SESSION;
+if (session) {
+  Object.assign(pages, {
+    "roadmap-board-lead": "/sigs/storage/roadmap?dropped=1",
+    "roadmap-editor": "/sigs/storage/roadmap/1/edit",
+    "roadmap-item-lead": "/sigs/storage/roadmap/1",
+  });
+}
 const widths = { phone: 390, desktop: 1280 };
 
 mkdirSync(out, { recursive: true });
@@ -25,6 +39,9 @@ const browser = await chromium.launch({
 for (const scheme of ["light", "dark"]) {
   for (const [device, width] of Object.entries(widths)) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+    if (session) {
+      await context.addCookies([{ name: "sigpost_session", value: session, url: base }]);
+    }
     const page = await context.newPage();
     for (const [name, path] of Object.entries(pages)) {
       await page.goto(base + path, { waitUntil: "networkidle" });

@@ -2,5 +2,6 @@
 
 pub mod health;
 pub mod preferences;
+pub mod roadmap_exports;
 pub mod seo;
 pub mod server_fn_errors;

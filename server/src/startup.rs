@@ -138,6 +138,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::routes::health::router())
         .merge(crate::routes::preferences::router())
         .merge(crate::routes::seo::router())
+        .merge(crate::routes::roadmap_exports::router())
         .leptos_routes(&state, pages, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(

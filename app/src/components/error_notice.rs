@@ -11,3 +11,16 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         </div>
     }
 }
+
+/// An editing page shown to someone who may not edit: why, and who may.
+#[component]
+pub fn EditRefused(title: &'static str, error: AppError) -> impl IntoView {
+    view! {
+        <section class="form-page">
+            <leptos_meta::Title text=title />
+            <h1>{title}</h1>
+            <ErrorNotice error />
+            <p><a href="/account/sign-in">"Sign in"</a>" as one of the SIG's leads or an admin."</p>
+        </section>
+    }
+}

@@ -37,6 +37,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                 <nav aria-label="Main">
                     <ul class="nav-list">
                         <li><A href="/sigs">"SIGs"</A></li>
+                        <li><A href="/roadmap">"Roadmap"</A></li>
                         <li><A href="/channels">"Channels"</A></li>
                         <li><A href="/guidance">"How we work"</A></li>
                     </ul>
@@ -62,6 +63,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                 <nav aria-label="Footer">
                     <ul class="footer-links">
                         <li><a href="/sigs">"All SIGs"</a></li>
+                        <li><a href="/roadmap">"Community roadmap"</a></li>
                         <li><a href="/channels">"Chat channels"</a></li>
                         <li><a href="/guidance">"How SIGs work"</a></li>
                     </ul>

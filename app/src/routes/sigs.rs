@@ -2,6 +2,7 @@
 
 pub mod edit;
 pub mod page;
+pub mod roadmap;
 
 use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;

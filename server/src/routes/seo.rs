@@ -48,10 +48,14 @@ async fn sitemap(State(state): State<AppState>) -> Response {
     let mut paths: Vec<String> = vec![
         "/".into(),
         "/sigs".into(),
+        "/roadmap".into(),
         "/channels".into(),
         "/guidance".into(),
     ];
-    paths.extend(slugs.into_iter().map(|slug| format!("/sigs/{slug}")));
+    for slug in slugs {
+        paths.push(format!("/sigs/{slug}"));
+        paths.push(format!("/sigs/{slug}/roadmap"));
+    }
     paths.extend(
         pages
             .into_iter()

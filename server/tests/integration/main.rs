@@ -7,4 +7,5 @@ mod accounts;
 mod import;
 mod pages;
 mod permissions;
+mod roadmap;
 mod security;

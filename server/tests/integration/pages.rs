@@ -176,10 +176,13 @@ async fn robots_and_sitemap_list_the_public_pages(backend: Backend) {
         .contains(&format!("Sitemap: http://{}/sitemap.xml", app.addr)));
     let sitemap = app.visit("/sitemap.xml").await;
     assert_eq!(sitemap.status, StatusCode::OK);
-    assert_eq!(sitemap.body.matches("<loc>").count(), 4 + 19 + 4);
-    assert!(sitemap
-        .body
-        .contains(&format!("<loc>http://{}/sigs/storage</loc>", app.addr)));
+    // Five site pages, each SIG's page and roadmap board, four guidance pages.
+    assert_eq!(sitemap.body.matches("<loc>").count(), 5 + 2 * 19 + 4);
+    for path in ["/sigs/storage", "/sigs/storage/roadmap", "/roadmap"] {
+        assert!(sitemap
+            .body
+            .contains(&format!("<loc>http://{}{path}</loc>", app.addr)));
+    }
 }
 
 async fn the_theme_choice_is_remembered_without_javascript(backend: Backend) {

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 
 use crate::on_both_databases;
-use crate::support::{session_cookie, Backend, TestApp, STRONG_PASSWORD};
+use crate::support::{admin_session, roles, session_cookie, Backend, TestApp, STRONG_PASSWORD};
 
 on_both_databases!(
     permission_matrix_holds_for_every_mutating_endpoint,
@@ -19,65 +19,6 @@ const ADMIN_ONLY: [StatusCode; 5] = [
     StatusCode::FORBIDDEN,
     StatusCode::OK,
 ];
-
-/// Sessions for each role: None for an anonymous visitor.
-struct Roles {
-    member: String,
-    lead: String,
-    emeritus: String,
-    admin: String,
-}
-
-async fn admin_session(app: &TestApp) -> String {
-    let db = app.database.open().await;
-    let hash = app::auth::hash_password(STRONG_PASSWORD).expect("hash");
-    app::store::accounts::create_admin(&db, "Site Admin", "admin@example.org", &hash)
-        .await
-        .expect("admin");
-    app.sign_in("admin@example.org", STRONG_PASSWORD, None)
-        .await
-        .1
-        .expect("admin signs in")
-}
-
-/// The admin appoints someone lead of `slug` with `role`; they accept the
-/// e-mailed invitation and are signed in by it.
-async fn invited_lead(app: &TestApp, admin: &str, slug: &str, email: &str, role: &str) -> String {
-    let appointed = app
-        .call(
-            "appoint_lead",
-            &[
-                ("form[slug]", slug),
-                ("form[display_name]", "New Lead"),
-                ("form[email]", email),
-                ("form[github_handle]", ""),
-                ("form[role]", role),
-            ],
-            Some(admin),
-        )
-        .await;
-    assert_eq!(appointed.status, StatusCode::OK, "{}", appointed.body);
-    let token = app.link_token(email, "/account/invitation").await;
-    let accepted = app
-        .call(
-            "accept_invitation",
-            &[("form[token]", &token), ("form[password]", STRONG_PASSWORD)],
-            None,
-        )
-        .await;
-    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
-    session_cookie(&accepted).expect("the invitation signs the lead in")
-}
-
-async fn roles(app: &TestApp) -> Roles {
-    let admin = admin_session(app).await;
-    Roles {
-        member: app.member("Member", "member@example.org").await,
-        lead: invited_lead(app, &admin, "storage", "lead@example.org", "chair").await,
-        emeritus: invited_lead(app, &admin, "storage", "old@example.org", "emeritus").await,
-        admin,
-    }
-}
 
 async fn permission_matrix_holds_for_every_mutating_endpoint(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -353,10 +353,79 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
         "leaderships" => "SELECT COUNT(*) FROM leaderships",
         "channels" => "SELECT COUNT(*) FROM channels",
         "pages" => "SELECT COUNT(*) FROM pages",
+        "roadmap_items" => "SELECT COUNT(*) FROM roadmap_items",
+        "roadmap_changes" => "SELECT COUNT(*) FROM roadmap_changes",
         other => panic!("no count query for {other}"),
     };
     sqlx::query_scalar(sql)
         .fetch_one(&db.pool)
         .await
         .expect("count")
+}
+
+/// Signed-in sessions for each role.
+pub struct Roles {
+    pub member: String,
+    pub lead: String,
+    pub emeritus: String,
+    pub admin: String,
+}
+
+/// An administrator, created from the command line's store call, signed in.
+pub async fn admin_session(app: &TestApp) -> String {
+    let db = app.database.open().await;
+    let hash = app::auth::hash_password(STRONG_PASSWORD).expect("hash");
+    app::store::accounts::create_admin(&db, "Site Admin", "admin@example.org", &hash)
+        .await
+        .expect("admin");
+    app.sign_in("admin@example.org", STRONG_PASSWORD, None)
+        .await
+        .1
+        .expect("admin signs in")
+}
+
+/// The admin appoints someone lead of `slug` with `role`; they accept the
+/// e-mailed invitation and are signed in by it.
+pub async fn invited_lead(
+    app: &TestApp,
+    admin: &str,
+    slug: &str,
+    email: &str,
+    role: &str,
+) -> String {
+    let appointed = app
+        .call(
+            "appoint_lead",
+            &[
+                ("form[slug]", slug),
+                ("form[display_name]", "New Lead"),
+                ("form[email]", email),
+                ("form[github_handle]", ""),
+                ("form[role]", role),
+            ],
+            Some(admin),
+        )
+        .await;
+    assert_eq!(appointed.status, StatusCode::OK, "{}", appointed.body);
+    let token = app.link_token(email, "/account/invitation").await;
+    let accepted = app
+        .call(
+            "accept_invitation",
+            &[("form[token]", &token), ("form[password]", STRONG_PASSWORD)],
+            None,
+        )
+        .await;
+    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
+    session_cookie(&accepted).expect("the invitation signs the lead in")
+}
+
+/// A member, a chair and an emeritus lead of `storage`, and an admin.
+pub async fn roles(app: &TestApp) -> Roles {
+    let admin = admin_session(app).await;
+    Roles {
+        member: app.member("Member", "member@example.org").await,
+        lead: invited_lead(app, &admin, "storage", "lead@example.org", "chair").await,
+        emeritus: invited_lead(app, &admin, "storage", "old@example.org", "emeritus").await,
+        admin,
+    }
 }

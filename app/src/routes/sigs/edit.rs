@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::stewardship::{load_sig_edit, UpdateSig};
-use crate::components::error_notice::ErrorNotice;
+use crate::components::error_notice::EditRefused;
 use crate::components::form::{field_error, Field, FormError, TextArea};
 use crate::errors::AppError;
 use crate::models::account::NAME_MAX_CHARS;
@@ -28,13 +28,7 @@ pub fn SigEditPage() -> impl IntoView {
                 match current.await {
                     Ok(form) => view! { <SigEditor form /> }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! {
-                        <section class="form-page">
-                            <h1>"Edit SIG page"</h1>
-                            <ErrorNotice error />
-                            <p><a href="/account/sign-in">"Sign in"</a>" as one of the SIG's leads or an admin."</p>
-                        </section>
-                    }.into_any(),
+                    Err(error) => view! { <EditRefused title="Edit SIG page" error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -71,6 +71,9 @@ fn SigDetails(sig: SigDetail) -> impl IntoView {
             <p class="eyebrow">{summary.kind.label()}</p>
             <h1>{summary.name.clone()}</h1>
             <p class="lead-text">{description}</p>
+            <p class="button-row">
+                <a class="button" href=format!("/sigs/{}/roadmap", summary.slug)>"Roadmap"</a>
+            </p>
             {archived.then(|| view! {
                 <p class="notice">"This group is archived: it no longer meets, and its page is kept for the record."</p>
             })}

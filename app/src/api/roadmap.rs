@@ -1,0 +1,237 @@
+//! Roadmaps: reading boards and items (public), and the changes a SIG's
+//! leads and admins make to its items. Every change checks who is calling,
+//! then validates, then makes one store call.
+
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::models::roadmap::{
+    CommunityRoadmap, RoadmapBoard, RoadmapFilter, RoadmapItemDetail, RoadmapItemEditor,
+    RoadmapItemForm,
+};
+
+/// A SIG's board; 404 for an unknown SIG.
+#[server(endpoint = "load_roadmap_board")]
+pub async fn load_roadmap_board(slug: String) -> Result<RoadmapBoard, AppError> {
+    use crate::auth::fail;
+    use crate::store::roadmap::{board, this_month};
+    let state = crate::state::app_state().map_err(fail)?;
+    let mut board = board(&state.db, &slug, this_month(), crate::store::now())
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    board.can_edit = crate::permissions::sig_editor(&state.db, &slug)
+        .await
+        .is_ok();
+    Ok(board)
+}
+
+/// Every SIG's items that pass `filter`, with the filters' choices.
+#[server(endpoint = "load_community_roadmap")]
+pub async fn load_community_roadmap(filter: RoadmapFilter) -> Result<CommunityRoadmap, AppError> {
+    use crate::models::roadmap::Choice;
+    use crate::store::roadmap::{community, this_month};
+    let state = crate::state::app_state()?;
+    let all = community(&state.db, this_month()).await?;
+    let mut sigs: Vec<Choice> = crate::store::sigs::list_active(&state.db)
+        .await?
+        .into_iter()
+        .map(|sig| Choice {
+            value: sig.slug,
+            label: sig.name,
+        })
+        .collect();
+    sigs.sort_by_key(|choice| choice.label.to_lowercase());
+    let mut owners: Vec<Choice> = all
+        .iter()
+        .filter_map(|card| card.owner.as_ref())
+        .map(|owner| Choice {
+            value: owner.person_id.to_string(),
+            label: owner.display_name.clone(),
+        })
+        .collect();
+    owners.sort_by_key(|choice| choice.label.to_lowercase());
+    owners.dedup();
+    let mut months: Vec<_> = all.iter().map(|card| card.target_month).collect();
+    months.sort();
+    months.dedup();
+    let total = all.len();
+    Ok(CommunityRoadmap {
+        cards: all
+            .into_iter()
+            .filter(|card| filter.matches(card))
+            .collect(),
+        total,
+        sigs,
+        owners,
+        months: months
+            .into_iter()
+            .map(|month| Choice {
+                value: month.key(),
+                label: month.label(),
+            })
+            .collect(),
+    })
+}
+
+/// One item with its history; 404 when it is not an item of that SIG.
+#[server(endpoint = "load_roadmap_item")]
+pub async fn load_roadmap_item(slug: String, id: i64) -> Result<RoadmapItemDetail, AppError> {
+    use crate::auth::fail;
+    use crate::store::roadmap::{item, this_month};
+    let state = crate::state::app_state().map_err(fail)?;
+    let mut detail = item(&state.db, &slug, id, this_month())
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    detail.can_edit = crate::permissions::sig_editor(&state.db, &slug)
+        .await
+        .is_ok();
+    Ok(detail)
+}
+
+/// The item form's starting values and choices (`id` 0 for a new item).
+#[server(endpoint = "load_roadmap_editor")]
+pub async fn load_roadmap_editor(slug: String, id: i64) -> Result<RoadmapItemEditor, AppError> {
+    use crate::auth::fail;
+    use crate::store::roadmap::{editor, this_month};
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::sig_editor(&state.db, &slug)
+        .await
+        .map_err(fail)?;
+    editor(&state.db, &slug, id, this_month())
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| fail(AppError::NotFound))
+}
+
+/// Turns a store outcome into the item's id or the error a form shows.
+#[cfg(feature = "ssr")]
+fn saved(outcome: crate::store::roadmap_changes::Outcome) -> Result<i64, AppError> {
+    use crate::store::roadmap_changes::Outcome;
+    match outcome {
+        Outcome::Saved(id) => Ok(id),
+        Outcome::Conflict(current) => Err(AppError::Conflict(current)),
+        Outcome::NotFound => Err(AppError::NotFound),
+        Outcome::OwnerNotInSig => {
+            let mut errors = crate::errors::FieldErrors::default();
+            errors.add("owner", "Choose one of the SIG's people from the list.");
+            Err(errors.into())
+        }
+    }
+}
+
+/// Creates an item (`id` 0) or saves an edit over the version the editor
+/// started from; then shows the item.
+#[server(endpoint = "save_roadmap_item")]
+pub async fn save_roadmap_item(form: RoadmapItemForm) -> Result<i64, AppError> {
+    use crate::auth::fail;
+    use crate::store::roadmap_changes::{create, update};
+    let state = crate::state::app_state().map_err(fail)?;
+    let slug = form.sig.trim();
+    let editor = crate::permissions::sig_editor(&state.db, slug)
+        .await
+        .map_err(fail)?;
+    let item = form
+        .validate(crate::store::roadmap::this_month())
+        .map_err(|errors| fail(errors.into()))?;
+    let outcome = if form.id == 0 {
+        create(&state.db, slug, editor.id, &item).await
+    } else {
+        update(&state.db, slug, form.id, form.version, editor.id, &item).await
+    };
+    let id = saved(outcome.map_err(|error| fail(error.into()))?).map_err(fail)?;
+    leptos_axum::redirect(&format!("/sigs/{slug}/roadmap/{id}"));
+    Ok(id)
+}
+
+/// Moves an item to another column. Without JavaScript the browser returns
+/// to the board it came from.
+#[server(endpoint = "change_roadmap_status")]
+pub async fn change_roadmap_status(
+    sig: String,
+    id: i64,
+    version: i64,
+    status: String,
+) -> Result<(), AppError> {
+    use crate::auth::fail;
+    use crate::models::roadmap::RoadmapStatus;
+    let state = crate::state::app_state().map_err(fail)?;
+    let editor = crate::permissions::sig_editor(&state.db, &sig)
+        .await
+        .map_err(fail)?;
+    let Some(status) = RoadmapStatus::parse(status.trim()) else {
+        let mut errors = crate::errors::FieldErrors::default();
+        errors.add("status", "Choose one of the listed statuses.");
+        return Err(fail(errors.into()));
+    };
+    let outcome =
+        crate::store::roadmap_changes::set_status(&state.db, &sig, id, version, editor.id, status)
+            .await
+            .map_err(|error| fail(error.into()))?;
+    saved(outcome).map(|_| ()).map_err(fail)
+}
+
+/// Moves an item one place `up` or `down` in its column.
+#[server(endpoint = "reorder_roadmap_item")]
+pub async fn reorder_roadmap_item(sig: String, id: i64, direction: String) -> Result<(), AppError> {
+    use crate::auth::fail;
+    use crate::store::roadmap_changes::{reorder, Direction};
+    let state = crate::state::app_state().map_err(fail)?;
+    let editor = crate::permissions::sig_editor(&state.db, &sig)
+        .await
+        .map_err(fail)?;
+    let direction = match direction.as_str() {
+        "up" => Direction::Up,
+        "down" => Direction::Down,
+        _ => return Err(fail(AppError::Rejected("Move an item up or down.".into()))),
+    };
+    let outcome = reorder(&state.db, &sig, id, direction, editor.id)
+        .await
+        .map_err(|error| fail(error.into()))?;
+    saved(outcome).map(|_| ()).map_err(fail)
+}
+
+/// Deletes an item once the lead ticked the confirmation; back to the board.
+#[server(endpoint = "delete_roadmap_item")]
+pub async fn delete_roadmap_item(
+    sig: String,
+    id: i64,
+    version: i64,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    let editor = crate::permissions::sig_editor(&state.db, &sig)
+        .await
+        .map_err(fail)?;
+    if confirm.as_deref() != Some("yes") {
+        let mut errors = crate::errors::FieldErrors::default();
+        errors.add("confirm", "Tick the box to confirm the deletion.");
+        return Err(fail(errors.into()));
+    }
+    let outcome = crate::store::roadmap_changes::delete(&state.db, &sig, id, version, editor.id)
+        .await
+        .map_err(|error| fail(error.into()))?;
+    saved(outcome).map_err(fail)?;
+    leptos_axum::redirect(&format!("/sigs/{sig}/roadmap"));
+    Ok(())
+}
+
+/// Markdown as the item page will show it, for the form's preview
+/// (signed-in people only; the same size limit as a description).
+#[server(endpoint = "preview_markdown")]
+pub async fn preview_markdown(markdown: String) -> Result<String, AppError> {
+    use crate::auth::fail;
+    use crate::models::roadmap::ITEM_DESCRIPTION_MAX_CHARS;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::signed_in(&state.db)
+        .await
+        .map_err(fail)?;
+    if markdown.chars().count() > ITEM_DESCRIPTION_MAX_CHARS {
+        return Err(fail(AppError::Rejected(format!(
+            "A description has at most {ITEM_DESCRIPTION_MAX_CHARS} characters."
+        ))));
+    }
+    Ok(crate::markdown::render(&markdown))
+}

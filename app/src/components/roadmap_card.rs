@@ -1,0 +1,98 @@
+use leptos::prelude::*;
+
+use crate::api::roadmap::{ChangeRoadmapStatus, ReorderRoadmapItem};
+use crate::models::roadmap::{RoadmapCard, RoadmapStatus};
+
+/// The actions a lead uses on a board's cards, shared by every card so the
+/// board reloads once after any of them.
+#[derive(Clone, Copy)]
+pub struct CardActions {
+    pub change_status: ServerAction<ChangeRoadmapStatus>,
+    pub reorder: ServerAction<ReorderRoadmapItem>,
+}
+
+/// One roadmap item as a card: title, target month, owner, link, a short
+/// excerpt, and an overdue flag. With `actions`, a lead can move it.
+#[component]
+pub fn RoadmapCardView(
+    card: RoadmapCard,
+    /// Name the SIG on the card (the community board mixes SIGs).
+    #[prop(optional)]
+    show_sig: bool,
+    #[prop(default = None)] actions: Option<CardActions>,
+) -> impl IntoView {
+    let href = card.href();
+    let heading_id = format!("item-{}-title", card.id);
+    view! {
+        <li class="card roadmap-card" class:roadmap-card-overdue=card.overdue>
+            {show_sig.then(|| view! {
+                <p class="eyebrow"><a href=format!("/sigs/{}/roadmap", card.sig_slug)>{card.sig_name.clone()}</a></p>
+            })}
+            <h3 class="card-title" id=heading_id><a href=href>{card.title.clone()}</a></h3>
+            <p class="card-meta">
+                // On a SIG's board the column already says the status.
+                {show_sig.then(|| view! { <span class="badge">{card.status.label()}</span> })}
+                <span>{card.target_month.label()}</span>
+                {card.overdue.then(|| view! { <span class="badge badge-warning">"Overdue"</span> })}
+            </p>
+            {(!card.excerpt.is_empty()).then(|| view! { <p class="card-text">{card.excerpt.clone()}</p> })}
+            <p class="card-facts-line">
+                <span>{match &card.owner {
+                    Some(owner) => format!("Owner: {}", owner.display_name),
+                    None => "No owner yet".to_owned(),
+                }}</span>
+                {card.link_url.clone().map(|url| view! {
+                    <a href=url rel="noopener nofollow">"Issue or PR"</a>
+                })}
+            </p>
+            {actions.map(|actions| view! { <CardControls card=card.clone() actions /> })}
+        </li>
+    }
+}
+
+/// Move to another column, up or down: plain forms, so they work without
+/// JavaScript; with it, the board updates in place.
+#[component]
+fn CardControls(card: RoadmapCard, actions: CardActions) -> impl IntoView {
+    let select_id = format!("item-{}-status", card.id);
+    let (id, version, sig) = (card.id, card.version, card.sig_slug.clone());
+    let edit_href = format!("{}/edit", card.href());
+    // Each form's children closure takes its own copies.
+    let (status_sig, status_title) = (sig.clone(), card.title.clone());
+    view! {
+        <div class="card-actions">
+            <ActionForm action=actions.change_status attr:class="inline-form move-form">
+                <input type="hidden" name="sig" value=status_sig />
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="version" value=version />
+                <label for=select_id.clone() class="visually-hidden">"Status of “"{status_title.clone()}"”"</label>
+                <select id=select_id name="status">
+                    {RoadmapStatus::ALL.into_iter().map(|status| view! {
+                        <option value=status.as_str() selected=status == card.status>{status.label()}</option>
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="button button-small button-secondary">
+                    "Move"<span class="visually-hidden">" “"{status_title}"”"</span>
+                </button>
+            </ActionForm>
+            {["up", "down"].into_iter().map(|direction| {
+                let arrow = if direction == "up" { "↑" } else { "↓" };
+                let (sig, title) = (sig.clone(), card.title.clone());
+                view! {
+                    <ActionForm action=actions.reorder attr:class="inline-form">
+                        <input type="hidden" name="sig" value=sig />
+                        <input type="hidden" name="id" value=id />
+                        <input type="hidden" name="direction" value=direction />
+                        <button type="submit" class="button button-small button-secondary button-icon">
+                            <span aria-hidden="true">{arrow}</span>
+                            <span class="visually-hidden">{format!("Move “{title}” {direction}")}</span>
+                        </button>
+                    </ActionForm>
+                }
+            }).collect_view()}
+            <a class="button button-small button-secondary" href=edit_href>
+                "Edit"<span class="visually-hidden">" “"{card.title.clone()}"”"</span>
+            </a>
+        </div>
+    }
+}

@@ -1,0 +1,381 @@
+//! Roadmap boards as the browser sees them: statuses, months, cards, an item
+//! with its history, and the item form with the checks server and form share.
+
+use serde::{Deserialize, Serialize};
+
+use super::sig_edit::check_web_url;
+use crate::errors::FieldErrors;
+
+pub const ITEM_TITLE_MAX_CHARS: usize = 120;
+pub const ITEM_DESCRIPTION_MAX_CHARS: usize = 10_000;
+pub const EXIT_CRITERION_MAX_CHARS: usize = 500;
+/// How far before and after the current month a target month may lie.
+pub const MONTH_RANGE: i32 = 12;
+/// The board shows the current month and this many after it.
+pub const HORIZON_MONTHS: i32 = 3;
+/// A board not changed for this many days is flagged as possibly out of date.
+pub const STALE_AFTER_DAYS: i64 = 90;
+
+/// Where an item stands. Boards show one column per status; dropped items
+/// are hidden unless asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RoadmapStatus {
+    Proposed,
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl RoadmapStatus {
+    pub const ALL: [RoadmapStatus; 5] = [
+        Self::Proposed,
+        Self::Planned,
+        Self::InProgress,
+        Self::Done,
+        Self::Dropped,
+    ];
+
+    /// The value stored in the database and sent by forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Proposed => "proposed",
+            Self::Planned => "planned",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+            Self::Dropped => "dropped",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|status| status.as_str() == value)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Proposed => "Proposed",
+            Self::Planned => "Planned",
+            Self::InProgress => "In progress",
+            Self::Done => "Done",
+            Self::Dropped => "Dropped",
+        }
+    }
+
+    /// Finished items are never overdue.
+    pub fn is_open(self) -> bool {
+        !matches!(self, Self::Done | Self::Dropped)
+    }
+}
+
+/// A calendar month, counted from year 0 so months compare and add simply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Month(pub i32);
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Month {
+    /// `month` is 1 to 12.
+    pub fn new(year: i32, month: u32) -> Option<Self> {
+        let month = i32::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
+        Some(Month(year * 12 + month - 1))
+    }
+
+    pub fn year(self) -> i32 {
+        self.0.div_euclid(12)
+    }
+
+    /// 1 to 12.
+    pub fn month(self) -> u32 {
+        self.0.rem_euclid(12).unsigned_abs() + 1
+    }
+
+    /// Reads `YYYY-MM`, as stored and as forms send it.
+    pub fn parse(value: &str) -> Option<Self> {
+        let (year, month) = value.trim().split_once('-')?;
+        if year.len() != 4 || month.len() != 2 {
+            return None;
+        }
+        Month::new(year.parse().ok()?, month.parse().ok()?)
+    }
+
+    /// `YYYY-MM`.
+    pub fn key(self) -> String {
+        format!("{:04}-{:02}", self.year(), self.month())
+    }
+
+    /// "November 2026".
+    pub fn label(self) -> String {
+        let name = MONTH_NAMES
+            .get(self.month().saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or("");
+        format!("{name} {}", self.year())
+    }
+
+    pub fn plus(self, months: i32) -> Self {
+        Month(self.0 + months)
+    }
+
+    /// The months a target may be set to, seen from `current`.
+    pub fn allowed_targets(current: Month) -> impl Iterator<Item = Month> {
+        (-MONTH_RANGE..=MONTH_RANGE).map(move |offset| current.plus(offset))
+    }
+}
+
+/// Who owns an item, as the public sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemOwner {
+    pub person_id: i64,
+    pub display_name: String,
+    pub github_handle: Option<String>,
+}
+
+/// One item as a card on a board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoadmapCard {
+    pub id: i64,
+    pub sig_slug: String,
+    pub sig_name: String,
+    pub title: String,
+    /// The description's first words, as plain text.
+    pub excerpt: String,
+    pub status: RoadmapStatus,
+    pub target_month: Month,
+    pub owner: Option<ItemOwner>,
+    pub link_url: Option<String>,
+    pub version: i64,
+    /// The target month has passed and the item is not finished.
+    pub overdue: bool,
+}
+
+impl RoadmapCard {
+    pub fn href(&self) -> String {
+        format!("/sigs/{}/roadmap/{}", self.sig_slug, self.id)
+    }
+}
+
+/// A SIG's board: its cards in column order and how fresh it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoadmapBoard {
+    pub sig_slug: String,
+    pub sig_name: String,
+    pub current_month: Month,
+    /// Ordered by status, then by the leads' order within the column.
+    pub cards: Vec<RoadmapCard>,
+    /// Days since the last change; `None` when nothing was ever added.
+    pub days_since_update: Option<i64>,
+    /// Whether the visitor may change the board (leads and admins).
+    pub can_edit: bool,
+}
+
+impl RoadmapBoard {
+    pub fn is_stale(&self) -> bool {
+        self.days_since_update
+            .is_some_and(|days| days >= STALE_AFTER_DAYS)
+    }
+}
+
+/// One change in an item's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// Who made it; "someone" when their profile is gone.
+    pub who: String,
+    /// Unix seconds.
+    pub at: i64,
+    /// `at` in UTC, written out on the server so both renders agree.
+    pub at_label: String,
+    pub summary: String,
+    pub version: i64,
+}
+
+/// An item's own page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoadmapItemDetail {
+    pub card: RoadmapCard,
+    /// Sanitised HTML from the markdown description.
+    pub description_html: String,
+    pub exit_criterion: String,
+    /// Newest first.
+    pub history: Vec<HistoryEntry>,
+    pub can_edit: bool,
+}
+
+/// A choice in a `<select>`: the value sent and the text shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// Creating (`id` 0) or editing an item. `version` is the one the editor
+/// started from; the save fails if the item changed since.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoadmapItemForm {
+    pub sig: String,
+    pub id: i64,
+    pub version: i64,
+    pub title: String,
+    pub description: String,
+    pub status: String,
+    pub target_month: String,
+    /// A person id, or empty for nobody.
+    pub owner: String,
+    pub link_url: String,
+    pub exit_criterion: String,
+}
+
+/// What the item form needs: the values to start from and the choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoadmapItemEditor {
+    pub form: RoadmapItemForm,
+    pub sig_name: String,
+    pub owners: Vec<Choice>,
+    pub months: Vec<Choice>,
+}
+
+/// A form that passed its checks, in typed values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidItem {
+    pub title: String,
+    pub description: String,
+    pub status: RoadmapStatus,
+    pub target_month: Month,
+    pub owner: Option<i64>,
+    pub link_url: Option<String>,
+    pub exit_criterion: String,
+}
+
+fn too_long(errors: &mut FieldErrors, field: &str, value: &str, max: usize) {
+    if value.chars().count() > max {
+        errors.add(field, format!("Use at most {max} characters."));
+    }
+}
+
+impl RoadmapItemForm {
+    /// Checks every field against the months allowed around `current`.
+    pub fn validate(&self, current: Month) -> Result<ValidItem, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let title = self.title.trim();
+        if title.is_empty() {
+            errors.add("title", "Give the item a title.");
+        }
+        too_long(&mut errors, "title", title, ITEM_TITLE_MAX_CHARS);
+        too_long(
+            &mut errors,
+            "description",
+            &self.description,
+            ITEM_DESCRIPTION_MAX_CHARS,
+        );
+        too_long(
+            &mut errors,
+            "exit_criterion",
+            self.exit_criterion.trim(),
+            EXIT_CRITERION_MAX_CHARS,
+        );
+        let status = RoadmapStatus::parse(self.status.trim());
+        if status.is_none() {
+            errors.add("status", "Choose one of the listed statuses.");
+        }
+        let target_month = Month::parse(&self.target_month);
+        match target_month {
+            None => errors.add("target_month", "Choose a month from the list."),
+            Some(month) if (month.0 - current.0).abs() > MONTH_RANGE => errors.add(
+                "target_month",
+                format!("Choose a month within {MONTH_RANGE} months of now."),
+            ),
+            Some(_) => {}
+        }
+        let owner = self.owner.trim();
+        let owner_id = if owner.is_empty() {
+            None
+        } else {
+            let parsed = owner.parse::<i64>().ok().filter(|id| *id > 0);
+            if parsed.is_none() {
+                errors.add("owner", "Choose the owner from the list.");
+            }
+            parsed
+        };
+        if let Err(message) = check_web_url(&self.link_url) {
+            errors.add("link_url", message);
+        }
+        errors.into_result()?;
+        let link = self.link_url.trim();
+        Ok(ValidItem {
+            title: title.to_owned(),
+            description: self.description.clone(),
+            status: status.unwrap_or(RoadmapStatus::Proposed),
+            target_month: target_month.unwrap_or(current),
+            owner: owner_id,
+            link_url: (!link.is_empty()).then(|| link.to_owned()),
+            exit_criterion: self.exit_criterion.trim().to_owned(),
+        })
+    }
+}
+
+/// The community board's filters, read from the address (`?sig=…&status=…`).
+/// Values that do not parse mean "any", so an old link never breaks the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoadmapFilter {
+    pub sig: String,
+    pub status: String,
+    pub month: String,
+    pub owner: String,
+}
+
+impl RoadmapFilter {
+    pub fn status(&self) -> Option<RoadmapStatus> {
+        RoadmapStatus::parse(&self.status)
+    }
+
+    pub fn month(&self) -> Option<Month> {
+        Month::parse(&self.month)
+    }
+
+    pub fn owner(&self) -> Option<i64> {
+        self.owner.parse().ok()
+    }
+
+    /// Whether `card` passes every filter that is set.
+    pub fn matches(&self, card: &RoadmapCard) -> bool {
+        (self.sig.is_empty() || card.sig_slug == self.sig)
+            && match self.status() {
+                Some(status) => card.status == status,
+                // Without a status filter, dropped items stay out of the way.
+                None => card.status != RoadmapStatus::Dropped,
+            }
+            && self.month().is_none_or(|month| card.target_month == month)
+            && self
+                .owner()
+                .is_none_or(|owner| card.owner.as_ref().is_some_and(|o| o.person_id == owner))
+    }
+}
+
+/// The community board: the matching cards and the filters' choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommunityRoadmap {
+    pub cards: Vec<RoadmapCard>,
+    pub total: usize,
+    pub sigs: Vec<Choice>,
+    pub owners: Vec<Choice>,
+    pub months: Vec<Choice>,
+}
+
+#[cfg(test)]
+mod tests;

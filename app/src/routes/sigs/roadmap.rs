@@ -1,0 +1,184 @@
+//! `/sigs/:slug/roadmap`: a SIG's board, one column per status.
+
+pub mod editor;
+pub mod item;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::roadmap::{load_roadmap_board, ChangeRoadmapStatus, ReorderRoadmapItem};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::form::FormError;
+use crate::components::page_meta::PageMeta;
+use crate::components::roadmap_card::{CardActions, RoadmapCardView};
+use crate::errors::AppError;
+use crate::models::roadmap::{
+    Month, RoadmapBoard, RoadmapCard, RoadmapStatus, HORIZON_MONTHS, STALE_AFTER_DAYS,
+};
+use crate::routes::not_found::NotFound;
+
+/// The columns shown by default; dropped items appear with `?dropped=1`.
+const OPEN_COLUMNS: [RoadmapStatus; 4] = [
+    RoadmapStatus::Proposed,
+    RoadmapStatus::Planned,
+    RoadmapStatus::InProgress,
+    RoadmapStatus::Done,
+];
+
+#[component]
+pub fn SigRoadmapPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let show_dropped = move || query.read().get("dropped").is_some_and(|v| v == "1");
+    let actions = CardActions {
+        change_status: ServerAction::<ChangeRoadmapStatus>::new(),
+        reorder: ServerAction::<ReorderRoadmapItem>::new(),
+    };
+    // Any move reloads the board in place.
+    let board = Resource::new(
+        move || {
+            (
+                slug(),
+                actions.change_status.version().get(),
+                actions.reorder.version().get(),
+            )
+        },
+        |(slug, _, _)| load_roadmap_board(slug),
+    );
+    let status_result = Signal::derive(move || actions.change_status.value().get());
+    let reorder_result = Signal::derive(move || actions.reorder.value().get());
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading the roadmap…"</p> }>
+            {move || Suspend::new(async move {
+                match board.await {
+                    Ok(board) => view! {
+                        <FormError value=status_result />
+                        <FormError value=reorder_result />
+                        <Board board show_dropped=show_dropped() actions />
+                    }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Board(board: RoadmapBoard, show_dropped: bool, actions: CardActions) -> impl IntoView {
+    let base = format!("/sigs/{}/roadmap", board.sig_slug);
+    let first = board.current_month;
+    let last = first.plus(HORIZON_MONTHS - 1);
+    let dropped_count = board
+        .cards
+        .iter()
+        .filter(|card| card.status == RoadmapStatus::Dropped)
+        .count();
+    let mut columns = OPEN_COLUMNS.to_vec();
+    if show_dropped {
+        columns.push(RoadmapStatus::Dropped);
+    }
+    let actions = board.can_edit.then_some(actions);
+    let freshness = match board.days_since_update {
+        None => Some(view! {
+            <p class="notice">"This SIG has not published a roadmap yet."</p>
+        }.into_any()),
+        Some(days) if board.is_stale() => Some(view! {
+            <p class="notice notice-warning" role="note">
+                <strong>"Possibly out of date: "</strong>
+                {format!("this board has not changed for {days} days (more than {STALE_AFTER_DAYS}).")}
+            </p>
+        }.into_any()),
+        Some(_) => None,
+    };
+    let toggle = if show_dropped {
+        view! { <a href=base.clone()>"Hide dropped items"</a> }.into_any()
+    } else {
+        view! { <a href=format!("{base}?dropped=1")>{format!("Show dropped items ({dropped_count})")}</a> }.into_any()
+    };
+    view! {
+        <PageMeta title=format!("{} roadmap", board.sig_name)
+            description=format!("What {} plans to work on from {} to {}.", board.sig_name, first.label(), last.label())
+            path=base.clone() />
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+            <a href=format!("/sigs/{}", board.sig_slug)>{board.sig_name.clone()}</a>
+        </nav>
+        <header class="page-header">
+            <p class="eyebrow">"Roadmap"</p>
+            <h1>{board.sig_name.clone()}" roadmap"</h1>
+            <p class="lead-text">
+                {format!("Areas of focus from {} to {}. Finished work of earlier months is folded away.", first.label(), last.label())}
+            </p>
+            <p class="button-row">
+                {board.can_edit.then(|| view! {
+                    <a class="button" href=format!("{base}/new")>"Add an item"</a>
+                })}
+                <a class="button button-secondary" href=format!("{base}.atom")>"Atom feed"</a>
+                <a class="button button-secondary" href=format!("{base}.md")>"Export as markdown"</a>
+            </p>
+            {freshness}
+            <p class="board-toggle">{toggle}</p>
+        </header>
+        <div class="board">
+            {columns.into_iter().map(|status| {
+                let cards: Vec<RoadmapCard> = board.cards.iter().filter(|c| c.status == status).cloned().collect();
+                view! { <BoardColumn status cards first last actions /> }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// One status column: the horizon's cards (and every overdue one) in the
+/// leads' order, then earlier and later months folded away.
+#[component]
+fn BoardColumn(
+    status: RoadmapStatus,
+    cards: Vec<RoadmapCard>,
+    first: Month,
+    last: Month,
+    actions: Option<CardActions>,
+) -> impl IntoView {
+    let heading_id = format!("column-{}", status.as_str());
+    let labelled_by = heading_id.clone();
+    let count = cards.len();
+    let (mut shown, mut earlier, mut later) = (Vec::new(), Vec::new(), Vec::new());
+    for card in cards {
+        if card.target_month > last {
+            later.push(card);
+        } else if card.target_month < first && !card.overdue {
+            earlier.push(card);
+        } else {
+            shown.push(card);
+        }
+    }
+    let list = move |cards: Vec<RoadmapCard>| {
+        view! {
+            <ol class="card-list">
+                {cards.into_iter().map(|card| view! { <RoadmapCardView card actions=actions /> }).collect_view()}
+            </ol>
+        }
+    };
+    let folded = move |label: &'static str, cards: Vec<RoadmapCard>| {
+        (!cards.is_empty()).then(|| {
+            view! {
+                <details class="folded">
+                    <summary>{format!("{label} ({})", cards.len())}</summary>
+                    {list(cards)}
+                </details>
+            }
+        })
+    };
+    view! {
+        <section class="board-column" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{status.label()}<span class="count">{count}</span></h2>
+            {if shown.is_empty() {
+                view! { <p class="empty">"Nothing here for these months."</p> }.into_any()
+            } else {
+                list(shown).into_any()
+            }}
+            {folded("Earlier months", earlier)}
+            {folded("Later months", later)}
+        </section>
+    }
+}

@@ -1,0 +1,198 @@
+//! `/sigs/:slug/roadmap/new` and `/sigs/:slug/roadmap/:id/edit`: the item
+//! form for a SIG's leads and admins.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::item::item_id;
+use crate::api::roadmap::{load_roadmap_editor, PreviewMarkdown, SaveRoadmapItem};
+use crate::components::error_notice::{EditRefused, ErrorNotice};
+use crate::components::form::{field_error, Field, FormError, TextArea};
+use crate::errors::AppError;
+use crate::models::roadmap::{
+    Choice, RoadmapItemEditor, RoadmapStatus, EXIT_CRITERION_MAX_CHARS, ITEM_DESCRIPTION_MAX_CHARS,
+    ITEM_TITLE_MAX_CHARS,
+};
+use crate::models::sig_edit::URL_MAX_CHARS;
+use crate::routes::not_found::NotFound;
+
+#[component]
+pub fn RoadmapEditorPage() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || {
+        let params = params.read();
+        (
+            params.get("slug").unwrap_or_default(),
+            item_id(params.get("id")),
+        )
+    };
+    let editor = Resource::new(key, |(slug, id)| load_roadmap_editor(slug, id));
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match editor.await {
+                    Ok(editor) => view! { <ItemForm editor /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <EditRefused title="Roadmap item" error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ItemForm(editor: RoadmapItemEditor) -> impl IntoView {
+    let RoadmapItemEditor {
+        form,
+        sig_name,
+        owners,
+        months,
+    } = editor;
+    let action = ServerAction::<SaveRoadmapItem>::new();
+    let value = Signal::derive(move || action.value().get());
+    let is_new = form.id == 0;
+    let heading = if is_new {
+        format!("New item on the {sig_name} roadmap")
+    } else {
+        format!("Edit “{}”", form.title)
+    };
+    let back = if is_new {
+        format!("/sigs/{}/roadmap", form.sig)
+    } else {
+        format!("/sigs/{}/roadmap/{}", form.sig, form.id)
+    };
+    let statuses: Vec<Choice> = RoadmapStatus::ALL
+        .into_iter()
+        .map(|status| Choice {
+            value: status.as_str().to_owned(),
+            label: status.label().to_owned(),
+        })
+        .collect();
+    let mut owner_choices = vec![Choice {
+        value: String::new(),
+        label: "Nobody yet".to_owned(),
+    }];
+    owner_choices.extend(owners);
+    view! {
+        <Title text=heading.clone() />
+        <section class="form-page form-page-wide">
+            <nav aria-label="Breadcrumb" class="breadcrumb"><a href=back>"Back"</a></nav>
+            <h1>{heading}</h1>
+            <FormError value />
+            <ConflictDetails value edit_href=format!("/sigs/{}/roadmap/{}/edit", form.sig, form.id) />
+            <ActionForm action attr:class="form" attr:novalidate="true">
+                <input type="hidden" name="form[sig]" value=form.sig.clone() />
+                <input type="hidden" name="form[id]" value=form.id />
+                <input type="hidden" name="form[version]" value=form.version />
+                <Field label="Title" name="form[title]" id="item-title" maxlength=ITEM_TITLE_MAX_CHARS
+                    value=form.title.clone() error=field_error(value, "title") />
+                <DescriptionField value=form.description.clone() error=field_error(value, "description") />
+                <div class="field-row">
+                    <Select label="Status" name="form[status]" id="item-status" choices=statuses
+                        selected=form.status.clone() error=field_error(value, "status") />
+                    <Select label="Target month" name="form[target_month]" id="item-month" choices=months
+                        selected=form.target_month.clone() error=field_error(value, "target_month") />
+                    <Select label="Owner" name="form[owner]" id="item-owner" choices=owner_choices
+                        selected=form.owner.clone() error=field_error(value, "owner") />
+                </div>
+                <Field label="Linked issue or PR" name="form[link_url]" id="item-link" kind="url"
+                    maxlength=URL_MAX_CHARS required=false value=form.link_url.clone()
+                    hint="An https:// address, such as the tracking issue." error=field_error(value, "link_url") />
+                <Field label="Exit criterion" name="form[exit_criterion]" id="item-exit"
+                    maxlength=EXIT_CRITERION_MAX_CHARS required=false value=form.exit_criterion.clone()
+                    hint="How everyone will know it is done." error=field_error(value, "exit_criterion") />
+                <button type="submit" class="button">{if is_new { "Add the item" } else { "Save the item" }}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The markdown description with a preview, which appears once the page is
+/// hydrated (without JavaScript the item page shows the formatted text).
+#[component]
+fn DescriptionField(value: String, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
+    let text = RwSignal::new(value.clone());
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let preview = ServerAction::<PreviewMarkdown>::new();
+    view! {
+        // The textarea's input events bubble here; the preview reads its text.
+        <div on:input=move |event| text.set(event_target_value(&event))>
+            <TextArea label="Description" name="form[description]" id="item-description" rows=8
+                hint="Markdown: what, why, and where help is welcome."
+                maxlength=ITEM_DESCRIPTION_MAX_CHARS value error />
+        </div>
+        <Show when=move || hydrated.get()>
+            <div class="preview">
+                <button type="button" class="button button-small button-secondary"
+                    on:click=move |_| { preview.dispatch(PreviewMarkdown { markdown: text.get_untracked() }); }>
+                    "Preview the description"
+                </button>
+                {move || preview.value().get().map(|result| match result {
+                    Ok(html) => view! {
+                        <div class="preview-box" role="status">
+                            <p class="field-hint">"Preview"</p>
+                            <div class="prose" inner_html=html></div>
+                        </div>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                })}
+            </div>
+        </Show>
+    }
+}
+
+/// A labelled `<select>` with its error tied to it.
+#[component]
+fn Select(
+    label: &'static str,
+    name: &'static str,
+    id: &'static str,
+    choices: Vec<Choice>,
+    selected: String,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            <select id=id name=name aria-describedby=error_id.clone()
+                aria-invalid=move || error.get().is_some().then_some("true")>
+                {choices.into_iter().map(|choice| {
+                    let is_selected = choice.value == selected;
+                    view! { <option value=choice.value selected=is_selected>{choice.label}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// After a conflict: what is stored now, and a way to start again from it.
+#[component]
+fn ConflictDetails(
+    value: Signal<Option<Result<i64, AppError>>>,
+    edit_href: String,
+) -> impl IntoView {
+    move || {
+        value.with(|v| match v {
+            Some(Err(AppError::Conflict(current))) => Some(view! {
+                <section class="panel conflict" aria-labelledby="conflict-heading">
+                    <h2 id="conflict-heading">"Saved by someone else meanwhile"</h2>
+                    <dl class="facts">
+                        {current.fields.iter().map(|(label, value)| view! {
+                            <dt>{label.clone()}</dt>
+                            <dd>{if value.is_empty() { "—".to_owned() } else { value.clone() }}</dd>
+                        }).collect_view()}
+                    </dl>
+                    <p>
+                        "Your text is still in the form below. "
+                        <a href=edit_href.clone() rel="external">"Start again from the current values"</a>
+                    </p>
+                </section>
+            }),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,420 @@
+//! Changes to roadmap items by leads: create, edit, change status, re-order
+//! and delete. Each is one transaction that also writes the history row, and
+//! every change of an item's content checks the version the editor started
+//! from, so a concurrent save is refused instead of overwritten.
+
+use sqlx::{Any, Transaction};
+
+use super::roadmap::PEOPLE_OF_SIG;
+use super::{now, Database};
+mod stored;
+
+use stored::{describe_edit, stored_item, StoredItem};
+
+use crate::errors::CurrentValues;
+use crate::models::roadmap::{RoadmapStatus, ValidItem};
+
+/// What a write did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Written; the item's id.
+    Saved(i64),
+    /// Someone saved first: what is stored now. Nothing was written.
+    Conflict(Box<CurrentValues>),
+    /// No such SIG, or no such item in it.
+    NotFound,
+    /// The chosen owner is not a person of the SIG.
+    OwnerNotInSig,
+}
+
+/// Which way an item moves within its column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+async fn owner_in_sig(
+    tx: &mut Transaction<'static, Any>,
+    sig_id: i64,
+    owner: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let Some(owner) = owner else {
+        return Ok(true);
+    };
+    let found: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT id FROM people WHERE id = $2 AND id IN ({PEOPLE_OF_SIG})"
+    )))
+    .bind(sig_id)
+    .bind(owner)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// One row of history.
+struct Change<'a> {
+    item_id: i64,
+    sig_id: i64,
+    person_id: i64,
+    item_title: &'a str,
+    action: &'static str,
+    summary: &'a str,
+    version: i64,
+}
+
+async fn record(tx: &mut Transaction<'static, Any>, change: Change<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO roadmap_changes (item_id, sig_id, person_id, item_title, action, summary, \
+         version, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(change.item_id)
+    .bind(change.sig_id)
+    .bind(change.person_id)
+    .bind(change.item_title)
+    .bind(change.action)
+    .bind(change.summary)
+    .bind(change.version)
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The next position at the end of a column.
+async fn end_of_column(
+    tx: &mut Transaction<'static, Any>,
+    sig_id: i64,
+    status: RoadmapStatus,
+) -> Result<i64, sqlx::Error> {
+    let last: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(position) FROM roadmap_items WHERE sig_id = $1 AND status = $2",
+    )
+    .bind(sig_id)
+    .bind(status.as_str())
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(last.unwrap_or(0) + 1)
+}
+
+/// An item opened for a change: the write transaction and what is stored.
+type Opened = (Transaction<'static, Any>, StoredItem);
+
+/// Begins a write on an item still at `expected_version`; otherwise the
+/// answer to give (unknown item, or a conflict with what is stored now).
+async fn open_at_version(
+    db: &Database,
+    slug: &str,
+    id: i64,
+    expected_version: i64,
+) -> Result<Result<Opened, Outcome>, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    match stored_item(&mut tx, slug, id).await? {
+        None => Ok(Err(Outcome::NotFound)),
+        Some(old) if old.version != expected_version => {
+            Ok(Err(Outcome::Conflict(old.current_values())))
+        }
+        Some(old) => Ok(Ok((tx, old))),
+    }
+}
+
+/// After a write guarded by `version = expected`: the transaction to go on
+/// with when it changed the row, else the conflict to answer with. On
+/// PostgreSQL another save can commit between our read and our write; its
+/// row then fails the guard. The write transaction is given back to the pool
+/// before reading, so waiting writers never exhaust it.
+async fn won_the_race(
+    db: &Database,
+    tx: Transaction<'static, Any>,
+    rows_changed: u64,
+    slug: &str,
+    id: i64,
+) -> Result<Result<Transaction<'static, Any>, Outcome>, sqlx::Error> {
+    if rows_changed == 1 {
+        return Ok(Ok(tx));
+    }
+    drop(tx);
+    let mut conn = db.pool.acquire().await?;
+    Ok(Err(match stored_item(&mut conn, slug, id).await? {
+        Some(current) => Outcome::Conflict(current.current_values()),
+        None => Outcome::NotFound,
+    }))
+}
+
+/// Writes the history row and commits: the change is done.
+async fn commit_with(
+    mut tx: Transaction<'static, Any>,
+    change: Change<'_>,
+) -> Result<Outcome, sqlx::Error> {
+    let id = change.item_id;
+    record(&mut tx, change).await?;
+    tx.commit().await?;
+    Ok(Outcome::Saved(id))
+}
+
+/// Adds an item at the end of its column.
+#[tracing::instrument(skip(db, item), err)]
+pub async fn create(
+    db: &Database,
+    slug: &str,
+    person_id: i64,
+    item: &ValidItem,
+) -> Result<Outcome, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let sig: Option<i64> = sqlx::query_scalar("SELECT id FROM sigs WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(sig_id) = sig else {
+        return Ok(Outcome::NotFound);
+    };
+    if !owner_in_sig(&mut tx, sig_id, item.owner).await? {
+        return Ok(Outcome::OwnerNotInSig);
+    }
+    let position = end_of_column(&mut tx, sig_id, item.status).await?;
+    let timestamp = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO roadmap_items (sig_id, title, description, status, target_month, owner_id, \
+         link_url, exit_criterion, position, version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10) RETURNING id",
+    )
+    .bind(sig_id)
+    .bind(&item.title)
+    .bind(&item.description)
+    .bind(item.status.as_str())
+    .bind(item.target_month.key())
+    .bind(item.owner)
+    .bind(item.link_url.as_deref())
+    .bind(&item.exit_criterion)
+    .bind(position)
+    .bind(timestamp)
+    .fetch_one(&mut *tx)
+    .await?;
+    let summary = format!(
+        "Created as {}, for {}",
+        item.status.label(),
+        item.target_month.label()
+    );
+    let change = Change {
+        item_id: id,
+        sig_id,
+        person_id,
+        item_title: &item.title,
+        action: "created",
+        summary: &summary,
+        version: 1,
+    };
+    commit_with(tx, change).await
+}
+
+/// Saves new values over `expected_version`; a conflict if the item moved on.
+#[tracing::instrument(skip(db, item), err)]
+pub async fn update(
+    db: &Database,
+    slug: &str,
+    id: i64,
+    expected_version: i64,
+    person_id: i64,
+    item: &ValidItem,
+) -> Result<Outcome, sqlx::Error> {
+    let (mut tx, old) = match open_at_version(db, slug, id, expected_version).await? {
+        Ok(opened) => opened,
+        Err(answer) => return Ok(answer),
+    };
+    if !owner_in_sig(&mut tx, old.sig_id, item.owner).await? {
+        return Ok(Outcome::OwnerNotInSig);
+    }
+    // A new column puts the item at its end.
+    let position = if old.status() == item.status {
+        None
+    } else {
+        Some(end_of_column(&mut tx, old.sig_id, item.status).await?)
+    };
+    let updated = sqlx::query(
+        "UPDATE roadmap_items SET title = $1, description = $2, status = $3, target_month = $4, \
+         owner_id = $5, link_url = $6, exit_criterion = $7, position = COALESCE($8, position), \
+         version = version + 1, updated_at = $9 WHERE id = $10 AND version = $11",
+    )
+    .bind(&item.title)
+    .bind(&item.description)
+    .bind(item.status.as_str())
+    .bind(item.target_month.key())
+    .bind(item.owner)
+    .bind(item.link_url.as_deref())
+    .bind(&item.exit_criterion)
+    .bind(position)
+    .bind(now())
+    .bind(id)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let mut tx = match won_the_race(db, tx, updated, slug, id).await? {
+        Ok(tx) => tx,
+        Err(answer) => return Ok(answer),
+    };
+    let owner_name: Option<String> = match item.owner {
+        Some(owner) => {
+            sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
+                .bind(owner)
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+        None => None,
+    };
+    let summary = describe_edit(&old, item, owner_name.as_deref());
+    let change = Change {
+        item_id: id,
+        sig_id: old.sig_id,
+        person_id,
+        item_title: &item.title,
+        action: "updated",
+        summary: &summary,
+        version: expected_version + 1,
+    };
+    commit_with(tx, change).await
+}
+
+/// Moves an item to another column (at its end), over `expected_version`.
+#[tracing::instrument(skip(db), err)]
+pub async fn set_status(
+    db: &Database,
+    slug: &str,
+    id: i64,
+    expected_version: i64,
+    person_id: i64,
+    status: RoadmapStatus,
+) -> Result<Outcome, sqlx::Error> {
+    let (mut tx, old) = match open_at_version(db, slug, id, expected_version).await? {
+        Ok(opened) => opened,
+        Err(answer) => return Ok(answer),
+    };
+    if old.status() == status {
+        return Ok(Outcome::Saved(id));
+    }
+    let position = end_of_column(&mut tx, old.sig_id, status).await?;
+    let updated = sqlx::query(
+        "UPDATE roadmap_items SET status = $1, position = $2, version = version + 1, \
+         updated_at = $3 WHERE id = $4 AND version = $5",
+    )
+    .bind(status.as_str())
+    .bind(position)
+    .bind(now())
+    .bind(id)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let tx = match won_the_race(db, tx, updated, slug, id).await? {
+        Ok(tx) => tx,
+        Err(answer) => return Ok(answer),
+    };
+    let summary = format!("Status {} → {}", old.status().label(), status.label());
+    let change = Change {
+        item_id: id,
+        sig_id: old.sig_id,
+        person_id,
+        item_title: &old.title,
+        action: "updated",
+        summary: &summary,
+        version: expected_version + 1,
+    };
+    commit_with(tx, change).await
+}
+
+/// Moves an item one place up or down in its column. The order is the
+/// leads' shared view, not the item's content, so it needs no version.
+#[tracing::instrument(skip(db), err)]
+pub async fn reorder(
+    db: &Database,
+    slug: &str,
+    id: i64,
+    direction: Direction,
+    person_id: i64,
+) -> Result<Outcome, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let Some(item) = stored_item(&mut tx, slug, id).await? else {
+        return Ok(Outcome::NotFound);
+    };
+    let mut column: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM roadmap_items WHERE sig_id = $1 AND status = $2 ORDER BY position, id",
+    )
+    .bind(item.sig_id)
+    .bind(&item.status)
+    .fetch_all(&mut *tx)
+    .await?;
+    let Some(index) = column.iter().position(|&other| other == id) else {
+        return Ok(Outcome::NotFound);
+    };
+    let target = match direction {
+        Direction::Up => index.checked_sub(1),
+        Direction::Down => Some(index + 1).filter(|&next| next < column.len()),
+    };
+    let Some(target) = target else {
+        // Already first or last: nothing to do.
+        return Ok(Outcome::Saved(id));
+    };
+    column.swap(index, target);
+    // Renumbering the column keeps positions distinct even after ties.
+    for (position, item_id) in (1_i64..).zip(&column) {
+        sqlx::query("UPDATE roadmap_items SET position = $1 WHERE id = $2")
+            .bind(position)
+            .bind(item_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let summary = format!(
+        "Moved {} in {}",
+        if direction == Direction::Up {
+            "up"
+        } else {
+            "down"
+        },
+        item.status().label()
+    );
+    let change = Change {
+        item_id: id,
+        sig_id: item.sig_id,
+        person_id,
+        item_title: &item.title,
+        action: "moved",
+        summary: &summary,
+        version: item.version,
+    };
+    commit_with(tx, change).await
+}
+
+/// Deletes an item over `expected_version`; its history stays.
+#[tracing::instrument(skip(db), err)]
+pub async fn delete(
+    db: &Database,
+    slug: &str,
+    id: i64,
+    expected_version: i64,
+    person_id: i64,
+) -> Result<Outcome, sqlx::Error> {
+    let (mut tx, old) = match open_at_version(db, slug, id, expected_version).await? {
+        Ok(opened) => opened,
+        Err(answer) => return Ok(answer),
+    };
+    let deleted = sqlx::query("DELETE FROM roadmap_items WHERE id = $1 AND version = $2")
+        .bind(id)
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    let tx = match won_the_race(db, tx, deleted, slug, id).await? {
+        Ok(tx) => tx,
+        Err(answer) => return Ok(answer),
+    };
+    let change = Change {
+        item_id: id,
+        sig_id: old.sig_id,
+        person_id,
+        item_title: &old.title,
+        action: "deleted",
+        summary: "Deleted",
+        version: expected_version + 1,
+    };
+    commit_with(tx, change).await
+}

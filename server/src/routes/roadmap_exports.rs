@@ -1,0 +1,214 @@
+//! Roadmaps outside the site: Atom feeds of changes (one per SIG, one for
+//! the community) and a SIG's roadmap as markdown for the community
+//! repository.
+
+use app::models::roadmap::{RoadmapCard, RoadmapStatus};
+use app::state::AppState;
+use app::store::roadmap::{board, recent_changes, this_month, PublishedChange};
+use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+/// How many changes a feed carries.
+const FEED_ENTRIES: i64 = 50;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/roadmap.atom", get(community_feed))
+        .route("/sigs/{slug}/roadmap.atom", get(sig_feed))
+        .route("/sigs/{slug}/roadmap.md", get(markdown_export))
+}
+
+fn base(state: &AppState) -> &str {
+    state.site.public_url.trim_end_matches('/')
+}
+
+fn unavailable() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "The roadmap is not available right now. Please try again in a moment.",
+    )
+        .into_response()
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "There is no SIG with this name.").into_response()
+}
+
+fn timestamp(unix_seconds: i64) -> FixedDateTime {
+    chrono::DateTime::from_timestamp(unix_seconds, 0)
+        .unwrap_or_default()
+        .fixed_offset()
+}
+
+fn link(href: String, rel: &str) -> Link {
+    let mut link = Link::default();
+    link.set_href(href);
+    link.set_rel(rel);
+    link
+}
+
+/// An Atom document of `changes`, titled `title`, for the page at `page`.
+fn atom(
+    state: &AppState,
+    title: String,
+    page: &str,
+    feed_path: &str,
+    changes: &[PublishedChange],
+) -> Response {
+    let base = base(state);
+    let mut feed = Feed::default();
+    feed.set_title(title);
+    feed.set_id(format!("{base}{feed_path}"));
+    feed.set_links(vec![
+        link(format!("{base}{page}"), "alternate"),
+        link(format!("{base}{feed_path}"), "self"),
+    ]);
+    feed.set_updated(timestamp(changes.first().map_or(0, |c| c.changed_at)));
+    feed.set_entries(
+        changes
+            .iter()
+            .map(|change| {
+                let item = format!("{base}/sigs/{}/roadmap/{}", change.sig_slug, change.item_id);
+                let mut entry = Entry::default();
+                entry.set_title(format!(
+                    "{}: {} ({})",
+                    change.sig_name, change.item_title, change.action
+                ));
+                entry.set_id(format!("{item}#change-{}", change.id));
+                entry.set_updated(timestamp(change.changed_at));
+                entry.set_authors(vec![Person {
+                    name: change.who.clone().unwrap_or_else(|| "someone".to_owned()),
+                    ..Person::default()
+                }]);
+                entry.set_summary(Some(Text::plain(change.summary.clone())));
+                if change.action != "deleted" {
+                    entry.set_links(vec![link(item, "alternate")]);
+                }
+                entry
+            })
+            .collect::<Vec<_>>(),
+    );
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        feed.to_string(),
+    )
+        .into_response()
+}
+
+async fn community_feed(State(state): State<AppState>) -> Response {
+    match recent_changes(&state.db, None, FEED_ENTRIES).await {
+        Ok(changes) => {
+            let title = format!("{} roadmap changes", state.site.site_name);
+            atom(&state, title, "/roadmap", "/roadmap.atom", &changes)
+        }
+        Err(_) => unavailable(),
+    }
+}
+
+async fn sig_feed(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+    let slug = slug.as_str();
+    let sig = match app::store::roadmap::sig_by_slug(&state.db, slug).await {
+        Ok(Some((_, name))) => name,
+        Ok(None) => return not_found(),
+        Err(_) => return unavailable(),
+    };
+    match recent_changes(&state.db, Some(slug), FEED_ENTRIES).await {
+        Ok(changes) => atom(
+            &state,
+            format!("{sig} roadmap changes"),
+            &format!("/sigs/{slug}/roadmap"),
+            &format!("/sigs/{slug}/roadmap.atom"),
+            &changes,
+        ),
+        Err(_) => unavailable(),
+    }
+}
+
+/// Backslash-escapes what markdown would read as formatting, so titles
+/// stay literal text in the export.
+fn escape_markdown(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|' | '!'
+        ) {
+            escaped.push('\\');
+        }
+        escaped.push(if c == '\n' { ' ' } else { c });
+    }
+    escaped
+}
+
+fn card_line(card: &RoadmapCard) -> String {
+    let mut line = format!(
+        "- **{}** — {}",
+        escape_markdown(&card.title),
+        card.target_month.label()
+    );
+    if let Some(owner) = &card.owner {
+        line.push_str(&format!(
+            " · owner: {}",
+            escape_markdown(&owner.display_name)
+        ));
+    }
+    if let Some(url) = &card.link_url {
+        line.push_str(&format!(" · <{url}>"));
+    }
+    if card.overdue {
+        line.push_str(" · **overdue**");
+    }
+    if !card.excerpt.is_empty() {
+        line.push_str(&format!("\n  {}", escape_markdown(&card.excerpt)));
+    }
+    line.push('\n');
+    line
+}
+
+async fn markdown_export(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+    let slug = slug.as_str();
+    let board = match board(&state.db, slug, this_month(), app::store::now()).await {
+        Ok(Some(board)) => board,
+        Ok(None) => return not_found(),
+        Err(_) => return unavailable(),
+    };
+    let mut text = format!(
+        "# {} roadmap\n\nExported from <{}/sigs/{slug}/roadmap> on {}.\n",
+        escape_markdown(&board.sig_name),
+        base(&state),
+        chrono::Utc::now().format("%Y-%m-%d")
+    );
+    for status in RoadmapStatus::ALL {
+        let cards: Vec<&RoadmapCard> = board.cards.iter().filter(|c| c.status == status).collect();
+        if cards.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n## {}\n\n", status.label()));
+        for card in cards {
+            text.push_str(&card_line(card));
+        }
+    }
+    if board.cards.is_empty() {
+        text.push_str("\nNo items yet.\n");
+    }
+    (
+        [(header::CONTENT_TYPE, "text/markdown; charset=utf-8")],
+        text,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_markdown;
+
+    #[test]
+    fn titles_stay_literal_in_markdown() {
+        assert_eq!(escape_markdown("a *b* [c](d)"), "a \\*b\\* \\[c\\](d)");
+        assert_eq!(escape_markdown("<script>"), "\\<script\\>");
+    }
+}
