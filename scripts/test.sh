@@ -40,6 +40,8 @@ export SIGPOST_BASE_URL="http://$LEPTOS_SITE_ADDR"
 export DATABASE_URL="sqlite://$e2e_dir/sigpost.db?mode=rwc"
 export SIGPOST_DEMO_DATA=true
 export SIGPOST_SITE_NAME="KubeSphere"
+# Each Playwright test sends its own X-Forwarded-For, as clients behind a proxy.
+export SIGPOST_TRUST_FORWARDED_FOR=true
 cargo leptos end-to-end
 
 step "all tests passed"

@@ -139,16 +139,35 @@ fn append_header(name: http::HeaderName, value: &str) {
     }
 }
 
-/// The client's address, the key of rate limits.
+/// The client's address, the key of rate limits: the peer, or behind a
+/// trusted proxy the address it appended to `X-Forwarded-For`.
 pub fn client_address() -> String {
-    request_parts()
-        .and_then(|parts| {
+    let Some(parts) = request_parts() else {
+        return "unknown".to_owned();
+    };
+    let trusted = crate::state::app_state().is_ok_and(|state| state.site.trust_forwarded_for);
+    let forwarded = trusted.then(|| forwarded_client(&parts.headers)).flatten();
+    forwarded
+        .or_else(|| {
             parts
                 .extensions
                 .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|info| info.0.ip().to_string())
+                .map(|info| info.0.ip())
         })
-        .unwrap_or_else(|| "unknown".to_owned())
+        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+}
+
+/// The last address of `X-Forwarded-For`: the one our own proxy added.
+fn forwarded_client(headers: &http::HeaderMap) -> Option<std::net::IpAddr> {
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .last()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// Whether a browser without JavaScript posted a form (it accepts HTML and
@@ -200,6 +219,26 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(hash_token(&a).len(), 64);
         assert_ne!(hash_token(&a), a);
+    }
+
+    #[test]
+    fn the_proxy_appends_the_client_last() {
+        let mut headers = http::HeaderMap::new();
+        headers.append(
+            "x-forwarded-for",
+            HeaderValue::from_static("6.6.6.6, 10.0.0.7"),
+        );
+        headers.append("x-forwarded-for", HeaderValue::from_static("192.0.2.1"));
+        assert_eq!(
+            forwarded_client(&headers),
+            "192.0.2.1".parse().ok(),
+            "a client can prepend anything; only the proxy's entry counts"
+        );
+        headers.append(
+            "x-forwarded-for",
+            HeaderValue::from_static("not an address"),
+        );
+        assert_eq!(forwarded_client(&headers), None);
     }
 
     #[test]

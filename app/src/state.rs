@@ -13,6 +13,8 @@ pub struct SiteConfig {
     pub site_name: String,
     /// Where visitors reach the site, for links in e-mails (no trailing slash).
     pub public_url: String,
+    /// Whether `X-Forwarded-For` names the client (a proxy sets it).
+    pub trust_forwarded_for: bool,
 }
 
 /// Shared state: passed to axum routes and provided as context to Leptos.

@@ -1,7 +1,17 @@
 import { test as base, expect } from "@playwright/test";
 
 // Every page must load without console errors or hydration warnings.
-export const test = base.extend<{ consoleProblems: string[] }>({
+// Each test is its own client: the server under test trusts X-Forwarded-For
+// (as behind a proxy), so rate limits count per test, not for the whole run.
+export const test = base.extend<{ consoleProblems: string[]; ownClientAddress: void }>({
+  ownClientAddress: [
+    async ({ context }, use) => {
+      const octet = () => Math.floor(Math.random() * 254) + 1;
+      await context.setExtraHTTPHeaders({ "x-forwarded-for": `10.${octet()}.${octet()}.${octet()}` });
+      await use();
+    },
+    { auto: true },
+  ],
   consoleProblems: [
     async ({ page }, use) => {
       const problems: string[] = [];

@@ -113,6 +113,13 @@ pub struct ServeArgs {
     #[arg(long, env = "SIGPOST_DEMO_DATA")]
     pub demo_data: bool,
 
+    /// Behind a reverse proxy or load balancer: take the client's address
+    /// (the key of rate limits) from the last entry of `X-Forwarded-For`,
+    /// which the proxy appends. Leave off when clients reach the server
+    /// directly, or they could pick their own address.
+    #[arg(long, env = "SIGPOST_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
+
     /// Most database connections the server keeps open.
     #[arg(long, env = "SIGPOST_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,

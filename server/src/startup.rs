@@ -73,6 +73,7 @@ impl Application {
             site: SiteConfig {
                 site_name: args.site_name.clone(),
                 public_url,
+                trust_forwarded_for: args.trust_forwarded_for,
             },
         };
         let delivery =

@@ -9,6 +9,39 @@ use crate::models::roadmap::{RoadmapCard, RoadmapStatus};
 pub struct CardActions {
     pub change_status: ServerAction<ChangeRoadmapStatus>,
     pub reorder: ServerAction<ReorderRoadmapItem>,
+    /// The id of the control a keyboard user last pressed: the board is
+    /// drawn anew after a move, and focus returns to that control.
+    pub focus: RwSignal<Option<String>>,
+}
+
+impl Default for CardActions {
+    fn default() -> Self {
+        CardActions {
+            change_status: ServerAction::new(),
+            reorder: ServerAction::new(),
+            focus: RwSignal::new(None),
+        }
+    }
+}
+
+/// Focuses the element `id` whenever `focus` names it. Runs once the card
+/// is in the page (effects never run on the server).
+fn refocus(focus: RwSignal<Option<String>>, id: String) {
+    use leptos::wasm_bindgen::JsCast;
+    Effect::new(move |_| {
+        if focus.get().as_deref() == Some(id.as_str()) {
+            let id = id.clone();
+            // By the next frame the redrawn board has replaced the old one.
+            request_animation_frame(move || {
+                if let Some(element) = document()
+                    .get_element_by_id(&id)
+                    .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+                {
+                    let _ = element.focus();
+                }
+            });
+        }
+    });
 }
 
 /// One roadmap item as a card: title, target month, owner, link, a short
@@ -55,6 +88,11 @@ pub fn RoadmapCardView(
 #[component]
 fn CardControls(card: RoadmapCard, actions: CardActions) -> impl IntoView {
     let select_id = format!("item-{}-status", card.id);
+    refocus(actions.focus, select_id.clone());
+    let focus_select = {
+        let select_id = select_id.clone();
+        move |_| actions.focus.set(Some(select_id.clone()))
+    };
     let (id, version, sig) = (card.id, card.version, card.sig_slug.clone());
     let edit_href = format!("{}/edit", card.href());
     // Each form's children closure takes its own copies.
@@ -71,19 +109,24 @@ fn CardControls(card: RoadmapCard, actions: CardActions) -> impl IntoView {
                         <option value=status.as_str() selected=status == card.status>{status.label()}</option>
                     }).collect_view()}
                 </select>
-                <button type="submit" class="button button-small button-secondary">
+                <button type="submit" class="button button-small button-secondary" on:click=focus_select>
                     "Move"<span class="visually-hidden">" “"{status_title}"”"</span>
                 </button>
             </ActionForm>
             {["up", "down"].into_iter().map(|direction| {
                 let arrow = if direction == "up" { "↑" } else { "↓" };
                 let (sig, title) = (sig.clone(), card.title.clone());
+                let button_id = format!("item-{id}-{direction}");
+                refocus(actions.focus, button_id.clone());
+                let pressed = button_id.clone();
                 view! {
                     <ActionForm action=actions.reorder attr:class="inline-form">
                         <input type="hidden" name="sig" value=sig />
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="direction" value=direction />
-                        <button type="submit" class="button button-small button-secondary button-icon">
+                        <button type="submit" class="button button-small button-secondary button-icon"
+                            id=button_id
+                            on:click=move |_| actions.focus.set(Some(pressed.clone()))>
                             <span aria-hidden="true">{arrow}</span>
                             <span class="visually-hidden">{format!("Move “{title}” {direction}")}</span>
                         </button>

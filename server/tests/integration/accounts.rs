@@ -14,6 +14,8 @@ on_both_databases!(
     confirmation_links_work_once,
     a_forgotten_password_is_reset_from_the_link,
     sign_in_attempts_are_rate_limited,
+    behind_a_proxy_each_client_has_its_own_limit,
+    without_a_proxy_forwarded_addresses_are_ignored,
     cross_site_sign_in_is_refused,
     the_first_admin_is_created_from_the_command_line,
 );
@@ -282,6 +284,49 @@ async fn sign_in_attempts_are_rate_limited(backend: Backend) {
         .expect("seconds");
     assert!((1..=300).contains(&retry_after));
     assert!(limited.body.contains("TooManyRequests"));
+}
+
+/// A failed sign-in from `client`, as a proxy would forward it.
+async fn sign_in_from(app: &TestApp, client: &str) -> StatusCode {
+    let body = "form%5Bemail%5D=ada%40example.org&form%5Bpassword%5D=wrong-password-1";
+    app.post("/api/sign_in", &[("x-forwarded-for", client)], body)
+        .await
+        .status
+}
+
+async fn behind_a_proxy_each_client_has_its_own_limit(backend: Backend) {
+    let app = TestApp::spawn_behind_proxy(backend).await;
+    for _ in 0..10 {
+        assert_eq!(
+            sign_in_from(&app, "192.0.2.1").await,
+            StatusCode::BAD_REQUEST
+        );
+    }
+    assert_eq!(
+        sign_in_from(&app, "192.0.2.1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Whatever a client prepends, the proxy's last entry is the key.
+    assert_eq!(
+        sign_in_from(&app, "203.0.113.9, 192.0.2.1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        sign_in_from(&app, "192.0.2.2").await,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+async fn without_a_proxy_forwarded_addresses_are_ignored(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for n in 0..10 {
+        let client = format!("192.0.2.{n}");
+        assert_eq!(sign_in_from(&app, &client).await, StatusCode::BAD_REQUEST);
+    }
+    assert_eq!(
+        sign_in_from(&app, "192.0.2.99").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
 }
 
 async fn cross_site_sign_in_is_refused(backend: Backend) {

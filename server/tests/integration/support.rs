@@ -138,6 +138,15 @@ pub struct Page {
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> Self {
+        Self::spawn_with(backend, false).await
+    }
+
+    /// A server that believes `X-Forwarded-For`, as behind a load balancer.
+    pub async fn spawn_behind_proxy(backend: Backend) -> Self {
+        Self::spawn_with(backend, true).await
+    }
+
+    async fn spawn_with(backend: Backend, trust_forwarded_for: bool) -> Self {
         let database = TestDatabase::create(backend).await;
         let args = ServeArgs {
             listen: Some("127.0.0.1:0".parse().expect("address")),
@@ -146,6 +155,7 @@ impl TestApp {
             },
             site_name: "Test Community".to_owned(),
             demo_data: true,
+            trust_forwarded_for,
             db_connections: 4,
             public_url: None,
             smtp_url: None,

@@ -6,7 +6,7 @@ pub mod item;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::roadmap::{load_roadmap_board, ChangeRoadmapStatus, ReorderRoadmapItem};
+use crate::api::roadmap::load_roadmap_board;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::FormError;
 use crate::components::page_meta::PageMeta;
@@ -31,10 +31,7 @@ pub fn SigRoadmapPage() -> impl IntoView {
     let query = use_query_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let show_dropped = move || query.read().get("dropped").is_some_and(|v| v == "1");
-    let actions = CardActions {
-        change_status: ServerAction::<ChangeRoadmapStatus>::new(),
-        reorder: ServerAction::<ReorderRoadmapItem>::new(),
-    };
+    let actions = CardActions::default();
     // Any move reloads the board in place.
     let board = Resource::new(
         move || {
