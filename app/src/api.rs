@@ -3,5 +3,6 @@
 pub mod account;
 pub mod directory;
 pub mod guidance;
+pub mod membership;
 pub mod roadmap;
 pub mod stewardship;

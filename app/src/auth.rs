@@ -89,9 +89,12 @@ fn request_parts() -> Option<Parts> {
 
 /// The session token the browser sent, if any.
 pub fn session_token() -> Option<String> {
-    let parts = request_parts()?;
-    parts
-        .headers
+    session_token_in(&request_parts()?.headers)
+}
+
+/// The session token in a request's cookies, for plain axum handlers.
+pub fn session_token_in(headers: &http::HeaderMap) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())

@@ -40,13 +40,19 @@ use crate::routes::admin::sig::ManageSigPage;
 use crate::routes::channels::ChannelsPage;
 use crate::routes::guidance::{GuidanceIndex, GuidancePage};
 use crate::routes::home::HomePage;
+use crate::routes::join::confirm::ConfirmJoinPage;
+use crate::routes::join::JoinSigPage;
+use crate::routes::leave::LeavePage;
+use crate::routes::my_sigs::MySigsPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::roadmap::CommunityRoadmapPage;
 use crate::routes::sigs::edit::SigEditPage;
+use crate::routes::sigs::members::MembersPage;
 use crate::routes::sigs::page::SigPage;
 use crate::routes::sigs::roadmap::editor::RoadmapEditorPage;
 use crate::routes::sigs::roadmap::item::RoadmapItemPage;
 use crate::routes::sigs::roadmap::SigRoadmapPage;
+use crate::routes::sigs::welcome::WelcomePage;
 use crate::routes::sigs::SigDirectory;
 
 /// The HTML document around the app, rendered on the server only.
@@ -100,11 +106,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sigs") view=SigDirectory ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug") view=SigPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/edit") view=SigEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/welcome") view=WelcomePage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/members") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/roadmap") view=SigRoadmapPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/roadmap/new") view=RoadmapEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/roadmap/:id") view=RoadmapItemPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/roadmap/:id/edit") view=RoadmapEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/roadmap") view=CommunityRoadmapPage ssr=SsrMode::Async />
+                    <Route path=path!("/join") view=JoinSigPage ssr=SsrMode::Async />
+                    <Route path=path!("/join/confirm") view=ConfirmJoinPage ssr=SsrMode::Async />
+                    <Route path=path!("/my/sigs") view=MySigsPage ssr=SsrMode::Async />
+                    <Route path=path!("/leave") view=LeavePage ssr=SsrMode::Async />
                     <Route path=path!("/channels") view=ChannelsPage ssr=SsrMode::Async />
                     <Route path=path!("/guidance") view=GuidanceIndex ssr=SsrMode::Async />
                     <Route path=path!("/guidance/:slug") view=GuidancePage ssr=SsrMode::Async />

@@ -1,6 +1,8 @@
 //! The e-mails sigpost sends, written in one place (server only).
 
+use crate::models::membership::MembershipStatus;
 use crate::state::SiteConfig;
+use crate::store::joining::Letter;
 use crate::store::outbox::Mail;
 
 fn link(site: &SiteConfig, path_and_query: &str) -> String {
@@ -71,4 +73,95 @@ pub fn lead_invitation(
             url = link(site, &format!("/account/invitation?token={token}")),
         ),
     }
+}
+
+/// The leave links every e-mail about memberships ends with.
+fn leave_lines(site: &SiteConfig, letter: &Letter) -> String {
+    let mut lines = String::from("\nTo leave, follow the link for the SIG (no sign-in needed):\n");
+    for sig in &letter.sigs {
+        lines.push_str(&format!(
+            "- {}: {}\n",
+            sig.name,
+            link(site, &format!("/leave?token={}", sig.leave_token))
+        ));
+    }
+    lines
+}
+
+/// Answers a join request: the confirmation link for a visitor, or a
+/// receipt for someone signed in (and for SIGs already joined).
+pub fn join_request(site: &SiteConfig, letter: &Letter) -> Mail {
+    let mut body = format!("Hello {},\n\n", letter.name);
+    match &letter.confirm_token {
+        Some(token) => body.push_str(&format!(
+            "please confirm that you want to join {}:\n\n{}\n\nThe link works once and \
+             expires in 48 hours. If you did not ask to join, ignore this message.\n",
+            sig_names(letter),
+            link(site, &format!("/join/confirm?token={token}")),
+        )),
+        None => body.push_str(&format!(
+            "you asked to join {}. Where things stand:\n",
+            sig_names(letter)
+        )),
+    }
+    if letter.confirm_token.is_none() {
+        for sig in &letter.sigs {
+            body.push_str(&format!(
+                "- {}: {}. Next steps: {}\n",
+                sig.name,
+                sig.status.label(),
+                link(site, &format!("/sigs/{}/welcome", sig.slug))
+            ));
+        }
+    }
+    body.push_str(&leave_lines(site, letter));
+    Mail {
+        recipient: letter.recipient.clone(),
+        subject: format!("Joining {} on {}", sig_names(letter), site.site_name),
+        body,
+    }
+}
+
+/// Tells a newcomer what the leads decided about their request.
+pub fn join_decision(site: &SiteConfig, letter: &Letter, message: &str) -> Mail {
+    let sig = letter.sigs.first();
+    let (sig_name, slug, accepted) = sig.map_or(("the SIG", "", false), |sig| {
+        (
+            sig.name.as_str(),
+            sig.slug.as_str(),
+            sig.status == MembershipStatus::Active,
+        )
+    });
+    let mut body = format!("Hello {},\n\n", letter.name);
+    if accepted {
+        body.push_str(&format!(
+            "welcome: the leads of {sig_name} accepted your request. Next steps: {}\n",
+            link(site, &format!("/sigs/{slug}/welcome"))
+        ));
+    } else {
+        body.push_str(&format!(
+            "the leads of {sig_name} declined your request this time.\n"
+        ));
+    }
+    if !message.trim().is_empty() {
+        body.push_str(&format!("\nTheir message:\n\n{}\n", message.trim()));
+    }
+    body.push_str(&leave_lines(site, letter));
+    Mail {
+        recipient: letter.recipient.clone(),
+        subject: format!(
+            "Your request to join {sig_name}: {}",
+            if accepted { "accepted" } else { "declined" }
+        ),
+        body,
+    }
+}
+
+fn sig_names(letter: &Letter) -> String {
+    letter
+        .sigs
+        .iter()
+        .map(|sig| sig.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -6,11 +6,13 @@
 
 pub mod accounts;
 pub mod import;
+pub mod joining;
 pub mod outbox;
 pub mod pages;
 pub mod rate_limits;
 pub mod roadmap;
 pub mod roadmap_changes;
+pub mod rosters;
 pub mod sessions;
 pub mod sig_changes;
 pub mod sigs;

@@ -15,8 +15,8 @@ test.describe("a visitor browses the SIG directory", () => {
     await filter.pressSequentially("multi");
     await expect(page.locator(".sig-card")).toHaveCount(2);
     await expect(page.getByRole("status")).toHaveText("Showing 2 of 19 SIGs");
-    await expect(page.getByRole("link", { name: "Multi-cluster" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Multi-tenancy" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Multi-cluster", exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Multi-tenancy", exact: true })).toBeVisible();
 
     await filter.fill("no such group");
     await expect(page.getByText("No SIG matches")).toBeVisible();
@@ -37,7 +37,7 @@ test.describe("a visitor browses the SIG directory", () => {
     await page.goto("/");
     await waitForHydration(page);
     await page.getByRole("link", { name: "Browse SIGs" }).click();
-    await page.getByRole("link", { name: "Advocacy and Outreach" }).click();
+    await page.getByRole("link", { name: "Advocacy and Outreach", exact: true }).click();
     await expect(page).toHaveURL(/\/sigs\/advocacy-and-outreach$/);
     await expect(page.getByRole("heading", { level: 1, name: "Advocacy and Outreach" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Pengfei Zhou" })).toHaveAttribute("href", "https://github.com/FeynmanZhou");

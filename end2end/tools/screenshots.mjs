@@ -19,6 +19,8 @@ const pages = {
   "roadmap-item": "/sigs/storage/roadmap/1",
   "community-roadmap": "/roadmap",
   "community-roadmap-filtered": "/roadmap?sig=storage&status=in_progress",
+  join: "/join?sig=storage",
+  welcome: "/sigs/storage/welcome",
 };
 const session = process.env.SIGPOST_SESSION;
 if (session) {
@@ -26,6 +28,8 @@ if (session) {
     "roadmap-board-lead": "/sigs/storage/roadmap?dropped=1",
     "roadmap-editor": "/sigs/storage/roadmap/1/edit",
     "roadmap-item-lead": "/sigs/storage/roadmap/1",
+    "my-sigs": "/my/sigs",
+    members: "/sigs/storage/members",
   });
 }
 const widths = { phone: 390, desktop: 1280 };

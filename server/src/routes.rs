@@ -3,5 +3,6 @@
 pub mod health;
 pub mod preferences;
 pub mod roadmap_exports;
+pub mod roster_export;
 pub mod seo;
 pub mod server_fn_errors;

@@ -140,6 +140,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::routes::preferences::router())
         .merge(crate::routes::seo::router())
         .merge(crate::routes::roadmap_exports::router())
+        .merge(crate::routes::roster_export::router())
         .leptos_routes(&state, pages, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(

@@ -12,7 +12,7 @@ pub const CHECK_INBOX: &str =
     "Check your inbox: we sent a link to that address. It may take a minute to arrive.";
 
 #[cfg(feature = "ssr")]
-mod limits {
+pub(crate) mod limits {
     use crate::store::rate_limits::Limit;
 
     pub const SIGN_UP: Limit = Limit {
@@ -30,11 +30,16 @@ mod limits {
         max_hits: 5,
         window_secs: 900,
     };
+    pub const JOIN: Limit = Limit {
+        bucket: "join",
+        max_hits: 20,
+        window_secs: 600,
+    };
 }
 
 /// Refuses the call with 429 once this client used up `limit`.
 #[cfg(feature = "ssr")]
-async fn rate_limit(
+pub(crate) async fn rate_limit(
     db: &crate::store::Database,
     limit: crate::store::rate_limits::Limit,
 ) -> Result<(), AppError> {

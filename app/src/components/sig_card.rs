@@ -34,6 +34,14 @@ pub fn SigCard(sig: SigSummary) -> impl IntoView {
                     </dd>
                 </div>
             </dl>
+            <p class="card-actions-line">
+                <a class="button button-small" href=format!("/join?sig={}", sig.slug)>
+                    "Join"<span class="visually-hidden">" "{sig.name.clone()}</span>
+                </a>
+                <a href=format!("/sigs/{}/roadmap", sig.slug)>
+                    "Roadmap"<span class="visually-hidden">" of "{sig.name.clone()}</span>
+                </a>
+            </p>
         </li>
     }
 }

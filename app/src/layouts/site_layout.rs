@@ -38,6 +38,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                     <ul class="nav-list">
                         <li><A href="/sigs">"SIGs"</A></li>
                         <li><A href="/roadmap">"Roadmap"</A></li>
+                        <li><A href="/join">"Join"</A></li>
                         <li><A href="/channels">"Channels"</A></li>
                         <li><A href="/guidance">"How we work"</A></li>
                     </ul>
@@ -90,6 +91,7 @@ fn AccountMenu() -> impl IntoView {
                     match user.await {
                         Ok(Some(user)) => view! {
                             {user.is_admin.then(|| view! { <a href="/admin">"Admin"</a> })}
+                            <a href="/my/sigs">"My SIGs"</a>
                             <span class="account-name">{user.display_name}</span>
                             <ActionForm action=sign_out attr:class="inline-form">
                                 <button type="submit" class="button button-small button-secondary">"Sign out"</button>

@@ -48,14 +48,8 @@ impl SignUpForm {
     /// Checks every field; the server also refuses common passwords.
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
-        let name = self.display_name.trim();
-        if name.is_empty() {
-            errors.add("display_name", "Tell us the name to show on your profile.");
-        } else if name.chars().count() > NAME_MAX_CHARS {
-            errors.add(
-                "display_name",
-                format!("Use at most {NAME_MAX_CHARS} characters."),
-            );
+        if let Err(message) = check_display_name(&self.display_name) {
+            errors.add("display_name", message);
         }
         if let Err(message) = check_email(&self.email) {
             errors.add("email", message);
@@ -67,6 +61,18 @@ impl SignUpForm {
             errors.add("password", message);
         }
         errors.into_result()
+    }
+}
+
+/// A name to show on a profile: not blank, not too long.
+pub fn check_display_name(name: &str) -> Result<(), String> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err("Tell us the name to show on your profile.".into())
+    } else if name.chars().count() > NAME_MAX_CHARS {
+        Err(format!("Use at most {NAME_MAX_CHARS} characters."))
+    } else {
+        Ok(())
     }
 }
 

@@ -25,6 +25,8 @@ pub struct SigEditForm {
     pub mailing_list_url: String,
     pub meeting_notes_url: String,
     pub recordings_url: String,
+    /// `open` or `approval`; empty keeps the current policy.
+    pub join_policy: String,
 }
 
 /// A new group, created by an admin.
@@ -153,6 +155,10 @@ impl SigEditForm {
         }
         if !self.chat_label.trim().is_empty() && self.chat_url.trim().is_empty() {
             errors.add("chat_url", "Give the channel's address too.");
+        }
+        let policy = self.join_policy.trim();
+        if !policy.is_empty() && crate::models::membership::JoinPolicy::parse(policy).is_none() {
+            errors.add("join_policy", "Choose open joining or lead approval.");
         }
         errors.into_result()
     }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// The `token` of an e-mailed link (`?token=…`), for the page's hidden field.
-fn link_token() -> String {
+pub(crate) fn link_token() -> String {
     use_query_map()
         .read_untracked()
         .get("token")

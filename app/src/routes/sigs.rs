@@ -1,8 +1,10 @@
 //! `/sigs`: the SIG directory with its filter.
 
 pub mod edit;
+pub mod members;
 pub mod page;
 pub mod roadmap;
+pub mod welcome;
 
 use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;

@@ -73,13 +73,14 @@ pub async fn mark_failed(db: &Database, id: i64, error: &str) -> Result<(), sqlx
     Ok(())
 }
 
-/// Every message to `recipient`, newest first (tests and operators read links here).
+/// Every message to `recipient` however its letters are cased, newest first
+/// (tests and operators read links here).
 #[tracing::instrument(skip(db), err)]
 pub async fn messages_to(db: &Database, recipient: &str) -> Result<Vec<Mail>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT recipient, subject, body FROM outbox WHERE recipient = $1 ORDER BY id DESC",
+        "SELECT recipient, subject, body FROM outbox WHERE lower(recipient) = $1 ORDER BY id DESC",
     )
-    .bind(recipient)
+    .bind(recipient.trim().to_lowercase())
     .fetch_all(&db.pool)
     .await
 }

@@ -31,9 +31,10 @@ macro_rules! board_order {
     };
 }
 
-/// The people an item may be given to: the SIG's leads, emeritus included.
-/// `$1` is the SIG's id.
-pub(super) const PEOPLE_OF_SIG: &str = "SELECT person_id FROM leaderships WHERE sig_id = $1";
+/// The people an item may be given to: the SIG's leads, emeritus included,
+/// and its active members. `$1` is the SIG's id.
+pub(super) const PEOPLE_OF_SIG: &str = "SELECT person_id FROM leaderships WHERE sig_id = $1 \
+     UNION SELECT person_id FROM memberships WHERE sig_id = $1 AND status = 'active'";
 
 #[derive(FromRow)]
 struct CardRow {

@@ -46,10 +46,11 @@ pub async fn edit_form(db: &Database, slug: &str) -> Result<Option<SigEditForm>,
         mailing_list_url: Option<String>,
         meeting_notes_url: Option<String>,
         recordings_url: Option<String>,
+        join_policy: String,
     }
     let row: Option<Row> = sqlx::query_as(
         "SELECT slug, description, mission, chat_channel_name, chat_channel_url, \
-         mailing_list_url, meeting_notes_url, recordings_url FROM sigs WHERE slug = $1",
+         mailing_list_url, meeting_notes_url, recordings_url, join_policy FROM sigs WHERE slug = $1",
     )
     .bind(slug)
     .fetch_optional(&db.pool)
@@ -63,6 +64,7 @@ pub async fn edit_form(db: &Database, slug: &str) -> Result<Option<SigEditForm>,
         mailing_list_url: row.mailing_list_url.unwrap_or_default(),
         meeting_notes_url: row.meeting_notes_url.unwrap_or_default(),
         recordings_url: row.recordings_url.unwrap_or_default(),
+        join_policy: row.join_policy,
     }))
 }
 
@@ -77,7 +79,8 @@ pub async fn update_details(db: &Database, form: &SigEditForm) -> Result<bool, s
     let updated = sqlx::query(
         "UPDATE sigs SET description = $1, mission = $2, chat_channel_name = $3, \
          chat_channel_url = $4, mailing_list_url = $5, meeting_notes_url = $6, \
-         recordings_url = $7, updated_at = $8 WHERE slug = $9",
+         recordings_url = $7, updated_at = $8, join_policy = COALESCE($10, join_policy) \
+         WHERE slug = $9",
     )
     .bind(form.description.trim())
     .bind(&form.mission)
@@ -88,6 +91,7 @@ pub async fn update_details(db: &Database, form: &SigEditForm) -> Result<bool, s
     .bind(optional(&form.recordings_url))
     .bind(now())
     .bind(form.slug.trim())
+    .bind(optional(&form.join_policy))
     .execute(&db.pool)
     .await?
     .rows_affected();

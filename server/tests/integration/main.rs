@@ -5,6 +5,7 @@ mod support;
 
 mod accounts;
 mod import;
+mod joining;
 mod pages;
 mod permissions;
 mod roadmap;

@@ -5,7 +5,7 @@ use app::store::roadmap::this_month;
 use reqwest::StatusCode;
 
 use crate::on_both_databases;
-use crate::support::{count, main_content, roles, Backend, Page, TestApp};
+use crate::support::{assert_refused_on, count, main_content, roles, Backend, Page, TestApp};
 
 on_both_databases!(
     a_lead_keeps_the_board_current,
@@ -392,17 +392,7 @@ async fn bad_input_is_refused_on_its_field_and_nothing_is_written(backend: Backe
     ];
     for (field, item) in cases {
         let page = save(&app, Some(lead), &item).await;
-        assert_eq!(
-            page.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{field}: {}",
-            page.body
-        );
-        assert!(
-            page.body.contains(&format!("\"{field}\"")),
-            "{field}: {}",
-            page.body
-        );
+        assert_refused_on(&page, field);
     }
     // An owner who is not one of the SIG's people.
     let mut fields = valid().fields();

@@ -365,6 +365,9 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
         "pages" => "SELECT COUNT(*) FROM pages",
         "roadmap_items" => "SELECT COUNT(*) FROM roadmap_items",
         "roadmap_changes" => "SELECT COUNT(*) FROM roadmap_changes",
+        "memberships" => "SELECT COUNT(*) FROM memberships",
+        "join_requests" => "SELECT COUNT(*) FROM join_requests",
+        "outbox" => "SELECT COUNT(*) FROM outbox",
         other => panic!("no count query for {other}"),
     };
     sqlx::query_scalar(sql)
@@ -438,4 +441,19 @@ pub async fn roles(app: &TestApp) -> Roles {
         emeritus: invited_lead(app, &admin, "storage", "old@example.org", "emeritus").await,
         admin,
     }
+}
+
+/// Asserts a refusal of bad input: 422 with the message on `field`.
+pub fn assert_refused_on(page: &Page, field: &str) {
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{field}: {}",
+        page.body
+    );
+    assert!(
+        page.body.contains(&format!("\"{field}\"")),
+        "{field}: {}",
+        page.body
+    );
 }

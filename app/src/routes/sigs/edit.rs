@@ -69,6 +69,13 @@ fn SigEditor(form: SigEditForm) -> impl IntoView {
                 <Field label="Recordings address" name="form[recordings_url]" id="sig-recordings" kind="url"
                     maxlength=URL_MAX_CHARS required=false value=form.recordings_url.clone()
                     error=field_error(value, "recordings_url") />
+                <div class="field">
+                    <label for="sig-join-policy">"Joining"</label>
+                    <select id="sig-join-policy" name="form[join_policy]">
+                        <option value="open" selected=form.join_policy == "open">"Open: anyone who confirms their address joins"</option>
+                        <option value="approval" selected=form.join_policy == "approval">"Leads approve each request"</option>
+                    </select>
+                </div>
                 <button type="submit" class="button">"Save the page"</button>
             </ActionForm>
         </section>

@@ -25,12 +25,15 @@ pub fn SigPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match sig.await {
                     Ok(sig) => {
-                        let edit_link = matches!(editable.await, Ok(true))
-                            .then(|| format!("/sigs/{}/edit", sig.summary.slug));
+                        let lead_links = matches!(editable.await, Ok(true))
+                            .then(|| format!("/sigs/{}", sig.summary.slug));
                         view! {
                             <SigDetails sig />
-                            {edit_link.map(|href| view! {
-                                <p class="edit-link"><a class="button button-secondary" href=href>"Edit this page"</a></p>
+                            {lead_links.map(|base| view! {
+                                <p class="edit-link button-row">
+                                    <a class="button button-secondary" href=format!("{base}/edit")>"Edit this page"</a>
+                                    <a class="button button-secondary" href=format!("{base}/members")>"Members and requests"</a>
+                                </p>
                             })}
                         }.into_any()
                     }
@@ -72,7 +75,11 @@ fn SigDetails(sig: SigDetail) -> impl IntoView {
             <h1>{summary.name.clone()}</h1>
             <p class="lead-text">{description}</p>
             <p class="button-row">
-                <a class="button" href=format!("/sigs/{}/roadmap", summary.slug)>"Roadmap"</a>
+                {(!archived).then(|| view! {
+                    <a class="button" href=format!("/join?sig={}", summary.slug)>{format!("Join {}", summary.name)}</a>
+                })}
+                <a class="button button-secondary" href=format!("/sigs/{}/roadmap", summary.slug)>"Roadmap"</a>
+                <a class="button button-secondary" href=format!("/sigs/{}/welcome", summary.slug)>"How to take part"</a>
             </p>
             {archived.then(|| view! {
                 <p class="notice">"This group is archived: it no longer meets, and its page is kept for the record."</p>

@@ -1,0 +1,228 @@
+//! Joining and leaving SIGs, and what leads do with requests and rosters.
+//! Each call says who is calling, checks its input, then makes one store call.
+
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+use crate::models::membership::{DecisionForm, JoinForm, JoinPage, MySig, Roster, Welcome};
+
+/// The signed-in person's id, if any (visitors are welcome here).
+#[cfg(feature = "ssr")]
+async fn caller(db: &crate::store::Database) -> Result<Option<i64>, AppError> {
+    Ok(crate::api::account::current_account(db)
+        .await?
+        .map(|account| account.id))
+}
+
+/// The SIGs one can join, with the caller's status in each.
+#[server(endpoint = "load_join_page")]
+pub async fn load_join_page() -> Result<JoinPage, AppError> {
+    let state = crate::state::app_state()?;
+    let account = crate::api::account::current_account(&state.db).await?;
+    let choices =
+        crate::store::rosters::join_choices(&state.db, account.as_ref().map(|a| a.id)).await?;
+    Ok(JoinPage {
+        choices,
+        signed_in_as: account.map(|account| account.display_name),
+    })
+}
+
+/// Asks to join the ticked SIGs. Visitors are always told to check their
+/// inbox, whether or not the address has an account (and a bot that filled
+/// the honeypot is told the same, with nothing written).
+#[server(endpoint = "join_sigs")]
+pub async fn join_sigs(form: JoinForm) -> Result<(), AppError> {
+    use crate::api::account::{limits, rate_limit};
+    use crate::auth::fail;
+    use crate::store::joining::{request_join, JoinOutcome};
+    let state = crate::state::app_state().map_err(fail)?;
+    rate_limit(&state.db, limits::JOIN).await.map_err(fail)?;
+    let signed_in = caller(&state.db).await.map_err(fail)?;
+    let joiner = form
+        .validate(signed_in)
+        .map_err(|errors| fail(errors.into()))?;
+    if form.is_bot() {
+        leptos_axum::redirect("/join?sent=1");
+        return Ok(());
+    }
+    let site = &state.site;
+    let outcome = request_join(
+        &state.db,
+        &joiner,
+        &form.picked(),
+        form.interest.trim(),
+        |letter| crate::mail::join_request(site, letter),
+    )
+    .await
+    .map_err(|error| fail(error.into()))?;
+    if let JoinOutcome::UnknownSigs(unknown) = outcome {
+        let mut errors = crate::errors::FieldErrors::default();
+        errors.add(
+            "sigs",
+            format!("Not a SIG you can join now: {}.", unknown.join(", ")),
+        );
+        return Err(fail(errors.into()));
+    }
+    leptos_axum::redirect(if signed_in.is_some() {
+        "/my/sigs?joined=1"
+    } else {
+        "/join?sent=1"
+    });
+    Ok(())
+}
+
+/// Follows a join confirmation link (a POST from the link's page): the
+/// memberships start, the address is confirmed and the newcomer is signed
+/// in, then welcomed by the first SIG.
+#[server(endpoint = "confirm_join")]
+pub async fn confirm_join(token: String) -> Result<(), AppError> {
+    use crate::auth::{fail, set_session_cookie};
+    let state = crate::state::app_state().map_err(fail)?;
+    let confirmed = crate::store::joining::confirm(&state.db, token.trim())
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| {
+            fail(AppError::Rejected(
+                "This link has expired or was already used. Ask to join again for a new one."
+                    .into(),
+            ))
+        })?;
+    let session = crate::store::sessions::start(
+        &state.db,
+        confirmed.person_id,
+        crate::auth::session_token().as_deref(),
+    )
+    .await
+    .map_err(|error| fail(error.into()))?;
+    set_session_cookie(&session);
+    match confirmed.slugs.first() {
+        Some(slug) => leptos_axum::redirect(&format!("/sigs/{slug}/welcome?joined=1")),
+        None => leptos_axum::redirect("/my/sigs"),
+    }
+    Ok(())
+}
+
+/// The signed-in person's memberships.
+#[server(endpoint = "load_my_sigs")]
+pub async fn load_my_sigs() -> Result<Vec<MySig>, AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    let account = crate::permissions::signed_in(&state.db)
+        .await
+        .map_err(fail)?;
+    crate::store::rosters::my_sigs(&state.db, account.id)
+        .await
+        .map_err(|error| fail(error.into()))
+}
+
+/// The signed-in person leaves a SIG (or withdraws a request). Leaving
+/// twice is harmless.
+#[server(endpoint = "leave_sig")]
+pub async fn leave_sig(sig: String) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    let account = crate::permissions::signed_in(&state.db)
+        .await
+        .map_err(fail)?;
+    crate::store::joining::leave(&state.db, account.id, sig.trim())
+        .await
+        .map_err(|error| fail(error.into()))?;
+    Ok(())
+}
+
+/// What a leave link points to: the SIG and whether the person is still in it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LeaveLink {
+    pub sig_slug: String,
+    pub sig_name: String,
+    pub display_name: String,
+    pub is_current: bool,
+}
+
+#[server(endpoint = "load_leave_link")]
+pub async fn load_leave_link(token: String) -> Result<LeaveLink, AppError> {
+    use crate::auth::fail;
+    use crate::models::membership::MembershipStatus;
+    let state = crate::state::app_state().map_err(fail)?;
+    let target = crate::store::joining::leave_target(&state.db, token.trim())
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    Ok(LeaveLink {
+        is_current: MembershipStatus::parse(&target.status)
+            .is_some_and(MembershipStatus::is_current),
+        sig_slug: target.slug,
+        sig_name: target.sig_name,
+        display_name: target.display_name,
+    })
+}
+
+/// Leaves through an e-mailed link, without signing in.
+#[server(endpoint = "leave_by_link")]
+pub async fn leave_by_link(token: String) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    let target = crate::store::joining::leave_target(&state.db, token.trim())
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    crate::store::joining::leave(&state.db, target.person_id, &target.slug)
+        .await
+        .map_err(|error| fail(error.into()))?;
+    Ok(())
+}
+
+/// How to take part in a SIG, with the caller's status if signed in.
+#[server(endpoint = "load_welcome")]
+pub async fn load_welcome(slug: String) -> Result<Welcome, AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    let person = caller(&state.db).await.map_err(fail)?;
+    crate::store::rosters::welcome(&state.db, &slug, person)
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| fail(AppError::NotFound))
+}
+
+/// A SIG's roster with e-mail addresses: its leads and admins only.
+#[server(endpoint = "load_roster")]
+pub async fn load_roster(slug: String) -> Result<Roster, AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    crate::permissions::sig_editor(&state.db, &slug)
+        .await
+        .map_err(fail)?;
+    crate::store::rosters::roster(&state.db, &slug)
+        .await
+        .map_err(|error| fail(error.into()))?
+        .ok_or_else(|| fail(AppError::NotFound))
+}
+
+/// A lead accepts or declines a request to join; the newcomer is e-mailed.
+#[server(endpoint = "decide_join_request")]
+pub async fn decide_join_request(form: DecisionForm) -> Result<(), AppError> {
+    use crate::auth::fail;
+    let state = crate::state::app_state().map_err(fail)?;
+    let slug = form.sig.trim();
+    crate::permissions::sig_editor(&state.db, slug)
+        .await
+        .map_err(fail)?;
+    let accept = form.validate().map_err(|errors| fail(errors.into()))?;
+    let site = &state.site;
+    let decided = crate::store::rosters::decide(
+        &state.db,
+        slug,
+        form.membership_id,
+        accept,
+        form.message.trim(),
+        |letter, message| crate::mail::join_decision(site, letter, message),
+    )
+    .await
+    .map_err(|error| fail(error.into()))?;
+    if !decided {
+        return Err(fail(AppError::Rejected(
+            "This request was already answered or withdrawn.".into(),
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,26 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::membership::ConfirmJoin;
+use crate::components::form::FormError;
+use crate::routes::account::link_token;
+
+/// `/join/confirm?token=…`: the page a join confirmation link opens. Joining
+/// is a button press (a POST), so link scanners that open URLs change nothing.
+#[component]
+pub fn ConfirmJoinPage() -> impl IntoView {
+    let action = ServerAction::<ConfirmJoin>::new();
+    let value = Signal::derive(move || action.value().get());
+    view! {
+        <Title text="Confirm joining" />
+        <section class="form-page">
+            <h1>"Confirm joining"</h1>
+            <p class="lead-text">"One click and you are in; the SIG's page tells you how to take part."</p>
+            <FormError value />
+            <ActionForm action attr:class="form">
+                <input type="hidden" name="token" value=link_token() />
+                <button type="submit" class="button">"Confirm and join"</button>
+            </ActionForm>
+        </section>
+    }
+}

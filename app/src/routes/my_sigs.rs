@@ -1,0 +1,92 @@
+//! `/my/sigs`: the signed-in person's SIGs, with leave and join-again.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::membership::{load_my_sigs, LeaveSig};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::form::FormError;
+use crate::errors::AppError;
+use crate::models::membership::{MembershipStatus, MySig};
+
+#[component]
+pub fn MySigsPage() -> impl IntoView {
+    let leave = ServerAction::<LeaveSig>::new();
+    let sigs = Resource::new(move || leave.version().get(), |_| load_my_sigs());
+    let query = use_query_map();
+    let joined = move || query.read().get("joined").is_some();
+    let value = Signal::derive(move || leave.value().get());
+    view! {
+        <Title text="My SIGs" />
+        <header class="page-header">
+            <h1>"My SIGs"</h1>
+            <p class="lead-text">"The groups you take part in, and your requests to join."</p>
+            <p><a class="button" href="/join">"Join another SIG"</a></p>
+        </header>
+        {move || joined().then(|| view! {
+            <div class="notice notice-success" role="status"><p>"Done: your SIGs are listed below."</p></div>
+        })}
+        <FormError value />
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match sigs.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <div class="empty-state"><p>"You have not joined a SIG yet."</p><p><a href="/join">"Find one to join"</a></p></div>
+                    }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="membership-list">
+                            {list.into_iter().map(|sig| view! { <MembershipRow sig leave /> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(AppError::Unauthorized) => view! {
+                        <p><a href="/account/sign-in">"Sign in"</a>" to see your SIGs."</p>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn MembershipRow(sig: MySig, leave: ServerAction<LeaveSig>) -> impl IntoView {
+    let current = sig.status.is_current();
+    let label = if sig.status == MembershipStatus::Active {
+        format!("Member since {}", sig.since_label)
+    } else {
+        format!("{} · {}", sig.status.label(), sig.since_label)
+    };
+    view! {
+        <li class="membership panel">
+            <div>
+                <h2 class="card-title"><a href=format!("/sigs/{}", sig.slug)>{sig.name.clone()}</a></h2>
+                <p class="card-meta">{label}</p>
+                {(!sig.decision_message.is_empty()).then(|| view! {
+                    <p class="decision-message">"Message from the leads: "{sig.decision_message.clone()}</p>
+                })}
+            </div>
+            <div class="button-row">
+                {if current {
+                    view! {
+                        <a class="button button-small button-secondary" href=format!("/sigs/{}/welcome", sig.slug)>"Next steps"</a>
+                        <ActionForm action=leave attr:class="inline-form">
+                            <input type="hidden" name="sig" value=sig.slug.clone() />
+                            <button type="submit" class="button button-small button-secondary">
+                                {if sig.status == MembershipStatus::Active {
+                                    format!("Leave {}", sig.name)
+                                } else {
+                                    format!("Withdraw the request to join {}", sig.name)
+                                }}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                } else {
+                    view! {
+                        <a class="button button-small" href=format!("/join?sig={}", sig.slug)>{format!("Join {} again", sig.name)}</a>
+                    }.into_any()
+                }}
+            </div>
+        </li>
+    }
+}

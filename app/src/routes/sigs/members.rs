@@ -1,0 +1,142 @@
+//! `/sigs/:slug/members`: a SIG's requests to answer and its roster, for its
+//! leads and admins (it shows e-mail addresses).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::membership::{load_roster, DecideJoinRequest};
+use crate::components::error_notice::EditRefused;
+use crate::components::form::FormError;
+use crate::errors::AppError;
+use crate::models::membership::{
+    MembershipStatus, Roster, RosterEntry, DECISION_MESSAGE_MAX_CHARS,
+};
+use crate::routes::not_found::NotFound;
+
+#[component]
+pub fn MembersPage() -> impl IntoView {
+    let params = use_params_map();
+    let decide = ServerAction::<DecideJoinRequest>::new();
+    let roster = Resource::new(
+        move || {
+            (
+                params.read().get("slug").unwrap_or_default(),
+                decide.version().get(),
+            )
+        },
+        |(slug, _)| load_roster(slug),
+    );
+    let value = Signal::derive(move || decide.value().get());
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match roster.await {
+                    Ok(roster) => view! { <FormError value /><RosterView roster decide /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <EditRefused title="Members" error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn RosterView(roster: Roster, decide: ServerAction<DecideJoinRequest>) -> impl IntoView {
+    let (waiting, others): (Vec<RosterEntry>, Vec<RosterEntry>) = roster
+        .entries
+        .iter()
+        .cloned()
+        .partition(|entry| entry.status == MembershipStatus::AwaitingApproval);
+    let slug = roster.slug.clone();
+    view! {
+        <leptos_meta::Title text=format!("Members of {}", roster.name) />
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=format!("/sigs/{slug}")>{roster.name.clone()}</a></nav>
+        <header class="page-header">
+            <p class="eyebrow">"For leads"</p>
+            <h1>{format!("Members of {}", roster.name)}</h1>
+            <ul class="stat-row">
+                <li><strong>{roster.count(MembershipStatus::Active)}</strong>" members"</li>
+                <li><strong>{waiting.len()}</strong>" waiting for approval"</li>
+                <li><strong>{roster.count(MembershipStatus::Unconfirmed)}</strong>" unconfirmed"</li>
+                <li><strong>{roster.count(MembershipStatus::Left)}</strong>" left"</li>
+            </ul>
+            <p class="button-row">
+                <a class="button button-secondary" href=format!("/sigs/{slug}/members.csv") download="">"Download the roster (CSV)"</a>
+            </p>
+            <p class="field-hint">{if roster.needs_approval {
+                "Leads approve each request. Change this on the SIG's edit page."
+            } else {
+                "Joining is open: people who confirm their address join at once."
+            }}</p>
+        </header>
+        <section class="section" aria-labelledby="queue-heading">
+            <h2 id="queue-heading">"Requests to answer"</h2>
+            {if waiting.is_empty() {
+                view! { <p class="empty">"No request is waiting."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="request-list">
+                        {waiting.into_iter().map(|entry| view! { <RequestCard entry slug=slug.clone() decide /> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section class="section" aria-labelledby="roster-heading">
+            <h2 id="roster-heading">"Roster"</h2>
+            <div class="table-scroll">
+                <table class="roster">
+                    <thead><tr>
+                        <th scope="col">"Name"</th><th scope="col">"E-mail"</th><th scope="col">"Status"</th>
+                        <th scope="col">"Asked"</th><th scope="col">"Joined"</th><th scope="col">"Left"</th>
+                    </tr></thead>
+                    <tbody>
+                        {others.into_iter().map(|entry| view! {
+                            <tr>
+                                <th scope="row">{entry.display_name}{entry.github_handle.map(|h| view! { <span class="lead-meta">" @"{h}</span> })}</th>
+                                <td>{entry.email.unwrap_or_default()}</td>
+                                <td>{entry.status.label()}</td>
+                                <td>{entry.requested_label}</td>
+                                <td>{entry.joined_label}</td>
+                                <td>{entry.left_label}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// One request waiting for approval: who, what they would like to do, and
+/// accept or decline with an optional message.
+#[component]
+fn RequestCard(
+    entry: RosterEntry,
+    slug: String,
+    decide: ServerAction<DecideJoinRequest>,
+) -> impl IntoView {
+    let message_id = format!("decision-{}-message", entry.membership_id);
+    view! {
+        <li class="panel request">
+            <h3>{entry.display_name.clone()}</h3>
+            <p class="card-meta">{entry.email.clone().unwrap_or_default()}" · asked "{entry.requested_label.clone()}</p>
+            {(!entry.interest.is_empty()).then(|| view! { <p>"Would like to work on: "{entry.interest.clone()}</p> })}
+            <ActionForm action=decide attr:class="form">
+                <input type="hidden" name="form[sig]" value=slug />
+                <input type="hidden" name="form[membership_id]" value=entry.membership_id />
+                <div class="field">
+                    <label for=message_id.clone()>{format!("Message to {} (optional)", entry.display_name)}</label>
+                    <textarea id=message_id name="form[message]" rows="2" maxlength=DECISION_MESSAGE_MAX_CHARS></textarea>
+                </div>
+                <div class="button-row">
+                    <button type="submit" name="form[decision]" value="accept" class="button">
+                        {format!("Accept {}", entry.display_name)}
+                    </button>
+                    <button type="submit" name="form[decision]" value="decline" class="button button-secondary">
+                        {format!("Decline {}", entry.display_name)}
+                    </button>
+                </div>
+            </ActionForm>
+        </li>
+    }
+}
