@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the figures DESIGN.md budgets: the hydrate bundle's size (raw, gzip,
 # brotli) and requests/s and p99 latency of /sigs and a SIG page at 64
-# connections, measured with wrk on loopback against a release build.
+# connections, measured with wrk on loopback against a release build; then
+# join commits per second with 64 clients against 1 client.
 # A benchmark, not a test: it prints figures and never fails on them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,7 @@ printf '%-28s %9.1fK %9.1fK %9.1fK\n' total "$(bc -l <<<"$total_raw/1024")" "$(b
 
 LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=sigpost LEPTOS_ENV=PROD \
   DATABASE_URL="sqlite://$work/bench.db?mode=rwc" SIGPOST_DEMO_DATA=true SIGPOST_LISTEN="$ADDR" \
+  SIGPOST_TRUST_FORWARDED_FOR=true \
   RUST_LOG=warn target/release/server >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -fs "http://$ADDR/readyz" >/dev/null && break; sleep 0.1; done
@@ -56,3 +58,19 @@ done
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
 echo
 echo "server resident memory after the runs: $((rss_kb / 1024)) MiB"
+
+echo
+echo "== joins (each a new person: one write transaction and a queued e-mail), SQLite =="
+printf '%-28s %12s %10s %10s\n' clients "commits/s" p50 p99
+for clients in 1 64; do
+  threads=$(( clients < 2 ? 1 : 2 ))
+  out="$(wrk -t"$threads" -c"$clients" -d"$DURATION" --latency -s scripts/join-load.lua "http://$ADDR")"
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
+  printf '%-28s %12s %10s %10s %s\n' "$clients" "$rps" "$p50" "$p99" "$errors"
+done
+pending=$(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM memberships WHERE status = 'unconfirmed'" 2>/dev/null || echo "?")
+echo "unconfirmed memberships written: $pending"
+

@@ -20,7 +20,7 @@ server_pid=$!
 for _ in $(seq 1 100); do curl -fs "http://$ADDR/readyz" >/dev/null && break; sleep 0.1; done
 
 printf '%-24s %12s %14s %15s %6s\n' page performance accessibility best-practices seo
-for path in / /sigs /sigs/storage /channels /guidance /guidance/run-a-sig; do
+for path in / /sigs /sigs/storage /sigs/storage/roadmap /roadmap /join /channels /guidance/run-a-sig; do
   report="$work/report.json"
   CHROME_PATH=/usr/bin/chromium tools/lighthouse/node_modules/.bin/lighthouse "http://$ADDR$path" \
     --quiet --output=json --output-path="$report" \

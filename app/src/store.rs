@@ -69,6 +69,9 @@ impl Database {
         sqlx::any::install_default_drivers();
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
+            // A request waits this long for a free connection, then fails
+            // with a logged error instead of hanging behind a burst.
+            .acquire_timeout(std::time::Duration::from_secs(10))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
