@@ -23,6 +23,10 @@ step "lints: server build and browser build"
 cargo clippy -p app -p server --tests --features app/ssr -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
+step "the release browser bundle builds (what scripts/run.sh serves)"
+# Release builds hit compiler limits (deep view types) that debug builds do not.
+cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+
 step "the browser bundle links no server-only crate"
 if cargo tree -p frontend --target wasm32-unknown-unknown -e normal | grep -E '\b(sqlx|tokio|pulldown-cmark|ammonia) v'; then
   echo "server-only crates leaked into the wasm build" >&2

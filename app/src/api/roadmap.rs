@@ -50,7 +50,10 @@ pub async fn load_community_roadmap(filter: RoadmapFilter) -> Result<CommunityRo
             label: owner.display_name.clone(),
         })
         .collect();
-    owners.sort_by_key(|choice| choice.label.to_lowercase());
+    // By name, then id: one person's entries sit together, so dedup finds them.
+    owners.sort_by(|a, b| {
+        (a.label.to_lowercase(), &a.value).cmp(&(b.label.to_lowercase(), &b.value))
+    });
     owners.dedup();
     let mut months: Vec<_> = all.iter().map(|card| card.target_month).collect();
     months.sort();

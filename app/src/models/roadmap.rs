@@ -199,6 +199,8 @@ pub struct HistoryEntry {
     pub at: i64,
     /// `at` in UTC, written out on the server so both renders agree.
     pub at_label: String,
+    /// `at` as an RFC 3339 timestamp, for `<time datetime>`.
+    pub at_iso: String,
     pub summary: String,
     pub version: i64,
 }

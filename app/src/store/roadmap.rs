@@ -183,6 +183,9 @@ pub async fn history(db: &Database, item_id: i64) -> Result<Vec<HistoryEntry>, s
             who: who.unwrap_or_else(|| "someone".to_owned()),
             at,
             at_label: utc_label(at),
+            at_iso: chrono::DateTime::from_timestamp(at, 0)
+                .map(|time| time.to_rfc3339())
+                .unwrap_or_default(),
             summary,
             version,
         })

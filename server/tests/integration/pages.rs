@@ -170,14 +170,19 @@ async fn robots_and_sitemap_list_the_public_pages(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let robots = app.visit("/robots.txt").await;
     assert_eq!(robots.status, StatusCode::OK);
-    assert!(robots.body.contains("Disallow: /admin"));
+    for private in ["/admin", "/account/", "/my/", "/leave", "/join/confirm"] {
+        assert!(
+            robots.body.contains(&format!("Disallow: {private}\n")),
+            "{private}"
+        );
+    }
     assert!(robots
         .body
         .contains(&format!("Sitemap: http://{}/sitemap.xml", app.addr)));
     let sitemap = app.visit("/sitemap.xml").await;
     assert_eq!(sitemap.status, StatusCode::OK);
-    // Five site pages, each SIG's page and roadmap board, four guidance pages.
-    assert_eq!(sitemap.body.matches("<loc>").count(), 5 + 2 * 19 + 4);
+    // Six site pages, each SIG's page and roadmap board, four guidance pages.
+    assert_eq!(sitemap.body.matches("<loc>").count(), 6 + 2 * 19 + 4);
     for path in ["/sigs/storage", "/sigs/storage/roadmap", "/roadmap"] {
         assert!(sitemap
             .body

@@ -81,6 +81,16 @@ fn RosterView(roster: Roster, decide: ServerAction<DecideJoinRequest>) -> impl I
                 }.into_any()
             }}
         </section>
+        <RosterTable entries=others />
+    }
+}
+
+/// Everyone but the waiting requests, with their dates. Its own component,
+/// type-erased: one view type for the whole page is too deep for the
+/// compiler's release build.
+#[component]
+fn RosterTable(entries: Vec<RosterEntry>) -> impl IntoView {
+    view! {
         <section class="section" aria-labelledby="roster-heading">
             <h2 id="roster-heading">"Roster"</h2>
             <div class="table-scroll">
@@ -90,7 +100,7 @@ fn RosterView(roster: Roster, decide: ServerAction<DecideJoinRequest>) -> impl I
                         <th scope="col">"Asked"</th><th scope="col">"Joined"</th><th scope="col">"Left"</th>
                     </tr></thead>
                     <tbody>
-                        {others.into_iter().map(|entry| view! {
+                        {entries.into_iter().map(|entry| view! {
                             <tr>
                                 <th scope="row">{entry.display_name}{entry.github_handle.map(|h| view! { <span class="lead-meta">" @"{h}</span> })}</th>
                                 <td>{entry.email.unwrap_or_default()}</td>
@@ -105,6 +115,7 @@ fn RosterView(roster: Roster, decide: ServerAction<DecideJoinRequest>) -> impl I
             </div>
         </section>
     }
+    .into_any()
 }
 
 /// One request waiting for approval: who, what they would like to do, and

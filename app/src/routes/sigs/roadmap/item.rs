@@ -103,7 +103,7 @@ fn ItemDetails(detail: RoadmapItemDetail) -> impl IntoView {
                 <ol class="history">
                     {history.into_iter().map(|entry| view! {
                         <li>
-                            <time datetime=entry.at_label.replace(" UTC", "Z").replace(' ', "T")>{entry.at_label.clone()}</time>
+                            <time datetime=entry.at_iso>{entry.at_label.clone()}</time>
                             " · "<strong>{entry.who}</strong>": "{entry.summary}
                         </li>
                     }).collect_view()}
