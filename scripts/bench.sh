@@ -62,9 +62,12 @@ echo "server resident memory after the runs: $((rss_kb / 1024)) MiB"
 echo
 echo "== joins (each a new person: one write transaction and a queued e-mail), SQLite =="
 printf '%-28s %12s %10s %10s\n' clients "commits/s" p50 p99
+answered=0
 for clients in 1 64; do
   threads=$(( clients < 2 ? 1 : 2 ))
-  out="$(wrk -t"$threads" -c"$clients" -d"$DURATION" --latency -s scripts/join-load.lua "http://$ADDR")"
+  out="$(wrk -t"$threads" -c"$clients" -d"$DURATION" --latency -s scripts/join-load.lua \
+    "http://$ADDR" -- "c$clients-$(date +%s%N)")"
+  answered=$((answered + $(awk '/requests in/ {print $1}' <<<"$out")))
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
@@ -72,5 +75,5 @@ for clients in 1 64; do
   printf '%-28s %12s %10s %10s %s\n' "$clients" "$rps" "$p50" "$p99" "$errors"
 done
 pending=$(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM memberships WHERE status = 'unconfirmed'" 2>/dev/null || echo "?")
-echo "unconfirmed memberships written: $pending"
+echo "joins answered: $answered; unconfirmed memberships written: $pending (equal, give or take the requests in flight when wrk stops)"
 

@@ -6,9 +6,11 @@ function setup(thread)
   threads = threads + 1
 end
 
+-- The run's label comes from the command line (`wrk ... -- LABEL`), so two
+-- runs never reuse an address.
 function init(args)
   count = 0
-  run = tostring(math.random(100000000))
+  run = args[1] or "run"
 end
 
 function request()

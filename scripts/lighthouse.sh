@@ -22,6 +22,9 @@ for _ in $(seq 1 100); do curl -fs "http://$ADDR/readyz" >/dev/null && break; sl
 printf '%-24s %12s %14s %15s %6s\n' page performance accessibility best-practices seo
 for path in / /sigs /sigs/storage /sigs/storage/roadmap /roadmap /join /channels /guidance/run-a-sig; do
   report="$work/report.json"
+  # Measure a warm server, as visitors meet it: the first render of a page
+  # type pays one-off start-up costs that vary from run to run.
+  curl -fs "http://$ADDR$path" >/dev/null
   CHROME_PATH=/usr/bin/chromium tools/lighthouse/node_modules/.bin/lighthouse "http://$ADDR$path" \
     --quiet --output=json --output-path="$report" \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
