@@ -523,6 +523,9 @@ async fn visitors_see_boards_feeds_and_exports(backend: Backend) {
     );
     assert!(export.body.contains("**overdue**"));
 
+    let empty = main_content(&app.visit("/sigs/network/roadmap").await.body);
+    assert!(empty.contains("has not published a roadmap yet") && !empty.contains("id=\"column-"));
+
     for missing in [
         "/sigs/nope/roadmap",
         "/sigs/nope/roadmap.md",

@@ -77,17 +77,23 @@ fn Board(board: RoadmapBoard, show_dropped: bool, actions: CardActions) -> impl 
         columns.push(RoadmapStatus::Dropped);
     }
     let actions = board.can_edit.then_some(actions);
-    let freshness = match board.days_since_update {
-        None => Some(view! {
-            <p class="notice">"This SIG has not published a roadmap yet."</p>
-        }.into_any()),
-        Some(days) if board.is_stale() => Some(view! {
+    let freshness = if board.cards.is_empty() {
+        let message = if board.can_edit {
+            "No items yet. Add the first area of focus for the coming months."
+        } else {
+            "This SIG has not published a roadmap yet. Ask its leads in the chat what they are working on."
+        };
+        Some(view! { <p class="empty-state">{message}</p> }.into_any())
+    } else if board.is_stale() {
+        let days = board.days_since_update.unwrap_or_default();
+        Some(view! {
             <p class="notice notice-warning" role="note">
                 <strong>"Possibly out of date: "</strong>
                 {format!("this board has not changed for {days} days (more than {STALE_AFTER_DAYS}).")}
             </p>
-        }.into_any()),
-        Some(_) => None,
+        }.into_any())
+    } else {
+        None
     };
     let toggle = if show_dropped {
         view! { <a href=base.clone()>"Hide dropped items"</a> }.into_any()
@@ -115,14 +121,17 @@ fn Board(board: RoadmapBoard, show_dropped: bool, actions: CardActions) -> impl 
                 <a class="button button-secondary" href=format!("{base}.md")>"Export as markdown"</a>
             </p>
             {freshness}
-            <p class="board-toggle">{toggle}</p>
+            {(!board.cards.is_empty()).then(|| view! { <p class="board-toggle">{toggle}</p> })}
         </header>
-        <div class="board">
-            {columns.into_iter().map(|status| {
-                let cards: Vec<RoadmapCard> = board.cards.iter().filter(|c| c.status == status).cloned().collect();
-                view! { <BoardColumn status cards first last actions /> }
-            }).collect_view()}
-        </div>
+        // An empty board is one message, not five empty columns.
+        {(!board.cards.is_empty()).then(|| view! {
+            <div class="board">
+                {columns.into_iter().map(|status| {
+                    let cards: Vec<RoadmapCard> = board.cards.iter().filter(|c| c.status == status).cloned().collect();
+                    view! { <BoardColumn status cards first last actions /> }
+                }).collect_view()}
+            </div>
+        })}
     }
 }
 
