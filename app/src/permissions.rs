@@ -25,11 +25,18 @@ pub async fn admin(db: &Database) -> Result<Account, AppError> {
 /// rights); 404 for an unknown SIG.
 pub async fn sig_editor(db: &Database, slug: &str) -> Result<Account, AppError> {
     let account = signed_in(db).await?;
+    may_edit_sig(db, slug, &account).await?;
+    Ok(account)
+}
+
+/// Whether `account` may change the SIG `slug`: the one rule behind every
+/// lead-only page, call and download.
+pub async fn may_edit_sig(db: &Database, slug: &str, account: &Account) -> Result<(), AppError> {
     let (_, leads_it) = crate::store::sig_changes::editor_role(db, slug, account.id)
         .await?
         .ok_or(AppError::NotFound)?;
     if leads_it || account.is_admin != 0 {
-        Ok(account)
+        Ok(())
     } else {
         Err(AppError::Forbidden)
     }

@@ -21,7 +21,6 @@ pub const CHECK_INBOX_TO_JOIN: &str = "Check your inbox: we sent a link to confi
 pub fn JoinSigPage() -> impl IntoView {
     let query = use_query_map();
     let sent = move || query.read().get("sent").is_some();
-    let preselected = query.read_untracked().get("sig").unwrap_or_default();
     let page = Resource::new(|| (), |_| load_join_page());
     view! {
         <PageMeta title="Join a SIG" path="/join"
@@ -35,31 +34,25 @@ pub fn JoinSigPage() -> impl IntoView {
         <Show when=move || !sent() fallback=|| view! {
             <div class="notice notice-success" role="status"><p>{CHECK_INBOX_TO_JOIN}</p></div>
         }>
-            {
-                let preselected = preselected.clone();
-                view! {
-                    <Suspense fallback=|| view! { <p class="loading">"Loading SIGs…"</p> }>
-                        {
-                            let preselected = preselected.clone();
-                            move || {
-                                let preselected = preselected.clone();
-                                Suspend::new(async move {
-                                    match page.await {
-                                        Ok(page) => view! { <JoinForm page preselected /> }.into_any(),
-                                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                                    }
-                                })
-                            }
-                        }
-                    </Suspense>
-                }
-            }
+            <Suspense fallback=|| view! { <p class="loading">"Loading SIGs…"</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok(page) => view! { <JoinForm page /> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
         </Show>
     }
 }
 
 #[component]
-fn JoinForm(page: JoinPage, preselected: String) -> impl IntoView {
+fn JoinForm(page: JoinPage) -> impl IntoView {
+    // `?sig=storage`, from a SIG's "Join" button, ticks that SIG.
+    let preselected = use_query_map()
+        .read_untracked()
+        .get("sig")
+        .unwrap_or_default();
     let action = ServerAction::<JoinSigs>::new();
     let value = Signal::derive(move || action.value().get());
     let sigs_error = field_error(value, "sigs");

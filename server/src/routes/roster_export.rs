@@ -1,10 +1,13 @@
 //! `/sigs/{slug}/members.csv`: a SIG's roster as a spreadsheet, for its
 //! leads and admins only (it holds e-mail addresses).
 
+use app::errors::AppError;
 use app::models::membership::RosterEntry;
+use app::permissions::may_edit_sig;
 use app::state::AppState;
+use app::store::accounts::Account;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -13,53 +16,21 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/sigs/{slug}/members.csv", get(roster_csv))
 }
 
-/// Why the roster cannot be given.
-enum Refusal {
-    SignIn,
-    NotALead,
-    NoSuchSig,
-    Unavailable,
+/// The roster's answer to someone who may not have it: the same statuses and
+/// words as every server function.
+fn refusal(error: AppError) -> Response {
+    (error.status(), error.to_string()).into_response()
 }
 
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        match self {
-            Refusal::SignIn => (StatusCode::UNAUTHORIZED, "Please sign in first."),
-            Refusal::NotALead => (
-                StatusCode::FORBIDDEN,
-                "Only the SIG's leads and admins may see its roster.",
-            ),
-            Refusal::NoSuchSig => (StatusCode::NOT_FOUND, "There is no SIG with this name."),
-            Refusal::Unavailable => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "The roster is not available right now. Please try again in a moment.",
-            ),
-        }
-        .into_response()
-    }
-}
-
-/// The same check as every server function: a lead with rights, or an admin.
-async fn check_lead(state: &AppState, headers: &HeaderMap, slug: &str) -> Result<(), Refusal> {
-    let db = &state.db;
-    let token = app::auth::session_token_in(headers).ok_or(Refusal::SignIn)?;
-    let person = app::store::sessions::person_of(db, &token)
-        .await
-        .map_err(|_| Refusal::Unavailable)?
-        .ok_or(Refusal::SignIn)?;
-    let account = app::store::accounts::find_account(db, person)
-        .await
-        .map_err(|_| Refusal::Unavailable)?
-        .ok_or(Refusal::SignIn)?;
-    let (_, leads_it) = app::store::sig_changes::editor_role(db, slug, person)
-        .await
-        .map_err(|_| Refusal::Unavailable)?
-        .ok_or(Refusal::NoSuchSig)?;
-    if leads_it || account.is_admin != 0 {
-        Ok(())
-    } else {
-        Err(Refusal::NotALead)
-    }
+/// The signed-in person behind the request's session cookie.
+async fn account(state: &AppState, headers: &HeaderMap) -> Result<Account, AppError> {
+    let token = app::auth::session_token_in(headers).ok_or(AppError::Unauthorized)?;
+    let person = app::store::sessions::person_of(&state.db, &token)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    app::store::accounts::find_account(&state.db, person)
+        .await?
+        .ok_or(AppError::Unauthorized)
 }
 
 /// Spreadsheets run cells that start like a formula; such text gets a
@@ -99,13 +70,17 @@ async fn roster_csv(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = check_lead(&state, &headers, &slug).await {
-        return refusal.into_response();
+    let allowed = match account(&state, &headers).await {
+        Ok(account) => may_edit_sig(&state.db, &slug, &account).await,
+        Err(error) => Err(error),
+    };
+    if let Err(error) = allowed {
+        return refusal(error);
     }
     let roster = match app::store::rosters::roster(&state.db, &slug).await {
         Ok(Some(roster)) => roster,
-        Ok(None) => return Refusal::NoSuchSig.into_response(),
-        Err(_) => return Refusal::Unavailable.into_response(),
+        Ok(None) => return refusal(AppError::NotFound),
+        Err(error) => return refusal(error.into()),
     };
     match to_csv(&roster.entries) {
         Ok(body) => (
@@ -122,7 +97,7 @@ async fn roster_csv(
             .into_response(),
         Err(error) => {
             tracing::error!(%error, "could not write the roster as CSV");
-            Refusal::Unavailable.into_response()
+            refusal(AppError::Internal)
         }
     }
 }
