@@ -19,6 +19,26 @@ pub struct Cli {
     pub serve: ServeArgs,
 }
 
+/// The shape of log lines, from `SIGPOST_LOG_FORMAT`: `text` (the default)
+/// for people, `json` (one object per line) for log collectors. An
+/// environment setting rather than a flag: it applies to every sub-command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl LogFormat {
+    /// The format named by `value`; `Err` with the value when unknown.
+    pub fn parse(value: Option<&str>) -> Result<Self, String> {
+        match value.map(str::trim) {
+            None | Some("") | Some("text") => Ok(LogFormat::Text),
+            Some("json") => Ok(LogFormat::Json),
+            Some(other) => Err(other.to_owned()),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Apply database migrations, then serve the portal (the default).
@@ -32,6 +52,30 @@ pub enum Command {
     /// Show the e-mails queued for an address, newest first (with or without
     /// an SMTP relay, every e-mail passes through the outbox).
     Outbox(OutboxArgs),
+    /// Copy the SQLite database to a new FILE: a consistent snapshot, taken
+    /// while the server keeps running. For PostgreSQL use pg_dump (README).
+    Backup(BackupArgs),
+    /// Replace the SQLite database with a FILE made by `server backup`, after
+    /// checking it. Stop the server first.
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// Where to write the backup; the file must not exist yet.
+    pub file: PathBuf,
+
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    /// A backup made by `server backup`.
+    pub file: PathBuf,
+
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -162,4 +206,17 @@ pub struct ImportArgs {
 
     #[command(flatten)]
     pub database: DatabaseArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LogFormat;
+
+    #[test]
+    fn log_formats_are_text_by_default() {
+        assert_eq!(LogFormat::parse(None), Ok(LogFormat::Text));
+        assert_eq!(LogFormat::parse(Some("json")), Ok(LogFormat::Json));
+        assert_eq!(LogFormat::parse(Some(" text ")), Ok(LogFormat::Text));
+        assert_eq!(LogFormat::parse(Some("yaml")), Err("yaml".to_owned()));
+    }
 }
