@@ -4,6 +4,7 @@ pub mod cli;
 pub mod config;
 pub mod import;
 pub mod mailer;
+pub mod metrics;
 pub mod request_id;
 pub mod routes;
 pub mod security;

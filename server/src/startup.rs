@@ -135,7 +135,17 @@ fn leptos_options() -> Result<LeptosOptions, StartError> {
 pub fn router(state: AppState) -> Router {
     let pages = page_routes();
     let options = state.leptos_options.clone();
+    let metrics = crate::metrics::Metrics::new();
+    let scraped = metrics.clone();
     let router = Router::new()
+        .route(
+            "/metrics",
+            axum::routing::get(
+                move |axum::extract::State(state): axum::extract::State<AppState>| {
+                    crate::metrics::render(state, scraped.clone())
+                },
+            ),
+        )
         .merge(crate::routes::health::router())
         .merge(crate::routes::preferences::router())
         .merge(crate::routes::seo::router())
@@ -145,6 +155,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(
             crate::routes::server_fn_errors::correct_status,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            crate::metrics::record,
         ))
         .layer(CompressionLayer::new());
     let router = crate::security::protect(router);

@@ -84,3 +84,11 @@ pub async fn messages_to(db: &Database, recipient: &str) -> Result<Vec<Mail>, sq
     .fetch_all(&db.pool)
     .await
 }
+
+/// How many messages wait to be sent.
+#[tracing::instrument(skip(db), err)]
+pub async fn backlog(db: &Database) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
+        .fetch_one(&db.pool)
+        .await
+}

@@ -20,7 +20,7 @@ fn base(state: &AppState) -> &str {
 
 async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account/\nDisallow: /api/\nDisallow: /my/\nDisallow: /leave\nDisallow: /join/confirm\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account/\nDisallow: /api/\nDisallow: /my/\nDisallow: /leave\nDisallow: /join/confirm\nDisallow: /metrics\n\nSitemap: {}/sitemap.xml\n",
         base(&state)
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()

@@ -143,3 +143,49 @@ async fn json_logs_are_one_object_per_line() {
         .as_str()
         .is_some_and(|addr| addr.starts_with("127.0.0.1:")));
 }
+
+crate::on_both_databases!(metrics_count_requests_by_route_and_status);
+
+/// The value of the first sample line starting with `prefix`.
+fn sample(metrics: &str, prefix: &str) -> Option<f64> {
+    metrics
+        .lines()
+        .find(|line| line.starts_with(prefix))
+        .and_then(|line| line.rsplit(' ').next())
+        .and_then(|value| value.parse().ok())
+}
+
+async fn metrics_count_requests_by_route_and_status(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for path in ["/sigs", "/sigs", "/sigs/storage", "/sigs/no-such-sig"] {
+        app.visit(path).await;
+    }
+    app.visit_with("/api/no_such_function", &[]).await;
+    let page = app.visit("/metrics").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.headers["content-type"]
+        .to_str()
+        .unwrap_or("")
+        .starts_with("application/openmetrics-text"));
+    let body = page.body;
+    let count = |route: &str, status: u16| {
+        sample(&body, &format!("sigpost_http_requests_total{{route=\"{route}\",method=\"GET\",status=\"{status}\"}}"))
+    };
+    assert_eq!(count("/sigs", 200), Some(2.0), "{body}");
+    assert_eq!(count("/sigs/{slug}", 200), Some(1.0), "{body}");
+    assert_eq!(count("/sigs/{slug}", 404), Some(1.0), "{body}");
+    assert!(
+        !body.contains("no_such_function"),
+        "unknown paths add no label values"
+    );
+    assert_eq!(
+        sample(
+            &body,
+            "sigpost_http_request_duration_seconds_count{route=\"/sigs\"}"
+        ),
+        Some(2.0)
+    );
+    assert!(sample(&body, "sigpost_db_pool_connections{state=\"idle\"}").is_some());
+    assert!(sample(&body, "sigpost_db_pool_connections{state=\"in_use\"}").is_some());
+    assert_eq!(sample(&body, "sigpost_outbox_backlog "), Some(0.0));
+}
