@@ -43,17 +43,23 @@ LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=sigpost LEPTOS_ENV=PROD \
 server_pid=$!
 for _ in $(seq 1 100); do curl -fs "http://$ADDR/readyz" >/dev/null && break; sleep 0.1; done
 
+# One table row from wrk's report: label, rate, p50, p99, and any errors.
+print_row() {
+  local label="$1" out="$2"
+  printf '%-28s %12s %10s %10s %s\n' "$label" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
+    "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
+    "$(awk '/Non-2xx|Socket errors/' <<<"$out")"
+}
+
 echo
 echo "== server-side rendering, wrk -t2 -c64 -d$DURATION (server and wrk share $(nproc) cores) =="
 printf '%-28s %12s %10s %10s\n' path "requests/s" p50 p99
 for path in /sigs /sigs/storage; do
   curl -fs "http://$ADDR$path" >/dev/null
   out="$(wrk -t2 -c64 -d"$DURATION" --latency "http://$ADDR$path")"
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
-  printf '%-28s %12s %10s %10s %s\n' "$path" "$rps" "$p50" "$p99" "$errors"
+  print_row "$path" "$out"
 done
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
 echo
@@ -68,11 +74,7 @@ for clients in 1 64; do
   out="$(wrk -t"$threads" -c"$clients" -d"$DURATION" --latency -s scripts/join-load.lua \
     "http://$ADDR" -- "c$clients-$(date +%s%N)")"
   answered=$((answered + $(awk '/requests in/ {print $1}' <<<"$out")))
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
-  printf '%-28s %12s %10s %10s %s\n' "$clients" "$rps" "$p50" "$p99" "$errors"
+  print_row "$clients" "$out"
 done
 pending=$(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM memberships WHERE status = 'unconfirmed'" 2>/dev/null || echo "?")
 echo "joins answered: $answered; unconfirmed memberships written: $pending (equal, give or take the requests in flight when wrk stops)"

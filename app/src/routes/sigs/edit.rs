@@ -72,7 +72,7 @@ fn SigEditor(form: SigEditForm) -> impl IntoView {
                 <div class="field">
                     <label for="sig-join-policy">"Joining"</label>
                     <select id="sig-join-policy" name="form[join_policy]">
-                        <option value="open" selected=form.join_policy == "open">"Open: anyone who confirms their address joins"</option>
+                        <option value="open" selected=form.join_policy == "open">"Open: anyone can join"</option>
                         <option value="approval" selected=form.join_policy == "approval">"Leads approve each request"</option>
                     </select>
                 </div>
