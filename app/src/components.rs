@@ -1,9 +1,12 @@
 //! Pieces reused across pages.
 
+pub mod calendar_link;
 pub mod error_notice;
 pub mod form;
 pub mod lead_list;
 pub mod markdown;
+pub mod meeting_time;
 pub mod page_meta;
 pub mod roadmap_card;
 pub mod sig_card;
+pub mod working_hours;

@@ -16,6 +16,8 @@ pub mod models;
 pub mod permissions;
 pub mod routes;
 #[cfg(feature = "ssr")]
+pub mod schedule;
+#[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -43,10 +45,15 @@ use crate::routes::home::HomePage;
 use crate::routes::join::confirm::ConfirmJoinPage;
 use crate::routes::join::JoinSigPage;
 use crate::routes::leave::LeavePage;
+use crate::routes::meetings::UpcomingMeetingsPage;
 use crate::routes::my_sigs::MySigsPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::roadmap::CommunityRoadmapPage;
 use crate::routes::sigs::edit::SigEditPage;
+use crate::routes::sigs::meetings::record::MeetingRecordPage;
+use crate::routes::sigs::meetings::record_editor::RecordEditorPage;
+use crate::routes::sigs::meetings::series_editor::SeriesEditorPage;
+use crate::routes::sigs::meetings::SigMeetingsPage;
 use crate::routes::sigs::members::MembersPage;
 use crate::routes::sigs::page::SigPage;
 use crate::routes::sigs::roadmap::editor::RoadmapEditorPage;
@@ -112,7 +119,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sigs/:slug/roadmap/new") view=RoadmapEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/roadmap/:id") view=RoadmapItemPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/roadmap/:id/edit") view=RoadmapEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/meetings") view=SigMeetingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/meetings/new") view=RecordEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/meetings/series/new") view=SeriesEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/meetings/series/:id/edit") view=SeriesEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/meetings/:id") view=MeetingRecordPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/meetings/:id/edit") view=RecordEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/roadmap") view=CommunityRoadmapPage ssr=SsrMode::Async />
+                    <Route path=path!("/meetings") view=UpcomingMeetingsPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinSigPage ssr=SsrMode::Async />
                     <Route path=path!("/join/confirm") view=ConfirmJoinPage ssr=SsrMode::Async />
                     <Route path=path!("/my/sigs") view=MySigsPage ssr=SsrMode::Async />

@@ -7,6 +7,7 @@ pub mod guidance;
 pub mod home;
 pub mod join;
 pub mod leave;
+pub mod meetings;
 pub mod my_sigs;
 pub mod not_found;
 pub mod roadmap;

@@ -5,8 +5,10 @@
 //! only the schema differs, so each backend has its own migrations folder.
 
 pub mod accounts;
+pub mod calendar_feeds;
 pub mod import;
 pub mod joining;
+pub mod meetings;
 pub mod outbox;
 pub mod pages;
 pub mod rate_limits;

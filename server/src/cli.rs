@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod backup;
+pub mod demo_meetings;
 pub mod import;
 pub mod outbox;
 pub mod restore;

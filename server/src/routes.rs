@@ -1,5 +1,6 @@
 //! Plain axum handlers beside the Leptos pages.
 
+pub mod calendars;
 pub mod health;
 pub mod preferences;
 pub mod roadmap_exports;

@@ -150,6 +150,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::routes::preferences::router())
         .merge(crate::routes::seo::router())
         .merge(crate::routes::roadmap_exports::router())
+        .merge(crate::routes::calendars::router())
         .merge(crate::routes::roster_export::router())
         .leptos_routes(&state, pages, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::errors::AppError;
+use crate::models::roadmap::Choice;
 
 /// A labelled input whose error text is tied to it (`aria-describedby`), so
 /// screen readers announce what to fix.
@@ -15,6 +16,9 @@ pub fn Field(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: &'static str,
     #[prop(optional)] hint: &'static str,
+    /// The `id` of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: &'static str,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] minlength: Option<usize>,
     #[prop(default = true)] required: bool,
@@ -49,6 +53,7 @@ pub fn Field(
                 name=name
                 type=kind
                 autocomplete=autocomplete
+                list=(!list.is_empty()).then_some(list)
                 maxlength=maxlength
                 minlength=minlength
                 required=required
@@ -132,5 +137,31 @@ pub fn NewPasswordField(
         <Field label name="form[password]" id kind="password" autocomplete="new-password"
             minlength=PASSWORD_MIN_CHARS maxlength=PASSWORD_MAX_CHARS
             hint="At least 8 characters; a few unrelated words work well." error />
+    }
+}
+
+/// A labelled `<select>` with its error tied to it.
+#[component]
+pub fn Select(
+    label: &'static str,
+    name: &'static str,
+    id: &'static str,
+    choices: Vec<Choice>,
+    selected: String,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            <select id=id name=name aria-describedby=error_id.clone()
+                aria-invalid=move || error.get().is_some().then_some("true")>
+                {choices.into_iter().map(|choice| {
+                    let is_selected = choice.value == selected;
+                    view! { <option value=choice.value selected=is_selected>{choice.label}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
+        </div>
     }
 }

@@ -38,6 +38,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                     <ul class="nav-list">
                         <li><A href="/sigs">"SIGs"</A></li>
                         <li><A href="/roadmap">"Roadmap"</A></li>
+                        <li><A href="/meetings">"Meetings"</A></li>
                         <li><A href="/join">"Join"</A></li>
                         <li><A href="/channels">"Channels"</A></li>
                         <li><A href="/guidance">"How we work"</A></li>
@@ -65,6 +66,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                     <ul class="footer-links">
                         <li><a href="/sigs">"All SIGs"</a></li>
                         <li><a href="/roadmap">"Community roadmap"</a></li>
+                        <li><a href="/meetings">"Meetings calendar"</a></li>
                         <li><a href="/channels">"Chat channels"</a></li>
                         <li><a href="/guidance">"How SIGs work"</a></li>
                     </ul>

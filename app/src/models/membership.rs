@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::meeting::{MeetingInstant, SeriesView};
+
 use super::account::{check_display_name, check_email, check_github_handle};
 use super::roadmap::RoadmapCard;
 use super::sig::{Lead, NamedLink};
@@ -186,6 +188,8 @@ pub struct JoinChoice {
     pub needs_approval: bool,
     /// The signed-in person's current membership, if any.
     pub status: Option<MembershipStatus>,
+    /// The SIG's soonest meeting, if it has a regular one.
+    pub next_meeting: Option<MeetingInstant>,
 }
 
 /// What the join page needs.
@@ -216,6 +220,8 @@ pub struct Welcome {
     pub mailing_list_url: Option<String>,
     pub meeting_notes_url: Option<String>,
     pub recordings_url: Option<String>,
+    /// The SIG's regular meetings with their next dates.
+    pub meetings: Vec<SeriesView>,
     pub leads: Vec<Lead>,
     /// Planned or proposed items nobody owns yet.
     pub open_items: Vec<RoadmapCard>,

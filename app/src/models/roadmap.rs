@@ -73,7 +73,8 @@ impl RoadmapStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Month(pub i32);
 
-const MONTH_NAMES: [&str; 12] = [
+/// The months' English names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

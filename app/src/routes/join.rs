@@ -114,6 +114,9 @@ fn PickCard(choice: JoinChoice, checked: bool) -> impl IntoView {
                 <strong>{choice.name}</strong>
                 <span class="pick-text">{if choice.description.is_empty() { "No description yet.".to_owned() } else { choice.description }}</span>
                 <span class="pick-meta">{if leads.is_empty() { "No leads listed".to_owned() } else { format!("Leads: {leads}") }}</span>
+                {choice.next_meeting.map(|next| view! {
+                    <span class="pick-meta">"Next meeting: "<time datetime=next.starts_iso>{next.in_zone}" "{next.zone_label}</time></span>
+                })}
                 {choice.needs_approval.then(|| view! { <span class="badge">"Leads approve requests"</span> })}
                 {current.map(|status| view! { <span class="badge badge-status">{status.label()}</span> })}
             </label>

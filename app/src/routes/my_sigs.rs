@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::membership::{load_my_sigs, LeaveSig};
+use crate::components::calendar_link::CalendarLinkPanel;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::FormError;
 use crate::errors::AppError;
@@ -38,6 +39,7 @@ pub fn MySigsPage() -> impl IntoView {
                         <ul class="membership-list">
                             {list.into_iter().map(|sig| view! { <MembershipRow sig leave /> }).collect_view()}
                         </ul>
+                        <CalendarLinkPanel />
                     }.into_any(),
                     Err(AppError::Unauthorized) => view! {
                         <p><a href="/account/sign-in">"Sign in"</a>" to see your SIGs."</p>

@@ -1,6 +1,7 @@
 //! `/sigs`: the SIG directory with its filter.
 
 pub mod edit;
+pub mod meetings;
 pub mod members;
 pub mod page;
 pub mod roadmap;
@@ -12,9 +13,23 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::directory::list_sigs;
+use crate::api::meetings::sigs_meeting_in_hours;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::sig_card::SigCard;
+use crate::components::working_hours::WorkingHoursFilter;
+use crate::models::meeting::WorkingHours;
 use crate::models::sig::SigSummary;
+
+/// The `:slug` and `:id` of the address, for the pages about one thing of a
+/// SIG; an `:id` that is not a number reads as 0, which is never a record.
+pub fn slug_and_id() -> impl Fn() -> (String, i64) + Clone + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        let params = params.read();
+        let id = params.get("id").and_then(|id| id.parse().ok()).unwrap_or(0);
+        (params.get("slug").unwrap_or_default(), id)
+    }
+}
 
 /// Longest filter text accepted; longer input is cut, never an error.
 pub const FILTER_MAX_CHARS: usize = 100;
@@ -32,7 +47,23 @@ pub fn SigDirectory() -> impl IntoView {
         .chars()
         .take(FILTER_MAX_CHARS)
         .collect();
-    let filter = RwSignal::new(initial);
+    let filter = RwSignal::new(initial.clone());
+    let hours = WorkingHours {
+        tz: query.read_untracked().get("tz").unwrap_or_default(),
+        from: query.read_untracked().get("from").unwrap_or_default(),
+        to: query.read_untracked().get("to").unwrap_or_default(),
+    };
+    let in_hours = Resource::new(
+        {
+            let hours = hours.clone();
+            move || hours.clone()
+        },
+        sigs_meeting_in_hours,
+    );
+    let hours_error = Signal::derive(move || match in_hours.get() {
+        Some(Err(error)) => Some(error.field("tz").unwrap_or_else(|| error.to_string())),
+        _ => None,
+    });
     let navigate = use_navigate();
     // Keep the address shareable without a reload when the form is submitted.
     let on_submit = move |event: leptos::ev::SubmitEvent| {
@@ -78,11 +109,24 @@ pub fn SigDirectory() -> impl IntoView {
                     <button type="submit" class="button">"Filter"</button>
                 </div>
             </form>
+            <WorkingHoursFilter hours error=hours_error query=initial />
         </header>
         <Suspense fallback=|| view! { <p class="loading">"Loading SIGs…"</p> }>
             {move || Suspend::new(async move {
+                let allowed = in_hours.await.ok().flatten();
                 match sigs.await {
-                    Ok(all) => view! { <FilteredSigs all filter /> }.into_any(),
+                    Ok(mut all) => {
+                        let note = allowed.map(|allowed| {
+                            all.retain(|sig| allowed.contains(&sig.slug));
+                            view! {
+                                <p class="notice" role="status">
+                                    "Only SIGs with a weekday meeting inside your working hours. "
+                                    <a href="/sigs">"Show all SIGs"</a>
+                                </p>
+                            }
+                        });
+                        view! { {note} <FilteredSigs all filter /> }.into_any()
+                    }
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}

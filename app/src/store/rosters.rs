@@ -60,9 +60,11 @@ pub async fn join_choices(
         Some(id) => statuses_of(db, id).await?,
         None => HashMap::new(),
     };
+    let mut meetings = super::meetings::next_meeting_by_sig(db, chrono::Utc::now()).await?;
     Ok(sigs
         .into_iter()
         .map(|sig| JoinChoice {
+            next_meeting: meetings.remove(&sig.slug),
             needs_approval: policies.get(&sig.slug).map(String::as_str)
                 == Some(JoinPolicy::Approval.as_str()),
             status: statuses.get(&sig.slug).copied(),
@@ -150,7 +152,14 @@ pub async fn welcome(
         Some(id) => statuses_of(db, id).await?.get(slug).copied(),
         None => None,
     };
+    let now = chrono::Utc::now();
+    let meetings = super::meetings::series_of_sig(db, slug)
+        .await?
+        .iter()
+        .map(|stored| stored.view(now))
+        .collect();
     Ok(Some(Welcome {
+        meetings,
         slug: sig.summary.slug,
         name: sig.summary.name,
         chat_channel: sig.summary.chat_channel,

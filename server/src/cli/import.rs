@@ -84,6 +84,7 @@ pub async fn load_demo_data_if_empty(db: &Database) -> Result<(), ImportError> {
         source,
     })?;
     let report = apply(db, &parsed.community).await?;
+    super::demo_meetings::add(db).await?;
     tracing::info!(
         created = report.created.len(),
         "loaded the KubeSphere demo data"

@@ -6,6 +6,7 @@ mod support;
 mod accounts;
 mod import;
 mod joining;
+mod meetings;
 mod operations;
 mod pages;
 mod permissions;

@@ -368,6 +368,8 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
         "memberships" => "SELECT COUNT(*) FROM memberships",
         "join_requests" => "SELECT COUNT(*) FROM join_requests",
         "outbox" => "SELECT COUNT(*) FROM outbox",
+        "meeting_series" => "SELECT COUNT(*) FROM meeting_series",
+        "meetings" => "SELECT COUNT(*) FROM meetings",
         other => panic!("no count query for {other}"),
     };
     sqlx::query_scalar(sql)

@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::directory::get_sig;
+use crate::api::meetings::load_sig_meetings;
 use crate::api::stewardship::can_edit_sig;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::lead_list::LeadList;
 use crate::components::markdown::RenderedMarkdown;
+use crate::components::meeting_time::MeetingTime;
 use crate::errors::AppError;
+use crate::models::meeting::SeriesView;
 use crate::models::sig::SigDetail;
 use crate::routes::not_found::NotFound;
 
@@ -20,15 +23,17 @@ pub fn SigPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let sig = Resource::new(slug, get_sig);
     let editable = Resource::new(slug, can_edit_sig);
+    let meetings = Resource::new(slug, load_sig_meetings);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading SIG…"</p> }>
             {move || Suspend::new(async move {
                 match sig.await {
                     Ok(sig) => {
+                        let series = meetings.await.map(|m| m.series).unwrap_or_default();
                         let lead_links = matches!(editable.await, Ok(true))
                             .then(|| format!("/sigs/{}", sig.summary.slug));
                         view! {
-                            <SigDetails sig />
+                            <SigDetails sig series />
                             {lead_links.map(|base| view! {
                                 <p class="edit-link button-row">
                                     <a class="button button-secondary" href=format!("{base}/edit")>"Edit this page"</a>
@@ -46,7 +51,7 @@ pub fn SigPage() -> impl IntoView {
 }
 
 #[component]
-fn SigDetails(sig: SigDetail) -> impl IntoView {
+fn SigDetails(sig: SigDetail, series: Vec<SeriesView>) -> impl IntoView {
     let SigDetail {
         summary,
         mission_html,
@@ -104,12 +109,25 @@ fn SigDetails(sig: SigDetail) -> impl IntoView {
             </section>
             <section aria-labelledby="meetings-heading" class="panel">
                 <h2 id="meetings-heading">"Meetings"</h2>
+                {series.is_empty().then(|| view! { <p class="empty">"No regular meeting is scheduled yet."</p> })}
+                {series.into_iter().map(|series| view! {
+                    <div class="meeting-summary">
+                        <h3>{series.title.clone()}</h3>
+                        <p class="card-meta">{series.rule.clone()}</p>
+                        {series.next.clone().map(|instant| view! { <MeetingTime instant /> })}
+                        {series.join_url.clone().map(|url| view! { <p><a href=url rel="noopener">"Join the call"</a></p> })}
+                    </div>
+                }).collect_view()}
                 <dl class="facts">
                     <dt>"Notes"</dt>
                     <dd>{optional_link(meeting_notes_url, "Meeting notes", "No meeting notes are linked yet.")}</dd>
                     <dt>"Recordings"</dt>
                     <dd>{optional_link(recordings_url, "Recordings", "No recordings are linked yet.")}</dd>
                 </dl>
+                <p class="link-row">
+                    <a href=format!("/sigs/{}/meetings", summary.slug)>"All meetings and past notes"</a>
+                    <a href=format!("/sigs/{}/meetings.ics", summary.slug)>"Add to your calendar"</a>
+                </p>
             </section>
             <section aria-labelledby="mission-heading" class="panel panel-wide">
                 <h2 id="mission-heading">"Mission"</h2>

@@ -1,6 +1,8 @@
 //! `/sigs/:slug/welcome`: how to take part in a SIG, shown after joining.
 
 use leptos::prelude::*;
+
+use crate::components::meeting_time::MeetingTime;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::membership::load_welcome;
@@ -41,6 +43,7 @@ fn WelcomeDetails(welcome: Welcome) -> impl IntoView {
         mailing_list_url,
         meeting_notes_url,
         recordings_url,
+        meetings,
         leads,
         open_items,
         status,
@@ -87,6 +90,14 @@ fn WelcomeDetails(welcome: Welcome) -> impl IntoView {
             </li>
             <li class="panel">
                 <h2>"Come to a meeting"</h2>
+                {meetings.into_iter().map(|series| view! {
+                    <div class="meeting-summary">
+                        <p><strong>{series.title.clone()}</strong>" · "{series.rule.clone()}</p>
+                        {series.next.clone().map(|instant| view! { <MeetingTime instant /> })}
+                        {series.join_url.clone().map(|url| view! { <p><a href=url rel="noopener">"Join the call"</a></p> })}
+                    </div>
+                }).collect_view()}
+                <p><a href=format!("/sigs/{slug}/meetings")>"All meetings and past notes"</a></p>
                 {match meeting_notes_url {
                     Some(url) => view! { <p>"Read the "<a href=url rel="noopener">"meeting notes"</a>" to see what was decided lately and when the group meets."</p> }.into_any(),
                     None => view! { <p class="empty">"No meeting notes are linked yet; ask in the chat when the group meets."</p> }.into_any(),

@@ -3,12 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use super::item::item_id;
 use crate::api::roadmap::{load_roadmap_editor, PreviewMarkdown, SaveRoadmapItem};
 use crate::components::error_notice::{EditRefused, ErrorNotice};
-use crate::components::form::{field_error, Field, FormError, TextArea};
+use crate::components::form::{field_error, Field, FormError, Select, TextArea};
 use crate::errors::AppError;
 use crate::models::roadmap::{
     Choice, RoadmapItemEditor, RoadmapStatus, EXIT_CRITERION_MAX_CHARS, ITEM_DESCRIPTION_MAX_CHARS,
@@ -19,14 +17,7 @@ use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn RoadmapEditorPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || {
-        let params = params.read();
-        (
-            params.get("slug").unwrap_or_default(),
-            item_id(params.get("id")),
-        )
-    };
+    let key = crate::routes::sigs::slug_and_id();
     let editor = Resource::new(key, |(slug, id)| load_roadmap_editor(slug, id));
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
@@ -140,32 +131,6 @@ fn DescriptionField(value: String, #[prop(into)] error: Signal<Option<String>>) 
                 })}
             </div>
         </Show>
-    }
-}
-
-/// A labelled `<select>` with its error tied to it.
-#[component]
-fn Select(
-    label: &'static str,
-    name: &'static str,
-    id: &'static str,
-    choices: Vec<Choice>,
-    selected: String,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id>{label}</label>
-            <select id=id name=name aria-describedby=error_id.clone()
-                aria-invalid=move || error.get().is_some().then_some("true")>
-                {choices.into_iter().map(|choice| {
-                    let is_selected = choice.value == selected;
-                    view! { <option value=choice.value selected=is_selected>{choice.label}</option> }
-                }).collect_view()}
-            </select>
-            <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
-        </div>
     }
 }
 

@@ -1,7 +1,6 @@
 //! `/sigs/:slug/roadmap/:id`: one item, its description and its history.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::roadmap::{load_roadmap_item, DeleteRoadmapItem};
 use crate::components::error_notice::ErrorNotice;
@@ -12,21 +11,9 @@ use crate::errors::AppError;
 use crate::models::roadmap::RoadmapItemDetail;
 use crate::routes::not_found::NotFound;
 
-/// The `:id` of the address; 0 (never an item) when it is not a number.
-pub fn item_id(raw: Option<String>) -> i64 {
-    raw.and_then(|id| id.parse().ok()).unwrap_or(0)
-}
-
 #[component]
 pub fn RoadmapItemPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || {
-        let params = params.read();
-        (
-            params.get("slug").unwrap_or_default(),
-            item_id(params.get("id")),
-        )
-    };
+    let key = crate::routes::sigs::slug_and_id();
     let item = Resource::new(key, |(slug, id)| load_roadmap_item(slug, id));
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the item…"</p> }>

@@ -1,0 +1,172 @@
+//! `/sigs/:slug/meetings`: when a SIG meets (each series with its next
+//! meeting), a calendar to subscribe to, and the archive of meetings held.
+
+pub mod record;
+pub mod record_editor;
+pub mod series_editor;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::meetings::{load_sig_meetings, DeleteMeetingEntry};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::form::{field_error, FormError};
+use crate::components::meeting_time::MeetingTime;
+use crate::components::page_meta::PageMeta;
+use crate::errors::AppError;
+use crate::models::meeting::{MeetingRecordSummary, SeriesView, SigMeetings};
+use crate::routes::not_found::NotFound;
+
+#[component]
+pub fn SigMeetingsPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let meetings = Resource::new(slug, load_sig_meetings);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading meetings…"</p> }>
+            {move || Suspend::new(async move {
+                match meetings.await {
+                    Ok(meetings) => view! { <MeetingsOverview meetings /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingsOverview(meetings: SigMeetings) -> impl IntoView {
+    let SigMeetings {
+        sig_slug,
+        sig_name,
+        series,
+        records,
+        can_edit,
+    } = meetings;
+    let base = format!("/sigs/{sig_slug}/meetings");
+    let no_series = series.is_empty();
+    let no_records = records.is_empty();
+    view! {
+        <PageMeta title=format!("Meetings of {sig_name}")
+            description=format!("When {sig_name} meets, how to join, and the notes of past meetings.")
+            path=base.clone() />
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+            <a href=format!("/sigs/{sig_slug}")>{sig_name.clone()}</a>
+        </nav>
+        <header class="page-header">
+            <p class="eyebrow">"Meetings"</p>
+            <h1>{format!("Meetings of {sig_name}")}</h1>
+            <p class="lead-text">"Everyone is welcome: join a meeting, or read what was decided."</p>
+            <p class="button-row">
+                <a class="button button-secondary" href=format!("{base}.ics")>"Subscribe in your calendar"</a>
+                {can_edit.then(|| view! {
+                    <a class="button" href=format!("{base}/series/new")>"Add a regular meeting"</a>
+                    <a class="button" href=format!("{base}/new")>"Record a meeting"</a>
+                })}
+            </p>
+        </header>
+        <section aria-labelledby="series-heading" class="stack">
+            <h2 id="series-heading">"When we meet"</h2>
+            {no_series.then(|| view! { <p class="empty">"This SIG has no regular meeting yet."</p> })}
+            <div class="card-grid">
+                {series.into_iter().map(|series| view! { <SeriesCard series can_edit /> }).collect_view()}
+            </div>
+        </section>
+        <section aria-labelledby="archive-heading" class="stack">
+            <h2 id="archive-heading">"Past meetings"</h2>
+            {no_records.then(|| view! { <p class="empty">"No meeting has been recorded yet."</p> })}
+            <ol class="archive">
+                {records.into_iter().map(|record| view! { <ArchiveLine record base=base.clone() /> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// One series: its rule, next meeting and links.
+#[component]
+pub fn SeriesCard(series: SeriesView, #[prop(optional)] can_edit: bool) -> impl IntoView {
+    let SeriesView {
+        id,
+        sig_slug,
+        title,
+        rule,
+        next,
+        join_url,
+        notes_url,
+        recordings_url,
+        ..
+    } = series;
+    let heading_id = format!("series-{id}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <article class="card series-card" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{title.clone()}</h3>
+            <p class="card-meta">{rule}</p>
+            {match next {
+                Some(instant) => view! { <MeetingTime instant /> }.into_any(),
+                None => view! { <p class="empty">"No upcoming date."</p> }.into_any(),
+            }}
+            <p class="link-row">
+                {join_url.map(|url| view! { <a href=url rel="noopener">"Join the call"</a> })}
+                {notes_url.map(|url| view! { <a href=url rel="noopener">"Agenda and notes"</a> })}
+                {recordings_url.map(|url| view! { <a href=url rel="noopener">"Recordings"</a> })}
+            </p>
+            {can_edit.then(|| view! {
+                <div class="card-actions">
+                    <a class="button button-small button-secondary"
+                        href=format!("/sigs/{sig_slug}/meetings/series/{id}/edit")>{format!("Edit “{title}”")}</a>
+                    <DeleteEntryForm sig=sig_slug.clone() what="series" id
+                        label=format!("Yes, stop “{title}”. Past records are kept.") button="Delete series" />
+                </div>
+            })}
+        </article>
+    }
+}
+
+#[component]
+fn ArchiveLine(record: MeetingRecordSummary, base: String) -> impl IntoView {
+    view! {
+        <li>
+            <time datetime=record.held_on.clone()>{record.held_on_label.clone()}</time>
+            <a href=format!("{base}/{}", record.id)>{record.title.clone()}</a>
+            {record.has_notes.then(|| view! { <span class="badge">"Notes"</span> })}
+            {record.recording_url.is_some().then(|| view! { <span class="badge">"Recording"</span> })}
+        </li>
+    }
+}
+
+/// Deleting a series or a record asks for a ticked confirmation, checked on
+/// the server too.
+#[component]
+pub fn DeleteEntryForm(
+    sig: String,
+    what: &'static str,
+    id: i64,
+    label: String,
+    button: &'static str,
+) -> impl IntoView {
+    let action = ServerAction::<DeleteMeetingEntry>::new();
+    let value = Signal::derive(move || action.value().get());
+    let error = field_error(value, "confirm");
+    let checkbox_id = format!("delete-{what}-{id}");
+    let error_id = format!("{checkbox_id}-error");
+    view! {
+        <details class="danger-details">
+            <summary>{button}</summary>
+            <FormError value />
+            <ActionForm action attr:class="form">
+                <input type="hidden" name="sig" value=sig />
+                <input type="hidden" name="what" value=what />
+                <input type="hidden" name="id" value=id />
+                <div class="field field-check">
+                    <input type="checkbox" id=checkbox_id.clone() name="confirm" value="yes"
+                        aria-describedby=error_id.clone() />
+                    <label for=checkbox_id>{label}</label>
+                    <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
+                </div>
+                <button type="submit" class="button button-danger button-small">{button}</button>
+            </ActionForm>
+        </details>
+    }
+}

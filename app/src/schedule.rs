@@ -1,0 +1,210 @@
+//! When meetings happen: a series' rule turned into dates and instants with
+//! the IANA zone data (chrono-tz), so a 15:00 meeting stays at 15:00 local
+//! time across daylight-saving changes. Server only: the browser bundle does
+//! not carry zone data, it re-states instants with the browser's own.
+
+pub mod zones;
+
+use chrono::offset::LocalResult;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, SecondsFormat, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::models::meeting::{
+    relative_label, rule_label, Cadence, Day, LocalTime, MeetingInstant, WeekOfMonth,
+};
+
+/// How far ahead the next meeting is looked for: a monthly rule meets at
+/// least every five weeks, so this only bounds a broken rule.
+const LOOK_AHEAD_DAYS: i64 = 800;
+
+/// A series' rule with its zone resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    /// ISO weekday, 1 = Monday.
+    pub weekday: u32,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub zone: Tz,
+    pub cadence: Cadence,
+    pub week_of_month: Option<WeekOfMonth>,
+    pub starts_on: NaiveDate,
+}
+
+/// One meeting of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    pub start: DateTime<Tz>,
+    pub end: DateTime<Tz>,
+}
+
+pub fn naive_time(time: LocalTime) -> Option<NaiveTime> {
+    NaiveTime::from_hms_opt(time.hour, time.minute, 0)
+}
+
+pub fn naive_date(day: Day) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(day.year, day.month, day.day)
+}
+
+/// Today in UTC, as the record form's date check sees it.
+pub fn today() -> Day {
+    let now = Utc::now();
+    Day {
+        year: now.year(),
+        month: now.month(),
+        day: now.day(),
+    }
+}
+
+impl Schedule {
+    /// Reads a stored or validated rule; `None` when a part does not parse
+    /// (an unknown zone, a time that is not a time).
+    pub fn new(
+        weekday: u32,
+        start: &str,
+        end: &str,
+        zone: &str,
+        cadence: &str,
+        week_of_month: Option<i64>,
+        starts_on: &str,
+    ) -> Option<Self> {
+        Some(Schedule {
+            weekday: Some(weekday).filter(|day| (1..=7).contains(day))?,
+            start: naive_time(LocalTime::parse(start)?)?,
+            end: naive_time(LocalTime::parse(end)?)?,
+            zone: zones::parse(zone)?,
+            cadence: Cadence::parse(cadence)?,
+            week_of_month: week_of_month.and_then(|week| WeekOfMonth::parse(&week.to_string())),
+            starts_on: naive_date(Day::parse(starts_on)?)?,
+        })
+    }
+
+    /// "Every two weeks on Thursday, 15:00–16:00 Asia/Shanghai".
+    pub fn label(&self) -> String {
+        format!(
+            "{}, {}–{} {}",
+            rule_label(self.cadence, self.weekday, self.week_of_month),
+            self.start.format("%H:%M"),
+            self.end.format("%H:%M"),
+            self.zone.name()
+        )
+    }
+
+    /// The first day on or after `starts_on` that is the series' weekday;
+    /// every-two-weeks series count their fortnights from it.
+    pub fn first_day(&self) -> NaiveDate {
+        let from = self.starts_on.weekday().number_from_monday();
+        let ahead = (self.weekday + 7 - from) % 7;
+        self.starts_on + Duration::days(i64::from(ahead))
+    }
+
+    /// Whether the series meets on local date `date`.
+    pub fn meets_on(&self, date: NaiveDate) -> bool {
+        if date < self.starts_on || date.weekday().number_from_monday() != self.weekday {
+            return false;
+        }
+        match self.cadence {
+            Cadence::Weekly => true,
+            Cadence::EveryTwoWeeks => (date - self.first_day()).num_days().rem_euclid(14) == 0,
+            Cadence::Monthly => match self.week_of_month.map(|week| week.0) {
+                Some(-1) => (date + Duration::days(7)).month() != date.month(),
+                Some(week) => i64::from((date.day() - 1) / 7 + 1) == week,
+                None => date.day() <= 7,
+            },
+        }
+    }
+
+    /// The day of the first meeting: where a calendar's recurrence starts.
+    pub fn first_meeting_day(&self) -> Option<NaiveDate> {
+        (0..LOOK_AHEAD_DAYS)
+            .map(|offset| self.starts_on + Duration::days(offset))
+            .find(|date| self.meets_on(*date))
+    }
+
+    /// The meeting on local date `date` (the caller checked `meets_on`).
+    pub fn on(&self, date: NaiveDate) -> Occurrence {
+        Occurrence {
+            start: at_local(self.zone, date, self.start),
+            end: at_local(self.zone, date, self.end),
+        }
+    }
+
+    /// The meetings that have not ended at `now`, in order.
+    pub fn upcoming(&self, now: DateTime<Utc>) -> impl Iterator<Item = Occurrence> + '_ {
+        // From yesterday in the zone, so a meeting under way is still found.
+        let from = now.with_timezone(&self.zone).date_naive() - Duration::days(1);
+        (0..LOOK_AHEAD_DAYS)
+            .map(move |offset| from + Duration::days(offset))
+            .filter(|date| self.meets_on(*date))
+            .map(|date| self.on(date))
+            .filter(move |meeting| meeting.end > now)
+    }
+
+    pub fn next_after(&self, now: DateTime<Utc>) -> Option<Occurrence> {
+        self.upcoming(now).next()
+    }
+}
+
+/// The instant a wall-clock time names in `zone`. In the autumn's repeated
+/// hour the first one counts; a time skipped in spring is read with the
+/// offset from before the jump (so 02:30 becomes 03:30), as RFC 5545 says.
+pub fn at_local(zone: Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Tz> {
+    let local = date.and_time(time);
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(instant) => instant,
+        LocalResult::Ambiguous(earlier, _) => earlier,
+        LocalResult::None => {
+            use chrono::Offset;
+            let before = zone
+                .offset_from_utc_datetime(&(local - Duration::days(1)))
+                .fix();
+            zone.from_utc_datetime(
+                &(local - Duration::seconds(i64::from(before.local_minus_utc()))),
+            )
+        }
+    }
+}
+
+/// An occurrence as pages show it, with "in 3 days" counted from `now`.
+pub fn instant(meeting: Occurrence, now: DateTime<Utc>) -> MeetingInstant {
+    let start_utc = meeting.start.with_timezone(&Utc);
+    let end_utc = meeting.end.with_timezone(&Utc);
+    MeetingInstant {
+        starts_iso: start_utc.to_rfc3339_opts(SecondsFormat::Secs, true),
+        starts_unix: start_utc.timestamp(),
+        ends_unix: end_utc.timestamp(),
+        in_zone: format!(
+            "{}–{}",
+            meeting.start.format("%A %-d %B %Y, %H:%M"),
+            meeting.end.format("%H:%M")
+        ),
+        zone_label: format!(
+            "{} ({})",
+            meeting.start.timezone().name(),
+            meeting.start.format("%Z")
+        ),
+        in_utc: format!(
+            "{}–{} UTC",
+            start_utc.format("%a %-d %b, %H:%M"),
+            end_utc.format("%H:%M")
+        ),
+        relative: relative_label((start_utc - now).num_seconds()),
+    }
+}
+
+/// Whether a meeting falls on a weekday (Monday to Friday) between `from`
+/// and `to` o'clock in the visitor's zone.
+pub fn within_working_hours(meeting: Occurrence, visitor: Tz, from: u32, to: u32) -> bool {
+    let start = meeting.start.with_timezone(&visitor);
+    let end = meeting.end.with_timezone(&visitor);
+    let minutes = |time: DateTime<Tz>| {
+        use chrono::Timelike;
+        time.hour() * 60 + time.minute()
+    };
+    start.weekday().number_from_monday() <= 5
+        && start.date_naive() == end.date_naive()
+        && minutes(start) >= from * 60
+        && minutes(end) <= to * 60
+}
+
+#[cfg(test)]
+mod tests;

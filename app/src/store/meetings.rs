@@ -1,0 +1,342 @@
+//! A SIG's meeting series and the records of meetings held: reads for pages
+//! and calendar feeds, and the leads' writes (the caller checked who may).
+
+use sqlx::FromRow;
+
+use super::{now, Database};
+use crate::models::meeting::{
+    Day, MeetingRecordSummary, MeetingSeriesForm, SeriesView, ValidRecord, ValidSeries,
+};
+use crate::schedule::{instant, Schedule};
+
+/// A series row with its SIG's slug and name.
+#[derive(Debug, Clone, FromRow)]
+pub struct StoredSeries {
+    pub id: i64,
+    pub sig_slug: String,
+    pub sig_name: String,
+    pub title: String,
+    pub weekday: i64,
+    pub start_time: String,
+    pub end_time: String,
+    pub time_zone: String,
+    pub cadence: String,
+    pub week_of_month: Option<i64>,
+    pub starts_on: String,
+    pub join_url: Option<String>,
+    pub notes_url: Option<String>,
+    pub recordings_url: Option<String>,
+    pub updated_at: i64,
+}
+
+impl StoredSeries {
+    /// The rule, or `None` when a stored value no longer parses (logged).
+    pub fn schedule(&self) -> Option<Schedule> {
+        let schedule = Schedule::new(
+            u32::try_from(self.weekday).unwrap_or(0),
+            &self.start_time,
+            &self.end_time,
+            &self.time_zone,
+            &self.cadence,
+            self.week_of_month,
+            &self.starts_on,
+        );
+        if schedule.is_none() {
+            tracing::warn!(series = self.id, zone = %self.time_zone, "stored meeting rule does not parse");
+        }
+        schedule
+    }
+
+    /// The series as pages show it, with its next meeting after `now`.
+    pub fn view(&self, now: chrono::DateTime<chrono::Utc>) -> SeriesView {
+        let schedule = self.schedule();
+        SeriesView {
+            id: self.id,
+            sig_slug: self.sig_slug.clone(),
+            sig_name: self.sig_name.clone(),
+            title: self.title.clone(),
+            rule: schedule
+                .as_ref()
+                .map(Schedule::label)
+                .unwrap_or_else(|| format!("{} (time zone {})", self.title, self.time_zone)),
+            next: schedule
+                .and_then(|schedule| schedule.next_after(now))
+                .map(|meeting| instant(meeting, now)),
+            join_url: self.join_url.clone(),
+            notes_url: self.notes_url.clone(),
+            recordings_url: self.recordings_url.clone(),
+        }
+    }
+
+    /// The values to start the edit form from.
+    pub fn form(&self) -> MeetingSeriesForm {
+        MeetingSeriesForm {
+            sig: self.sig_slug.clone(),
+            id: self.id,
+            title: self.title.clone(),
+            weekday: self.weekday.to_string(),
+            start_time: self.start_time.clone(),
+            end_time: self.end_time.clone(),
+            time_zone: self.time_zone.clone(),
+            cadence: self.cadence.clone(),
+            week_of_month: self
+                .week_of_month
+                .map(|w| w.to_string())
+                .unwrap_or_default(),
+            starts_on: self.starts_on.clone(),
+            join_url: self.join_url.clone().unwrap_or_default(),
+            notes_url: self.notes_url.clone().unwrap_or_default(),
+            recordings_url: self.recordings_url.clone().unwrap_or_default(),
+        }
+    }
+}
+
+const SERIES_SELECT: &str = "SELECT ms.id, s.slug AS sig_slug, s.name AS sig_name, ms.title, \
+     ms.weekday, ms.start_time, ms.end_time, ms.time_zone, ms.cadence, ms.week_of_month, \
+     ms.starts_on, ms.join_url, ms.notes_url, ms.recordings_url, ms.updated_at \
+     FROM meeting_series ms JOIN sigs s ON s.id = ms.sig_id";
+
+/// A SIG's series, in the order they were added.
+#[tracing::instrument(skip(db), err)]
+pub async fn series_of_sig(db: &Database, slug: &str) -> Result<Vec<StoredSeries>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SERIES_SELECT} WHERE s.slug = $1 ORDER BY ms.id"
+    )))
+    .bind(slug)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Every active SIG's series, by SIG name.
+#[tracing::instrument(skip(db), err)]
+pub async fn series_of_active_sigs(db: &Database) -> Result<Vec<StoredSeries>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SERIES_SELECT} WHERE s.status = 'active' ORDER BY lower(s.name), ms.id"
+    )))
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Each active SIG's soonest meeting after `now`, by slug.
+pub async fn next_meeting_by_sig(
+    db: &Database,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<std::collections::HashMap<String, crate::models::meeting::MeetingInstant>, sqlx::Error>
+{
+    let mut soonest = std::collections::HashMap::new();
+    for stored in series_of_active_sigs(db).await? {
+        let Some(next) = stored.view(now).next else {
+            continue;
+        };
+        soonest
+            .entry(stored.sig_slug.clone())
+            .and_modify(|current: &mut crate::models::meeting::MeetingInstant| {
+                if next.starts_unix < current.starts_unix {
+                    *current = next.clone();
+                }
+            })
+            .or_insert(next);
+    }
+    Ok(soonest)
+}
+
+/// The series of the SIGs `person_id` leads or is an active member of.
+#[tracing::instrument(skip(db), err)]
+pub async fn series_of_person(
+    db: &Database,
+    person_id: i64,
+) -> Result<Vec<StoredSeries>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SERIES_SELECT} WHERE s.status = 'active' AND ms.sig_id IN ( \
+         SELECT sig_id FROM leaderships WHERE person_id = $1 AND role <> 'emeritus' \
+         UNION SELECT sig_id FROM memberships WHERE person_id = $1 AND status = 'active') \
+         ORDER BY lower(s.name), ms.id"
+    )))
+    .bind(person_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// One series of a SIG.
+#[tracing::instrument(skip(db), err)]
+pub async fn find_series(
+    db: &Database,
+    slug: &str,
+    id: i64,
+) -> Result<Option<StoredSeries>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SERIES_SELECT} WHERE s.slug = $1 AND ms.id = $2"
+    )))
+    .bind(slug)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+async fn sig_id(db: &Database, slug: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM sigs WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// Adds a series (`id` 0) or replaces one; the series' id, or `None` for an
+/// unknown SIG or series. One statement, so nothing is half-written.
+#[tracing::instrument(skip(db, series), err)]
+pub async fn save_series(
+    db: &Database,
+    slug: &str,
+    id: i64,
+    series: &ValidSeries,
+) -> Result<Option<i64>, sqlx::Error> {
+    let Some(sig_id) = sig_id(db, slug).await? else {
+        return Ok(None);
+    };
+    let at = now();
+    let query = if id == 0 {
+        "INSERT INTO meeting_series (title, weekday, start_time, end_time, time_zone, cadence, \
+         week_of_month, starts_on, join_url, notes_url, recordings_url, sig_id, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id"
+    } else {
+        "UPDATE meeting_series SET title = $1, weekday = $2, start_time = $3, end_time = $4, \
+         time_zone = $5, cadence = $6, week_of_month = $7, starts_on = $8, join_url = $9, \
+         notes_url = $10, recordings_url = $11, updated_at = $13 \
+         WHERE sig_id = $12 AND id = $14 RETURNING id"
+    };
+    let mut query = sqlx::query_scalar(query)
+        .bind(&series.title)
+        .bind(i64::from(series.weekday))
+        .bind(series.start.label())
+        .bind(series.end.label())
+        .bind(&series.time_zone)
+        .bind(series.cadence.as_str())
+        .bind(series.week_of_month.map(|week| week.0))
+        .bind(series.starts_on.key())
+        .bind(&series.join_url)
+        .bind(&series.notes_url)
+        .bind(&series.recordings_url)
+        .bind(sig_id)
+        .bind(at);
+    if id != 0 {
+        query = query.bind(id);
+    }
+    query.fetch_optional(&db.pool).await
+}
+
+/// Removes a series; `false` when the SIG has no such series.
+#[tracing::instrument(skip(db), err)]
+pub async fn delete_series(db: &Database, slug: &str, id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "DELETE FROM meeting_series WHERE id = $1 AND sig_id = (SELECT id FROM sigs WHERE slug = $2)",
+    )
+    .bind(id)
+    .bind(slug)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// A meeting record row.
+#[derive(Debug, Clone, FromRow)]
+pub struct StoredRecord {
+    pub id: i64,
+    pub held_on: String,
+    pub title: String,
+    pub agenda: String,
+    pub notes: String,
+    pub recording_url: Option<String>,
+}
+
+impl StoredRecord {
+    pub fn summary(&self) -> MeetingRecordSummary {
+        MeetingRecordSummary {
+            id: self.id,
+            held_on: self.held_on.clone(),
+            held_on_label: Day::parse(&self.held_on)
+                .map(Day::label)
+                .unwrap_or_else(|| self.held_on.clone()),
+            title: self.title.clone(),
+            has_notes: !self.notes.trim().is_empty(),
+            recording_url: self.recording_url.clone(),
+        }
+    }
+}
+
+const RECORD_SELECT: &str = "SELECT m.id, m.held_on, m.title, m.agenda, m.notes, m.recording_url \
+     FROM meetings m JOIN sigs s ON s.id = m.sig_id";
+
+/// A SIG's meeting records, newest first.
+#[tracing::instrument(skip(db), err)]
+pub async fn records_of_sig(db: &Database, slug: &str) -> Result<Vec<StoredRecord>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{RECORD_SELECT} WHERE s.slug = $1 ORDER BY m.held_on DESC, m.id DESC"
+    )))
+    .bind(slug)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// One record of a SIG.
+#[tracing::instrument(skip(db), err)]
+pub async fn find_record(
+    db: &Database,
+    slug: &str,
+    id: i64,
+) -> Result<Option<StoredRecord>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{RECORD_SELECT} WHERE s.slug = $1 AND m.id = $2"
+    )))
+    .bind(slug)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Adds a record (`id` 0) or replaces one; its id, or `None` for an
+/// unknown SIG or record.
+#[tracing::instrument(skip(db, record), err)]
+pub async fn save_record(
+    db: &Database,
+    slug: &str,
+    id: i64,
+    person_id: i64,
+    record: &ValidRecord,
+) -> Result<Option<i64>, sqlx::Error> {
+    let Some(sig_id) = sig_id(db, slug).await? else {
+        return Ok(None);
+    };
+    let query = if id == 0 {
+        "INSERT INTO meetings (held_on, title, agenda, notes, recording_url, updated_by, sig_id, \
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id"
+    } else {
+        "UPDATE meetings SET held_on = $1, title = $2, agenda = $3, notes = $4, \
+         recording_url = $5, updated_by = $6, updated_at = $8 \
+         WHERE sig_id = $7 AND id = $9 RETURNING id"
+    };
+    let mut query = sqlx::query_scalar(query)
+        .bind(record.held_on.key())
+        .bind(&record.title)
+        .bind(&record.agenda)
+        .bind(&record.notes)
+        .bind(&record.recording_url)
+        .bind(person_id)
+        .bind(sig_id)
+        .bind(now());
+    if id != 0 {
+        query = query.bind(id);
+    }
+    query.fetch_optional(&db.pool).await
+}
+
+/// Removes a record; `false` when the SIG has no such record.
+#[tracing::instrument(skip(db), err)]
+pub async fn delete_record(db: &Database, slug: &str, id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "DELETE FROM meetings WHERE id = $1 AND sig_id = (SELECT id FROM sigs WHERE slug = $2)",
+    )
+    .bind(id)
+    .bind(slug)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}

@@ -1,0 +1,191 @@
+//! Meetings in calendar apps: iCalendar feeds of one SIG's series, of every
+//! SIG's, and of one member's SIGs (behind a secret, revocable address).
+//! Each series is one recurring event (RRULE) in its own IANA zone, and each
+//! zone used comes with its VTIMEZONE built from the zone data, so calendar
+//! apps that do not know IANA names still place every meeting right.
+
+use std::collections::BTreeSet;
+
+use app::schedule::Schedule;
+use app::state::AppState;
+use app::store::meetings::{series_of_active_sigs, series_of_person, series_of_sig, StoredSeries};
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+use icalendar::{
+    Calendar, CalendarDateTime, Component, EventLike, Frequency, NWeekday, RRule, Weekday,
+};
+
+mod time_zones;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/meetings.ics", get(community_calendar))
+        .route("/sigs/{slug}/meetings.ics", get(sig_calendar))
+        .route("/calendar/{file}", get(personal_calendar))
+}
+
+fn unavailable() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "The calendar is not available right now. Please try again in a moment.",
+    )
+        .into_response()
+}
+
+async fn community_calendar(State(state): State<AppState>) -> Response {
+    match series_of_active_sigs(&state.db).await {
+        Ok(series) => {
+            let name = format!("{} meetings", state.site.site_name);
+            ics(&state, &name, &series, "public, max-age=300")
+        }
+        Err(_) => unavailable(),
+    }
+}
+
+async fn sig_calendar(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+    let sig = match app::store::sigs::find_by_slug(&state.db, &slug, |_| String::new()).await {
+        Ok(Some(sig)) => sig,
+        Ok(None) => {
+            return (StatusCode::NOT_FOUND, "There is no SIG with this name.").into_response()
+        }
+        Err(_) => return unavailable(),
+    };
+    match series_of_sig(&state.db, &slug).await {
+        Ok(series) => {
+            let name = format!("{} meetings", sig.summary.name);
+            ics(&state, &name, &series, "public, max-age=300")
+        }
+        Err(_) => unavailable(),
+    }
+}
+
+/// `/calendar/<token>.ics`: the meetings of the SIGs a member belongs to.
+async fn personal_calendar(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let not_found = || {
+        (
+            StatusCode::NOT_FOUND,
+            "This calendar address is unknown or was replaced: make a new one on your My SIGs page.",
+        )
+            .into_response()
+    };
+    // Tokens are 32 hex digits; anything else (NUL bytes included, which
+    // PostgreSQL refuses in text) is unknown without asking the database.
+    let Some(token) = file
+        .strip_suffix(".ics")
+        .filter(|token| token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit()))
+    else {
+        return not_found();
+    };
+    let person = match app::store::calendar_feeds::person_of(&state.db, token).await {
+        Ok(Some(person)) => person,
+        Ok(None) => return not_found(),
+        Err(_) => return unavailable(),
+    };
+    match series_of_person(&state.db, person).await {
+        Ok(series) => {
+            let name = format!("My {} SIGs", state.site.site_name);
+            ics(&state, &name, &series, "private, max-age=300")
+        }
+        Err(_) => unavailable(),
+    }
+}
+
+/// The calendar document for `series`.
+fn ics(state: &AppState, name: &str, series: &[StoredSeries], cache: &'static str) -> Response {
+    let base = state.site.public_url.trim_end_matches('/');
+    let host = base
+        .split_once("://")
+        .map_or(base, |(_, rest)| rest)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("sigpost");
+    let rules: Vec<(&StoredSeries, Schedule)> = series
+        .iter()
+        .filter_map(|stored| stored.schedule().map(|schedule| (stored, schedule)))
+        .collect();
+    let mut calendar = Calendar::new();
+    calendar.name(name);
+    let zones: BTreeSet<&str> = rules.iter().map(|(_, rule)| rule.zone.name()).collect();
+    let first_year = rules
+        .iter()
+        .map(|(_, rule)| rule.starts_on.year())
+        .min()
+        .unwrap_or(2000);
+    let last_year = chrono::Utc::now().year() + time_zones::YEARS_AHEAD;
+    for zone in zones.iter().filter_map(|zone| zone.parse::<Tz>().ok()) {
+        calendar.push(time_zones::vtimezone(zone, first_year - 1, last_year));
+    }
+    for (stored, rule) in &rules {
+        match event(base, host, stored, rule) {
+            Some(event) => {
+                calendar.push(event);
+            }
+            None => tracing::warn!(series = stored.id, "meeting series left out of a calendar"),
+        }
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, cache),
+        ],
+        calendar.done().to_string(),
+    )
+        .into_response()
+}
+
+fn local(date: NaiveDate, time: chrono::NaiveTime, zone: Tz) -> CalendarDateTime {
+    CalendarDateTime::WithTimezone {
+        date_time: NaiveDateTime::new(date, time),
+        tzid: zone.name().to_owned(),
+    }
+}
+
+/// One recurring event for a series, starting on its first meeting day.
+fn event(
+    base: &str,
+    host: &str,
+    stored: &StoredSeries,
+    rule: &Schedule,
+) -> Option<icalendar::Event> {
+    use app::models::meeting::Cadence;
+    let first = rule.first_meeting_day()?;
+    let weekday = Weekday::try_from(u8::try_from(rule.weekday - 1).ok()?).ok()?;
+    let recurrence = match rule.cadence {
+        Cadence::Weekly => RRule::new(Frequency::Weekly).by_weekday(vec![NWeekday::Every(weekday)]),
+        Cadence::EveryTwoWeeks => RRule::new(Frequency::Weekly)
+            .interval(2)
+            .by_weekday(vec![NWeekday::Every(weekday)]),
+        Cadence::Monthly => {
+            let week = rule.week_of_month.map_or(1, |week| week.0);
+            RRule::new(Frequency::Monthly)
+                .by_weekday(vec![NWeekday::Nth(i16::try_from(week).ok()?, weekday)])
+        }
+    };
+    let page = format!("{base}/sigs/{}/meetings", stored.sig_slug);
+    let mut description = format!("{}\n\nAbout this meeting: {page}", rule.label());
+    if let Some(notes) = &stored.notes_url {
+        description.push_str(&format!("\nAgenda and notes: {notes}"));
+    }
+    let mut event = icalendar::Event::new();
+    event
+        .uid(&format!("meeting-series-{}@{host}", stored.id))
+        .summary(&format!("{}: {}", stored.sig_name, stored.title))
+        .description(&description)
+        .url(stored.join_url.as_deref().unwrap_or(&page))
+        .starts(local(first, rule.start, rule.zone))
+        .ends(local(first, rule.end, rule.zone))
+        .last_modified(chrono::DateTime::from_timestamp(stored.updated_at, 0)?);
+    if let Some(join) = &stored.join_url {
+        event.location(join);
+    }
+    if let Err(error) = event.recurrence(recurrence) {
+        tracing::error!(%error, series = stored.id, "could not write a meeting's recurrence");
+        return None;
+    }
+    Some(event.done())
+}
