@@ -177,17 +177,24 @@ pub fn instant(meeting: Occurrence, now: DateTime<Utc>) -> MeetingInstant {
             meeting.start.format("%A %-d %B %Y, %H:%M"),
             meeting.end.format("%H:%M")
         ),
-        zone_label: format!(
-            "{} ({})",
-            meeting.start.timezone().name(),
-            meeting.start.format("%Z")
-        ),
+        zone_label: zone_label(meeting.start),
         in_utc: format!(
             "{}–{} UTC",
             start_utc.format("%a %-d %b, %H:%M"),
             end_utc.format("%H:%M")
         ),
         relative: relative_label((start_utc - now).num_seconds()),
+    }
+}
+
+/// "Asia/Shanghai (CST)"; just "UTC" where the abbreviation is the name.
+fn zone_label(start: DateTime<Tz>) -> String {
+    let name = start.timezone().name();
+    let abbreviation = start.format("%Z").to_string();
+    if abbreviation == name {
+        name.to_owned()
+    } else {
+        format!("{name} ({abbreviation})")
     }
 }
 

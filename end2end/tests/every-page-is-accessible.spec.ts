@@ -31,6 +31,9 @@ const publicPages = [
   "/sigs/storage/roadmap",
   "/sigs/storage/welcome",
   "/roadmap",
+  "/meetings",
+  "/sigs/storage/meetings",
+  "/sigs?tz=Asia/Tokyo&from=9&to=17",
   "/join",
   "/channels",
   "/guidance",
@@ -67,6 +70,9 @@ test("the pages only leads see meet WCAG 2.1 AA (axe)", async ({ page }, info) =
     `/sigs/multitenancy/roadmap/${id}/edit`,
     "/sigs/multitenancy/edit",
     "/sigs/multitenancy/members",
+    "/sigs/multitenancy/meetings",
+    "/sigs/multitenancy/meetings/new",
+    "/sigs/multitenancy/meetings/series/new",
     "/my/sigs",
   ]) {
     await expectNoViolations(page, path);

@@ -87,7 +87,7 @@ test("a lead schedules a meeting and records one @no-js", async ({ page }, info)
   await page.getByLabel("Notes").fill("- Decided to **ship** it");
   await page.getByRole("button", { name: "Add the record" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Triage notes ${stamp}` })).toBeVisible();
-  await expect(page.getByText("18 November 2026")).toBeVisible();
+  await expect(page.getByText("18 November 2026", { exact: true })).toBeVisible();
   await expect(page.locator("strong", { hasText: "ship" })).toBeVisible();
   await page.getByRole("link", { name: /Meetings of/ }).click();
   await expect(page.getByRole("link", { name: `Triage notes ${stamp}` })).toBeVisible();

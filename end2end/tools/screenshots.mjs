@@ -21,6 +21,9 @@ const pages = {
   "community-roadmap-filtered": "/roadmap?sig=storage&status=in_progress",
   join: "/join?sig=storage",
   welcome: "/sigs/storage/welcome",
+  meetings: "/meetings",
+  "sig-meetings": "/sigs/storage/meetings",
+  "directory-hours": "/sigs?tz=Asia/Tokyo&from=9&to=17",
 };
 const session = process.env.SIGPOST_SESSION;
 if (session) {
@@ -30,6 +33,8 @@ if (session) {
     "roadmap-item-lead": "/sigs/storage/roadmap/1",
     "my-sigs": "/my/sigs",
     members: "/sigs/storage/members",
+    "series-editor": "/sigs/storage/meetings/series/new",
+    "record-editor": "/sigs/storage/meetings/new",
   });
 }
 const widths = { phone: 390, desktop: 1280 };

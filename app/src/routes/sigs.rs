@@ -60,10 +60,6 @@ pub fn SigDirectory() -> impl IntoView {
         },
         sigs_meeting_in_hours,
     );
-    let hours_error = Signal::derive(move || match in_hours.get() {
-        Some(Err(error)) => Some(error.field("tz").unwrap_or_else(|| error.to_string())),
-        _ => None,
-    });
     let navigate = use_navigate();
     // Keep the address shareable without a reload when the form is submitted.
     let on_submit = move |event: leptos::ev::SubmitEvent| {
@@ -109,7 +105,21 @@ pub fn SigDirectory() -> impl IntoView {
                     <button type="submit" class="button">"Filter"</button>
                 </div>
             </form>
-            <WorkingHoursFilter hours error=hours_error query=initial />
+            <Suspense fallback={
+                let (hours, query) = (hours.clone(), initial.clone());
+                move || view! { <WorkingHoursFilter hours=hours.clone() error=None query=query.clone() /> }
+            }>
+                {move || {
+                    let (hours, query) = (hours.clone(), initial.clone());
+                    Suspend::new(async move {
+                        let error = match in_hours.await {
+                            Err(error) => Some(error.field("tz").unwrap_or_else(|| error.to_string())),
+                            Ok(_) => None,
+                        };
+                        view! { <WorkingHoursFilter hours error query /> }
+                    })
+                }}
+            </Suspense>
         </header>
         <Suspense fallback=|| view! { <p class="loading">"Loading SIGs…"</p> }>
             {move || Suspend::new(async move {
@@ -152,7 +162,7 @@ fn FilteredSigs(all: Vec<SigSummary>, filter: RwSignal<String>) -> impl IntoView
             {move || {
                 let count = shown.read().len();
                 if count == total {
-                    format!("{total} SIGs")
+                    format!("{total} SIG{}", if total == 1 { "" } else { "s" })
                 } else {
                     format!("Showing {count} of {total} SIGs")
                 }
