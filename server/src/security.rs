@@ -1,5 +1,5 @@
 //! Protections every request passes through: response headers, refusal of
-//! cross-site writes, and a cap on request bodies.
+//! cross-site writes and of NUL characters, and a cap on request bodies.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -16,6 +16,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Wraps `router` in every protection of this module.
 pub fn protect<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     router
+        .layer(middleware::from_fn(refuse_nul_characters))
         .layer(middleware::from_fn(refuse_cross_site_writes))
         .layer(middleware::from_fn(strict_transport_security))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -31,6 +32,43 @@ pub fn protect<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S>
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
+}
+
+/// Text with a NUL character is never meaningful here, and PostgreSQL
+/// cannot store it (the query would fail with a server error): an address or
+/// form body that carries one gets 400 before any handler sees it.
+async fn refuse_nul_characters(request: Request<Body>, next: Next) -> Response {
+    let refused = || {
+        (
+            StatusCode::BAD_REQUEST,
+            "The request contains a NUL character, which no field accepts.",
+        )
+            .into_response()
+    };
+    let has_encoded_nul = |text: &[u8]| {
+        text.windows(3)
+            .any(|window| window[0] == b'%' && window[1] == b'0' && window[2] == b'0')
+    };
+    if has_encoded_nul(request.uri().to_string().as_bytes()) {
+        return refused();
+    }
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|kind| kind.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "The request is too large.").into_response();
+    };
+    if bytes.contains(&0) || has_encoded_nul(&bytes) {
+        return refused();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 /// Requests that may change state (anything but GET, HEAD, OPTIONS) must come

@@ -4,6 +4,8 @@
 mod support;
 
 mod accounts;
+mod corpus;
+mod fleet;
 mod import;
 mod joining;
 mod meetings;

@@ -1,6 +1,8 @@
 //! `TestApp`: one running server with its own database, and the actions a
 //! visitor or an operator takes against it.
 
+pub mod process;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::Output;
