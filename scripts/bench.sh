@@ -2,14 +2,16 @@
 # Prints the figures DESIGN.md budgets: the hydrate bundle's size (raw, gzip,
 # brotli) and requests/s and p99 latency of /sigs and a SIG page at 64
 # connections, measured with wrk on loopback against a release build; then
-# join commits per second with 64 clients against 1 client.
+# join commits per second with 64 clients against 1 client; nginx (Debian's)
+# serving the same two pages as static files, in the same run, for scale; and
+# the server's memory after a warm-up and after BENCH_REQUESTS (a million).
 # A benchmark, not a test: it prints figures and never fails on them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh build
 source scripts/env.sh
 
-for tool in wrk brotli; do
+for tool in wrk brotli nginx; do
   if ! command -v "$tool" >/dev/null; then
     sudo_cmd=""; [[ "$(id -u)" != 0 ]] && sudo_cmd="sudo"
     $sudo_cmd apt-get install -y -qq "$tool" >/dev/null
@@ -18,8 +20,14 @@ done
 
 DURATION="${BENCH_DURATION:-10s}"
 ADDR="127.0.0.1:3300"
+NGINX_ADDR="127.0.0.1:3301"
+REQUESTS="${BENCH_REQUESTS:-1000000}"
 work="$(mktemp -d)"
-cleanup() { [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null
+  [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 cargo leptos build --release >/dev/null 2>&1 || cargo leptos build --release
@@ -54,16 +62,59 @@ print_row() {
 }
 
 echo
-echo "== server-side rendering, wrk -t2 -c64 -d$DURATION (server and wrk share $(nproc) cores) =="
-printf '%-28s %12s %10s %10s\n' path "requests/s" p50 p99
+# The same HTML as static files behind nginx: what serving these pages
+# could cost at best on this machine.
+mkdir -p "$work/static/sigs"
+curl -fs "http://$ADDR/sigs" >"$work/static/sigs/index.html"
+curl -fs "http://$ADDR/sigs/storage" >"$work/static/sigs/storage.html"
+chmod 755 "$work" "$work/static" "$work/static/sigs" # nginx workers run as nobody
+cat >"$work/nginx.conf" <<NGINX
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx-body;
+  proxy_temp_path $work/nginx-proxy;
+  fastcgi_temp_path $work/nginx-fastcgi;
+  uwsgi_temp_path $work/nginx-uwsgi;
+  scgi_temp_path $work/nginx-scgi;
+  server {
+    listen $NGINX_ADDR;
+    root $work/static;
+    location = /sigs { default_type text/html; try_files /sigs/index.html =404; }
+    location = /sigs/storage { default_type text/html; try_files /sigs/storage.html =404; }
+  }
+}
+NGINX
+nginx -c "$work/nginx.conf"
+rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server_pid/status"; }
+served=0
+
+echo "== server-side rendering against nginx serving the same HTML, wrk -t2 -c64 -d$DURATION (all share $(nproc) cores) =="
+printf '%-28s %12s %10s %10s %s\n' path "requests/s" p50 p99 "sigpost/nginx"
 for path in /sigs /sigs/storage; do
   curl -fs "http://$ADDR$path" >/dev/null
-  out="$(wrk -t2 -c64 -d"$DURATION" --latency "http://$ADDR$path")"
-  print_row "$path" "$out"
+  ours="$(wrk -t2 -c64 -d"$DURATION" --latency "http://$ADDR$path")"
+  served=$((served + $(awk '/requests in/ {print $1}' <<<"$ours")))
+  theirs="$(wrk -t2 -c64 -d"$DURATION" --latency "http://$NGINX_ADDR$path")"
+  ratio=$(bc -l <<<"$(awk '/Requests\/sec/ {print $2}' <<<"$ours") / $(awk '/Requests\/sec/ {print $2}' <<<"$theirs")")
+  print_row "sigpost $path" "$ours"
+  print_row "nginx $path" "$theirs"
+  printf '%-28s %12.3f\n' "ratio $path" "$ratio"
 done
-rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
 echo
-echo "server resident memory after the runs: $((rss_kb / 1024)) MiB"
+echo "server resident memory after the warm-up: $(rss) MiB"
+
+# On to a million requests, alternating the two pages.
+while (( served < REQUESTS )); do
+  for path in /sigs /sigs/storage; do
+    out="$(wrk -t2 -c64 -d30s "http://$ADDR$path")"
+    served=$((served + $(awk '/requests in/ {print $1}' <<<"$out")))
+  done
+done
+echo "server resident memory after $served requests: $(rss) MiB"
 
 echo
 echo "== joins (each a new person: one write transaction and a queued e-mail), SQLite =="
