@@ -186,6 +186,12 @@ pub struct ServeArgs {
         default_value = "sigpost <noreply@localhost>"
     )]
     pub mail_from: String,
+
+    /// On SIGTERM or Ctrl-C, how many seconds requests already taken may
+    /// still run before the server stops anyway (keep it below the
+    /// orchestrator's own grace period, 30 s in Kubernetes).
+    #[arg(long, env = "SIGPOST_SHUTDOWN_GRACE_SECONDS", default_value_t = 20)]
+    pub shutdown_grace_seconds: u64,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

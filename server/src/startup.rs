@@ -1,8 +1,9 @@
 //! Building the application and running it until it is told to stop.
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 use std::net::SocketAddr;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use app::state::{AppState, SiteConfig};
 use app::store::{ConnectError, Database};
@@ -41,6 +42,7 @@ pub struct Application {
     db: Database,
     addr: SocketAddr,
     delivery: crate::mailer::Delivery,
+    shutdown_grace: Duration,
 }
 
 impl Application {
@@ -85,6 +87,7 @@ impl Application {
             db,
             addr,
             delivery,
+            shutdown_grace: Duration::from_secs(args.shutdown_grace_seconds),
         })
     }
 
@@ -93,8 +96,8 @@ impl Application {
         self.addr
     }
 
-    /// Serves until `shutdown` completes, lets in-flight requests finish,
-    /// then closes the database pool.
+    /// Serves until `shutdown` completes, lets in-flight requests finish
+    /// for at most the shutdown grace, then closes the database pool.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -104,9 +107,29 @@ impl Application {
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
+        let (stopping, stopped_accepting) = tokio::sync::oneshot::channel::<()>();
+        let shutdown = async move {
+            shutdown.await;
+            let _ = stopping.send(());
+        };
+        let serving = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
-            .await?;
+            .into_future();
+        // A client that never finishes its request must not keep the
+        // process alive past the grace its orchestrator allows.
+        let grace = self.shutdown_grace;
+        let grace_over = async move {
+            match stopped_accepting.await {
+                Ok(()) => tokio::time::sleep(grace).await,
+                Err(_) => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            served = serving => served?,
+            () = grace_over => {
+                tracing::warn!(grace_seconds = grace.as_secs(), "requests still running after the shutdown grace; stopping anyway");
+            }
+        }
         mailer.abort();
         self.db.pool.close().await;
         tracing::info!("stopped");

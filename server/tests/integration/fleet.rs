@@ -1,6 +1,7 @@
 //! Several instances and faults, with the real binary: two servers on one
 //! PostgreSQL act as one site; a kill -9 under write load loses no write that
-//! was answered; SIGTERM under load fails no request already taken.
+//! was answered; SIGTERM under load fails no request already taken, and a
+//! stalled request cannot hold a stopping server past its grace.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -310,6 +311,48 @@ async fn sigterm_under_load_fails_no_request_in_flight() {
         failures.lock().expect("failures")
     );
     server.assert_no_panic();
+}
+
+/// A client that never finishes its request cannot keep a stopping server
+/// alive: after the shutdown grace the process ends anyway.
+#[tokio::test]
+async fn sigterm_stops_within_the_grace_despite_a_stalled_request() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let database = TestDatabase::create(Backend::Sqlite).await;
+    let mut server =
+        ServerProcess::start_with(&database.url, &[("SIGPOST_SHUTDOWN_GRACE_SECONDS", "1")]);
+    let mut stream = tokio::net::TcpStream::connect(&server.addr)
+        .await
+        .expect("connect");
+    // One whole request first, so the connection is known to be served.
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: sigpost\r\n\r\n")
+        .await
+        .expect("write");
+    let mut answer = [0_u8; 512];
+    let read = stream.read(&mut answer).await.expect("read");
+    assert!(
+        answer[..read].starts_with(b"HTTP/1.1 200"),
+        "{:?}",
+        String::from_utf8_lossy(&answer[..read])
+    );
+    // Then a request whose body never arrives in full.
+    stream
+        .write_all(
+            b"POST /api/join_sigs HTTP/1.1\r\nHost: sigpost\r\n\
+              Content-Type: application/x-www-form-urlencoded\r\n\
+              Content-Length: 1000\r\n\r\nform",
+        )
+        .await
+        .expect("write");
+    // Let the server take the request before it is told to stop.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let status = server.signal_and_wait_at_most("TERM", Duration::from_secs(20));
+    let status =
+        status.expect("the server ended within the grace, not held by the stalled request");
+    assert!(status.success(), "{status:?}");
+    assert!(server.logged("still running after the shutdown grace"));
+    drop(stream);
 }
 
 /// Whether a request died by a TCP reset before any answer came.

@@ -162,6 +162,7 @@ impl TestApp {
             public_url: None,
             smtp_url: None,
             mail_from: "sigpost <noreply@localhost>".to_owned(),
+            shutdown_grace_seconds: 20,
         };
         let application = Application::build(&args).await.expect("server starts");
         let addr = application.local_addr();

@@ -21,8 +21,14 @@ impl ServerProcess {
     /// Starts `server serve` with the demo data on a free loopback port and
     /// waits until it serves.
     pub fn start(database_url: &str) -> Self {
+        Self::start_with(database_url, &[])
+    }
+
+    /// Like `start`, with more environment settings.
+    pub fn start_with(database_url: &str, settings: &[(&str, &str)]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
             .args(["serve", "--listen", "127.0.0.1:0", "--demo-data"])
+            .envs(settings.iter().copied())
             .env("DATABASE_URL", database_url)
             .env("SIGPOST_LOG_FORMAT", "json")
             .env("SIGPOST_TRUST_FORWARDED_FOR", "true")
@@ -70,6 +76,37 @@ impl ServerProcess {
             .expect("kill runs");
         assert!(sent.success(), "kill -{signal}");
         self.child.wait().expect("the server ends")
+    }
+
+    /// Sends a signal and waits at most `limit` for the process to end:
+    /// `None` if it is still running then.
+    pub fn signal_and_wait_at_most(
+        &mut self,
+        signal: &str,
+        limit: Duration,
+    ) -> Option<std::process::ExitStatus> {
+        let sent = Command::new("kill")
+            .args([format!("-{signal}"), self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success(), "kill -{signal}");
+        let deadline = std::time::Instant::now() + limit;
+        while std::time::Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().expect("the process") {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+
+    /// Whether the log has a line containing `text`.
+    pub fn logged(&self, text: &str) -> bool {
+        self.log
+            .lock()
+            .expect("log")
+            .iter()
+            .any(|line| line.contains(text))
     }
 
     /// Fails the test if the server logged a panic or an internal error.
