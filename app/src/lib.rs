@@ -37,6 +37,7 @@ use crate::routes::account::password::{ForgotPasswordPage, ResetPasswordPage};
 use crate::routes::account::sign_in::SignInPage;
 use crate::routes::account::sign_up::SignUpPage;
 use crate::routes::admin::guidance::EditGuidancePage;
+use crate::routes::admin::import::{ImportPage, ImportPreviewPage};
 use crate::routes::admin::overview::AdminPage;
 use crate::routes::admin::sig::ManageSigPage;
 use crate::routes::channels::ChannelsPage;
@@ -143,6 +144,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/sigs/:slug") view=ManageSigPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/guidance/:slug") view=EditGuidancePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/import/:id") view=ImportPreviewPage ssr=SsrMode::Async />
                 </Routes>
             </SiteLayout>
         </Router>

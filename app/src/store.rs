@@ -6,7 +6,9 @@
 
 pub mod accounts;
 pub mod calendar_feeds;
+pub mod export;
 pub mod import;
+pub mod import_previews;
 pub mod joining;
 pub mod meetings;
 pub mod outbox;

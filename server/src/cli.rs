@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod backup;
 pub mod demo_meetings;
+pub mod export;
 pub mod import;
 pub mod outbox;
 pub mod restore;
@@ -28,6 +29,7 @@ pub async fn run() -> ExitCode {
         Some(Command::Serve(args)) => serve::run(args).await.map_err(|e| e.to_string()),
         Some(Command::Import(args)) => import::run(args).await.map_err(|e| e.to_string()),
         Some(Command::Admin(command)) => admin::run(command).await,
+        Some(Command::Export(args)) => export::run(args).await,
         Some(Command::Outbox(args)) => outbox::run(args).await,
         Some(Command::Backup(args)) => backup::run(args).await,
         Some(Command::Restore(args)) => restore::run(args).await,

@@ -46,6 +46,10 @@ pub enum Command {
     /// Import SIGs, leads, channels and guidance pages from a file. Idempotent:
     /// running it again updates records by slug and never duplicates them.
     Import(ImportArgs),
+    /// Write the community's groups as `sigs.yaml`, or as generated READMEs
+    /// (a table of groups and one README per group). E-mail addresses are
+    /// left out unless --include-private is given.
+    Export(ExportArgs),
     /// Manage administrators.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -199,6 +203,42 @@ pub enum ImportFormat {
     /// A KubeSphere-style README: a markdown table of SIGs, channel lists and
     /// guidance sections.
     KubesphereMd,
+    /// The Kubernetes `sigs.yaml` format: groups, leadership, meetings,
+    /// contacts and subprojects.
+    SigsYaml,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// The Kubernetes `sigs.yaml` format, which `import` reads back.
+    SigsYaml,
+    /// A README with the table of groups; with --out DIR, also one README
+    /// per group in its folder.
+    Readme,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// What to write.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// Where: a file for sigs-yaml, a folder for readme. Standard output
+    /// when left out (the readme table only).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+
+    /// Include leads' private e-mail addresses (for moving data between
+    /// sites, never for publishing).
+    #[arg(long)]
+    pub include_private: bool,
+
+    /// The community's name, for the README's title.
+    #[arg(long, env = "SIGPOST_SITE_NAME", default_value = "sigpost")]
+    pub site_name: String,
+
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -209,6 +249,15 @@ pub struct ImportArgs {
     /// The file's format.
     #[arg(long, value_enum, default_value = "kubesphere-md")]
     pub format: ImportFormat,
+
+    /// Report what the import would change, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Refuse the import when anything gives a warning (an unknown key, a
+    /// meeting whose time or zone could not be understood).
+    #[arg(long)]
+    pub strict: bool,
 
     #[command(flatten)]
     pub database: DatabaseArgs,

@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod import;
 pub mod mailer;
 pub mod metrics;

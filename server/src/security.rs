@@ -13,13 +13,18 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// The largest request body any route accepts; larger ones get 413.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// Wraps `router` in every protection of this module.
+/// Caps the request bodies of every route in `router` at `MAX_BODY_BYTES`.
+/// Routes merged in later (file uploads) set a limit of their own.
+pub fn limit_bodies<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+    router.layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+}
+
+/// Wraps `router` in the protections every request passes through.
 pub fn protect<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     router
         .layer(middleware::from_fn(refuse_nul_characters))
         .layer(middleware::from_fn(refuse_cross_site_writes))
         .layer(middleware::from_fn(strict_transport_security))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

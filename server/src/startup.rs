@@ -174,9 +174,12 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::routes::seo::router())
         .merge(crate::routes::roadmap_exports::router())
         .merge(crate::routes::calendars::router())
+        .merge(crate::routes::api_v1::router())
         .merge(crate::routes::roster_export::router())
         .leptos_routes(&state, pages, move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell));
+    let router = crate::security::limit_bodies(router)
+        .merge(crate::routes::admin_import::router())
         .layer(axum::middleware::from_fn(
             crate::routes::server_fn_errors::correct_status,
         ))

@@ -143,6 +143,24 @@ pub struct SigDetail {
     pub recordings_url: Option<String>,
     pub mailing_list_url: Option<String>,
     pub archived: bool,
+    pub teams: Vec<SigTeam>,
+    pub subprojects: Vec<Subproject>,
+}
+
+/// A discussion team of a SIG (a GitHub team people can mention).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct SigTeam {
+    pub name: String,
+    pub description: String,
+}
+
+/// A piece of work a SIG owns, with the OWNERS files that say who owns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subproject {
+    pub name: String,
+    pub description: String,
+    pub owners: Vec<String>,
 }
 
 #[cfg(test)]

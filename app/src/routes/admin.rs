@@ -1,5 +1,6 @@
 //! `/admin/…`: what community admins manage.
 
 pub mod guidance;
+pub mod import;
 pub mod overview;
 pub mod sig;

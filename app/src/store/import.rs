@@ -1,11 +1,18 @@
 //! Writes a parsed community description (SIGs, leads, channels, pages) in one
 //! transaction. Re-importing updates by slug/URL/handle and never duplicates.
+//! A dry run does the same writes and rolls them back, so its report is
+//! exactly what the import would do.
 
 use sqlx::{Any, FromRow, Transaction};
 
 use super::{now, Database};
 use crate::models::channel::ChannelKind;
 use crate::models::sig::{LeadRole, NamedLink, SigKind};
+
+pub(crate) mod details;
+mod people;
+
+pub use details::{default_start, ImportedSeries, ImportedSubproject, ImportedTeam, SigDetails};
 
 /// Everything an importer understood from a source file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +31,9 @@ pub struct ImportedSig {
     pub chat_channel: Option<NamedLink>,
     pub meeting_notes_url: Option<String>,
     pub leads: Vec<ImportedLead>,
+    /// What richer formats (sigs.yaml) say beyond the directory row; `None`
+    /// leaves the stored mission, meetings, teams and subprojects as they are.
+    pub details: Option<SigDetails>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +41,16 @@ pub struct ImportedLead {
     pub display_name: String,
     pub github_handle: Option<String>,
     pub role: LeadRole,
+    /// Private: stored for the leads' own mail, never shown or exported
+    /// for publishing.
+    pub email: Option<String>,
+}
+
+/// Whether an import is kept or only reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    Apply,
+    DryRun,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,8 +95,18 @@ struct StoredLead {
 }
 
 /// Applies `import` whole or not at all.
-#[tracing::instrument(skip_all, err)]
 pub async fn apply(db: &Database, import: &CommunityImport) -> Result<ImportReport, sqlx::Error> {
+    run(db, import, ImportMode::Apply).await
+}
+
+/// Applies `import` whole or not at all, or (a dry run) reports what it
+/// would change and keeps nothing.
+#[tracing::instrument(skip_all, err)]
+pub async fn run(
+    db: &Database,
+    import: &CommunityImport,
+    mode: ImportMode,
+) -> Result<ImportReport, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let mut report = ImportReport::default();
     for (position, sig) in import.sigs.iter().enumerate() {
@@ -88,7 +118,10 @@ pub async fn apply(db: &Database, import: &CommunityImport) -> Result<ImportRepo
     for (position, page) in import.pages.iter().enumerate() {
         upsert_page(&mut tx, page, position as i64, &mut report).await?;
     }
-    tx.commit().await?;
+    match mode {
+        ImportMode::Apply => tx.commit().await?,
+        ImportMode::DryRun => tx.rollback().await?,
+    }
     Ok(report)
 }
 
@@ -152,9 +185,13 @@ async fn upsert_sig(
         }
     };
     let leads_changed = replace_leads(tx, sig_id, &sig.leads).await?;
+    let details_changed = match &sig.details {
+        Some(details) => details::replace(tx, sig_id, details).await?,
+        None => false,
+    };
     if is_new {
         report.created.push(format!("SIG {}", sig.slug));
-    } else if fields_changed || leads_changed {
+    } else if fields_changed || leads_changed || details_changed {
         report.updated.push(format!("SIG {}", sig.slug));
     } else {
         report.unchanged += 1;
@@ -170,7 +207,7 @@ async fn replace_leads(
 ) -> Result<bool, sqlx::Error> {
     let mut wanted = Vec::with_capacity(leads.len());
     for lead in leads {
-        let person_id = upsert_person(tx, lead).await?;
+        let person_id = people::upsert(tx, lead).await?;
         wanted.push(StoredLead {
             person_id,
             role: lead.role.as_str().to_owned(),
@@ -202,47 +239,6 @@ async fn replace_leads(
         .await?;
     }
     Ok(true)
-}
-
-/// One person per GitHub handle; people without a handle are matched by name.
-async fn upsert_person(
-    tx: &mut Transaction<'static, Any>,
-    lead: &ImportedLead,
-) -> Result<i64, sqlx::Error> {
-    match &lead.github_handle {
-        Some(handle) => {
-            sqlx::query_scalar(
-                "INSERT INTO people (display_name, github_handle, github_key, created_at) \
-                 VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (github_key) DO UPDATE SET display_name = excluded.display_name, \
-                 github_handle = excluded.github_handle RETURNING id",
-            )
-            .bind(&lead.display_name)
-            .bind(handle)
-            .bind(handle.to_lowercase())
-            .bind(now())
-            .fetch_one(&mut **tx)
-            .await
-        }
-        None => {
-            let existing: Option<i64> = sqlx::query_scalar(
-                "SELECT id FROM people WHERE github_handle IS NULL AND display_name = $1",
-            )
-            .bind(&lead.display_name)
-            .fetch_optional(&mut **tx)
-            .await?;
-            match existing {
-                Some(id) => Ok(id),
-                None => sqlx::query_scalar(
-                    "INSERT INTO people (display_name, created_at) VALUES ($1, $2) RETURNING id",
-                )
-                .bind(&lead.display_name)
-                .bind(now())
-                .fetch_one(&mut **tx)
-                .await,
-            }
-        }
-    }
 }
 
 async fn upsert_channel(

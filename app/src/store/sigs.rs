@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use sqlx::FromRow;
 
 use super::Database;
-use crate::models::sig::{Lead, LeadRole, NamedLink, SigDetail, SigKind, SigSummary};
+use crate::models::sig::{
+    Lead, LeadRole, NamedLink, SigDetail, SigKind, SigSummary, SigTeam, Subproject,
+};
 
 #[derive(FromRow)]
 struct SigRow {
@@ -120,6 +122,26 @@ pub async fn find_by_slug(
     .bind(row.id)
     .fetch_all(&db.pool)
     .await?;
+    let teams: Vec<SigTeam> = sqlx::query_as(
+        "SELECT name, description FROM sig_teams WHERE sig_id = $1 ORDER BY position",
+    )
+    .bind(row.id)
+    .fetch_all(&db.pool)
+    .await?;
+    let subprojects: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT name, description, owners FROM subprojects WHERE sig_id = $1 ORDER BY position",
+    )
+    .bind(row.id)
+    .fetch_all(&db.pool)
+    .await?;
+    let subprojects = subprojects
+        .into_iter()
+        .map(|(name, description, owners)| Subproject {
+            name,
+            description,
+            owners: owners.lines().map(str::to_owned).collect(),
+        })
+        .collect();
     let mission_html = render_markdown(&row.mission);
     let archived = row.status == "archived";
     let (notes, recordings, mailing_list) = (
@@ -134,6 +156,8 @@ pub async fn find_by_slug(
         recordings_url: recordings,
         mailing_list_url: mailing_list,
         archived,
+        teams,
+        subprojects,
     }))
 }
 

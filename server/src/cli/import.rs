@@ -1,10 +1,10 @@
 //! `server import`: read a community file, then write it in one transaction.
 
-use app::store::import::{apply, ImportReport};
+use app::store::import::{apply, ImportMode, ImportReport};
 use app::store::{ConnectError, Database};
 
-use crate::config::{ImportArgs, ImportFormat};
-use crate::import::kubesphere_md::{self, ParseError};
+use crate::config::ImportArgs;
+use crate::import::kubesphere_md;
 
 /// The KubeSphere SIG list shipped with sigpost, loaded by `--demo-data`.
 const DEMO_DATA: &str = include_str!("../../seed/kubesphere-SIGs.md");
@@ -18,8 +18,10 @@ pub enum ImportError {
     },
     #[error("{path} is not UTF-8 text (first bad byte at offset {offset})")]
     NotUtf8 { path: String, offset: usize },
-    #[error("{path}: {source}")]
-    Parse { path: String, source: ParseError },
+    #[error("{path}: {message}")]
+    Parse { path: String, message: String },
+    #[error("{path}: {count} warning(s) and --strict: nothing was imported")]
+    Strict { path: String, count: usize },
     #[error(transparent)]
     Database(#[from] ConnectError),
     #[error("the import was not applied: {0}")]
@@ -37,24 +39,35 @@ pub async fn run(args: ImportArgs) -> Result<(), ImportError> {
         offset: error.utf8_error().valid_up_to(),
     })?;
     // Parse everything before connecting: bad input never touches the database.
-    let parsed = match args.format {
-        ImportFormat::KubesphereMd => {
-            kubesphere_md::parse(&text).map_err(|source| ImportError::Parse {
-                path: path.clone(),
-                source,
-            })?
-        }
-    };
-    for repair in &parsed.repairs {
-        println!(
-            "repaired line {}: {:?} read as {:?} (UTF-8 that was once decoded as Windows-1252)",
-            repair.line, repair.found, repair.replaced_by
-        );
+    let read = crate::import::read(args.format, &text).map_err(|message| ImportError::Parse {
+        path: path.clone(),
+        message,
+    })?;
+    for note in &read.notes {
+        println!("note: {note}");
+    }
+    let (community, warnings) = (read.community, read.warnings);
+    for warning in &warnings {
+        println!("warning: {warning}");
+    }
+    if args.strict && !warnings.is_empty() {
+        return Err(ImportError::Strict {
+            path,
+            count: warnings.len(),
+        });
     }
     let db = Database::connect(&args.database.database_url, 2).await?;
     db.migrate().await?;
-    let report = apply(&db, &parsed.community).await?;
+    let mode = if args.dry_run {
+        ImportMode::DryRun
+    } else {
+        ImportMode::Apply
+    };
+    let report = app::store::import::run(&db, &community, mode).await?;
     print_report(&report);
+    if args.dry_run {
+        println!("dry run: nothing was changed");
+    }
     db.pool.close().await;
     Ok(())
 }
@@ -79,9 +92,9 @@ pub async fn load_demo_data_if_empty(db: &Database) -> Result<(), ImportError> {
     if !app::store::sigs::is_empty(db).await? {
         return Ok(());
     }
-    let parsed = kubesphere_md::parse(DEMO_DATA).map_err(|source| ImportError::Parse {
+    let parsed = kubesphere_md::parse(DEMO_DATA).map_err(|error| ImportError::Parse {
         path: "demo data".to_owned(),
-        source,
+        message: error.to_string(),
     })?;
     let report = apply(db, &parsed.community).await?;
     super::demo_meetings::add(db).await?;

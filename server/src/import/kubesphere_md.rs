@@ -354,6 +354,7 @@ fn read_sig_table(table: &Table) -> Result<Vec<ImportedSig>, ParseError> {
             chat_channel,
             meeting_notes_url,
             leads,
+            details: None,
         });
     }
     Ok(sigs)
@@ -371,6 +372,7 @@ fn read_leads(cell: &Cell) -> Vec<ImportedLead> {
                 display_name: name.to_owned(),
                 github_handle: None,
                 role: LeadRole::Chair,
+                email: None,
             })
             .collect();
     }
@@ -387,6 +389,7 @@ fn read_leads(cell: &Cell) -> Vec<ImportedLead> {
                 display_name,
                 github_handle,
                 role: LeadRole::Chair,
+                email: None,
             }
         })
         .collect()

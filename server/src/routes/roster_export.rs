@@ -5,7 +5,6 @@ use app::errors::AppError;
 use app::models::membership::RosterEntry;
 use app::permissions::may_edit_sig;
 use app::state::AppState;
-use app::store::accounts::Account;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
@@ -20,17 +19,6 @@ pub fn router() -> Router<AppState> {
 /// words as every server function.
 fn refusal(error: AppError) -> Response {
     (error.status(), error.to_string()).into_response()
-}
-
-/// The signed-in person behind the request's session cookie.
-async fn account(state: &AppState, headers: &HeaderMap) -> Result<Account, AppError> {
-    let token = app::auth::session_token_in(headers).ok_or(AppError::Unauthorized)?;
-    let person = app::store::sessions::person_of(&state.db, &token)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
-    app::store::accounts::find_account(&state.db, person)
-        .await?
-        .ok_or(AppError::Unauthorized)
 }
 
 /// Spreadsheets run cells that start like a formula; such text gets a
@@ -70,7 +58,7 @@ async fn roster_csv(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let allowed = match account(&state, &headers).await {
+    let allowed = match super::session_account(&state, &headers).await {
         Ok(account) => may_edit_sig(&state.db, &slug, &account).await,
         Err(error) => Err(error),
     };

@@ -4,6 +4,9 @@
 mod support;
 
 mod accounts;
+mod admin_import;
+mod api;
+mod community_data;
 mod corpus;
 mod fleet;
 mod import;

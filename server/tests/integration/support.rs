@@ -128,7 +128,7 @@ async fn drop_stale_databases(admin: &mut sqlx::PgConnection) {
 pub struct TestApp {
     pub addr: SocketAddr,
     pub database: TestDatabase,
-    client: reqwest::Client,
+    pub client: reqwest::Client,
 }
 
 /// A page as the visitor received it.
@@ -191,7 +191,7 @@ impl TestApp {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        Page::from(request.send().await.expect("request reaches the server")).await
+        Page::from_response(request.send().await.expect("request reaches the server")).await
     }
 
     /// Posts a form body to `path` with extra request headers.
@@ -204,7 +204,7 @@ impl TestApp {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        Page::from(request.send().await.expect("request reaches the server")).await
+        Page::from_response(request.send().await.expect("request reaches the server")).await
     }
 
     /// Posts form fields to a server function, as a script would (no
@@ -222,7 +222,7 @@ impl TestApp {
         if let Some(token) = session {
             request = request.header("cookie", format!("sigpost_session={token}"));
         }
-        Page::from(request.send().await.expect("request reaches the server")).await
+        Page::from_response(request.send().await.expect("request reaches the server")).await
     }
 
     /// Opens `path` with a session cookie.
@@ -301,7 +301,7 @@ impl TestApp {
 }
 
 impl Page {
-    async fn from(response: reqwest::Response) -> Page {
+    pub async fn from_response(response: reqwest::Response) -> Page {
         let status = response.status();
         let headers = response.headers().clone();
         let body = response.text().await.expect("body");
@@ -373,6 +373,8 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
         "outbox" => "SELECT COUNT(*) FROM outbox",
         "meeting_series" => "SELECT COUNT(*) FROM meeting_series",
         "meetings" => "SELECT COUNT(*) FROM meetings",
+        "sig_teams" => "SELECT COUNT(*) FROM sig_teams",
+        "subprojects" => "SELECT COUNT(*) FROM subprojects",
         other => panic!("no count query for {other}"),
     };
     sqlx::query_scalar(sql)

@@ -16,7 +16,10 @@ pub fn AdminPage() -> impl IntoView {
     let pages = Resource::new(|| (), |_| list_guidance());
     view! {
         <Title text="Administration" />
-        <header class="page-header"><h1>"Administration"</h1></header>
+        <header class="page-header">
+            <h1>"Administration"</h1>
+            <p><a href="/admin/import">"Import community data"</a>" (sigs.yaml or a SIG table), with a dry run first"</p>
+        </header>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match sigs.await {

@@ -13,7 +13,7 @@ use crate::components::markdown::RenderedMarkdown;
 use crate::components::meeting_time::MeetingTime;
 use crate::errors::AppError;
 use crate::models::meeting::SeriesView;
-use crate::models::sig::SigDetail;
+use crate::models::sig::{SigDetail, SigTeam, Subproject};
 use crate::routes::not_found::NotFound;
 
 /// A SIG's description, leads, channels and meeting links; 404 for unknown slugs.
@@ -59,6 +59,8 @@ fn SigDetails(sig: SigDetail, series: Vec<SeriesView>) -> impl IntoView {
         recordings_url,
         mailing_list_url,
         archived,
+        teams,
+        subprojects,
     } = sig;
     let description = if summary.description.is_empty() {
         format!(
@@ -106,6 +108,7 @@ fn SigDetails(sig: SigDetail, series: Vec<SeriesView>) -> impl IntoView {
                     <dt>"Mailing list"</dt>
                     <dd>{optional_link(mailing_list_url, "Mailing list", "No mailing list yet.")}</dd>
                 </dl>
+                <TeamList teams />
             </section>
             <section aria-labelledby="meetings-heading" class="panel">
                 <h2 id="meetings-heading">"Meetings"</h2>
@@ -137,8 +140,57 @@ fn SigDetails(sig: SigDetail, series: Vec<SeriesView>) -> impl IntoView {
                     view! { <RenderedMarkdown html=mission_html /> }.into_any()
                 }}
             </section>
+            <SubprojectList subprojects />
         </div>
     }
+}
+
+/// The SIG's discussion teams, when it has any.
+#[component]
+fn TeamList(teams: Vec<SigTeam>) -> impl IntoView {
+    (!teams.is_empty()).then(|| {
+        view! {
+            <h3 class="subheading">"Teams"</h3>
+            <ul class="plain-list">
+                {teams.into_iter().map(|team| view! {
+                    <li><code>{format!("@{}", team.name)}</code>" "{team.description}</li>
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// The work the SIG owns, when it lists any.
+#[component]
+fn SubprojectList(subprojects: Vec<Subproject>) -> impl IntoView {
+    (!subprojects.is_empty()).then(|| view! {
+        <section aria-labelledby="subprojects-heading" class="panel panel-wide">
+            <h2 id="subprojects-heading">"Subprojects"</h2>
+            <ul class="subproject-list">
+                {subprojects.into_iter().map(|sub| view! {
+                    <li>
+                        <strong>{sub.name}</strong>
+                        {(!sub.description.is_empty()).then(|| view! { <span>" — "{sub.description}</span> })}
+                        {(!sub.owners.is_empty()).then(|| view! {
+                            <span class="card-meta">" Owners: "
+                                {sub.owners.into_iter().enumerate().map(|(index, url)| {
+                                    let safe = url.starts_with("https://") || url.starts_with("http://");
+                                    view! {
+                                        {(index > 0).then_some(", ")}
+                                        {if safe {
+                                            view! { <a href=url rel="noopener">{format!("OWNERS {}", index + 1)}</a> }.into_any()
+                                        } else {
+                                            view! { <span>{url}</span> }.into_any()
+                                        }}
+                                    }
+                                }).collect_view()}
+                            </span>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }
 
 fn optional_link(url: Option<String>, label: &'static str, empty: &'static str) -> AnyView {

@@ -1,0 +1,175 @@
+//! `/admin/import`: upload a community file and see what it would change
+//! (a dry run), then `/admin/import/:id`: apply it. The upload is a plain
+//! multipart form (it carries a file), so it works without JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::imports::{load_import_preview, load_import_previews};
+use crate::components::error_notice::ErrorNotice;
+use crate::models::import::{ImportOutcome, ImportPreview, IMPORT_FORMATS};
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let previews = Resource::new(|| (), |_| load_import_previews());
+    view! {
+        <Title text="Import community data" />
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/admin">"Administration"</a></nav>
+        <header class="page-header">
+            <h1>"Import community data"</h1>
+            <p class="lead-text">"Upload a sigs.yaml or a KubeSphere-style SIG table. You see what would change first; nothing is written until you apply it."</p>
+        </header>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match previews.await {
+                    Ok(previews) => view! {
+                        <UploadForm />
+                        <RecentImports previews />
+                    }.into_any(),
+                    Err(error) => view! {
+                        <ErrorNotice error />
+                        <p><a href="/account/sign-in">"Sign in"</a>" with an administrator account."</p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn UploadForm() -> impl IntoView {
+    view! {
+        <form class="panel form" method="post" action="/admin/import/upload" enctype="multipart/form-data">
+            <div class="field">
+                <label for="import-file">"File"</label>
+                <input id="import-file" name="file" type="file" required accept=".yaml,.yml,.md,text/plain" />
+            </div>
+            <div class="field">
+                <label for="import-format">"Format"</label>
+                <select id="import-format" name="format">
+                    {IMPORT_FORMATS.iter().map(|(value, label)| view! { <option value=*value>{*label}</option> }).collect_view()}
+                </select>
+            </div>
+            <button class="button" type="submit">"Show what would change"</button>
+        </form>
+    }
+}
+
+#[component]
+fn RecentImports(previews: Vec<ImportPreview>) -> impl IntoView {
+    (!previews.is_empty()).then(|| view! {
+        <section class="section" aria-labelledby="recent-imports">
+            <h2 id="recent-imports">"Recent uploads"</h2>
+            <ul class="admin-list">
+                {previews.into_iter().map(|preview| view! {
+                    <li>
+                        <a href=format!("/admin/import/{}", preview.id)>{preview.file_name.clone()}</a>
+                        <span class="card-meta">{format!(" {} by {}", preview.uploaded_label, preview.uploaded_by)}</span>
+                        {status_badge(&preview)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
+}
+
+fn status_badge(preview: &ImportPreview) -> &'static str {
+    match (&preview.applied_label, preview.outcome.errors.is_empty()) {
+        (Some(_), _) => " · applied",
+        (None, false) => " · cannot be imported",
+        (None, true) => " · dry run",
+    }
+}
+
+#[component]
+pub fn ImportPreviewPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let preview = Resource::new(id, load_import_preview);
+    view! {
+        <Title text="Import preview" />
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/admin/import">"Import community data"</a></nav>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match preview.await {
+                    Ok(preview) => view! { <PreviewReport preview /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PreviewReport(preview: ImportPreview) -> impl IntoView {
+    let ImportPreview {
+        id,
+        file_name,
+        uploaded_by,
+        uploaded_label,
+        applied_label,
+        outcome,
+        ..
+    } = preview;
+    let ImportOutcome {
+        created,
+        updated,
+        unchanged,
+        warnings,
+        errors,
+    } = outcome;
+    let can_apply = applied_label.is_none() && errors.is_empty();
+    let summary = match &applied_label {
+        Some(at) => format!(
+            "Applied {at}: {} created, {} updated, {unchanged} unchanged.",
+            created.len(),
+            updated.len()
+        ),
+        None if !errors.is_empty() => {
+            "This file cannot be imported; nothing was changed.".to_owned()
+        }
+        None => format!(
+            "Dry run: applying it would create {}, update {} and leave {unchanged} unchanged.",
+            created.len(),
+            updated.len()
+        ),
+    };
+    view! {
+        <header class="page-header">
+            <h1>{file_name}</h1>
+            <p class="card-meta">{format!("Uploaded {uploaded_label} by {uploaded_by}")}</p>
+            <p class="lead-text" role="status">{summary}</p>
+        </header>
+        {can_apply.then(|| view! {
+            <form method="post" action=format!("/admin/import/{id}/apply") class="button-row">
+                <button class="button" type="submit">"Apply this import"</button>
+                <a class="button button-secondary" href="/admin/import">"Upload another file"</a>
+            </form>
+        })}
+        <OutcomeList heading="Problems" items=errors />
+        <OutcomeList heading="Warnings" items=warnings />
+        <OutcomeList heading="Created" items=created />
+        <OutcomeList heading="Updated" items=updated />
+    }
+}
+
+#[component]
+fn OutcomeList(heading: &'static str, items: Vec<String>) -> impl IntoView {
+    let id = format!("outcome-{}", heading.to_lowercase());
+    let labelled_by = id.clone();
+    (!items.is_empty()).then(|| view! {
+        <section class="section" aria-labelledby=labelled_by>
+            <h2 id=id>{format!("{heading} ({})", items.len())}</h2>
+            <ul class="plain-list outcome-list">
+                {items.into_iter().map(|item| view! { <li><code>{item}</code></li> }).collect_view()}
+            </ul>
+        </section>
+    })
+}

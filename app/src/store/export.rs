@@ -1,0 +1,145 @@
+//! The community as an import would describe it: every active group with
+//! its leads, meetings, teams and subprojects, in directory order. Writers
+//! of data files (sigs.yaml, READMEs) start from this, so an export read
+//! back by the importer gives the same database.
+
+use sqlx::FromRow;
+
+use super::import::details::SeriesRule;
+use super::import::{ImportedLead, ImportedSig, ImportedSubproject, ImportedTeam, SigDetails};
+use super::Database;
+use crate::models::sig::{LeadRole, NamedLink, SigKind};
+
+#[derive(FromRow)]
+struct SigRow {
+    id: i64,
+    slug: String,
+    name: String,
+    kind: String,
+    description: String,
+    mission: String,
+    charter_url: Option<String>,
+    chat_channel_name: Option<String>,
+    chat_channel_url: Option<String>,
+    mailing_list_url: Option<String>,
+    meeting_notes_url: Option<String>,
+}
+
+#[derive(FromRow)]
+struct LeadRow {
+    sig_id: i64,
+    display_name: String,
+    github_handle: Option<String>,
+    email: Option<String>,
+    role: String,
+}
+
+#[derive(FromRow)]
+struct SeriesRow {
+    sig_id: i64,
+    title: String,
+    #[sqlx(flatten)]
+    rule: SeriesRule,
+}
+
+#[derive(FromRow)]
+struct PartRow {
+    sig_id: i64,
+    name: String,
+    description: String,
+    owners: String,
+}
+
+/// Every active group, in directory order. Leads' e-mail addresses are
+/// included only when `with_private` is set (a backup, not a publication).
+#[tracing::instrument(skip(db), err)]
+pub async fn community(db: &Database, with_private: bool) -> Result<Vec<ImportedSig>, sqlx::Error> {
+    let sigs: Vec<SigRow> = sqlx::query_as(
+        "SELECT id, slug, name, kind, description, mission, charter_url, chat_channel_name, \
+         chat_channel_url, mailing_list_url, meeting_notes_url FROM sigs \
+         WHERE status = 'active' ORDER BY position, slug",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let leads: Vec<LeadRow> = sqlx::query_as(
+        "SELECT l.sig_id, p.display_name, p.github_handle, p.email, l.role \
+         FROM leaderships l JOIN people p ON p.id = l.person_id ORDER BY l.sig_id, l.position",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let series: Vec<SeriesRow> = sqlx::query_as(
+        "SELECT sig_id, title, weekday, start_time, end_time, time_zone, cadence, week_of_month, \
+         starts_on, join_url, notes_url, recordings_url FROM meeting_series ORDER BY sig_id, id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let teams: Vec<PartRow> = sqlx::query_as(
+        "SELECT sig_id, name, description, '' AS owners FROM sig_teams ORDER BY sig_id, position",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let subprojects: Vec<PartRow> = sqlx::query_as(
+        "SELECT sig_id, name, description, owners FROM subprojects ORDER BY sig_id, position",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(sigs
+        .into_iter()
+        .map(|sig| {
+            let id = sig.id;
+            let leads = leads
+                .iter()
+                .filter(|lead| lead.sig_id == id)
+                .map(|lead| ImportedLead {
+                    display_name: lead.display_name.clone(),
+                    github_handle: lead.github_handle.clone(),
+                    role: LeadRole::parse(&lead.role).unwrap_or(LeadRole::Chair),
+                    email: lead.email.clone().filter(|_| with_private),
+                })
+                .collect();
+            let meetings = series
+                .iter()
+                .filter(|series| series.sig_id == id)
+                .map(|series| series.rule.clone().into_series(series.title.clone()))
+                .collect();
+            let teams = teams
+                .iter()
+                .filter(|team| team.sig_id == id)
+                .map(|team| ImportedTeam {
+                    name: team.name.clone(),
+                    description: team.description.clone(),
+                })
+                .collect();
+            let subprojects = subprojects
+                .iter()
+                .filter(|sub| sub.sig_id == id)
+                .map(|sub| ImportedSubproject {
+                    name: sub.name.clone(),
+                    description: sub.description.clone(),
+                    owners: sub.owners.lines().map(str::to_owned).collect(),
+                })
+                .collect();
+            let chat_channel = match (sig.chat_channel_name, sig.chat_channel_url) {
+                (Some(label), Some(url)) => Some(NamedLink { label, url }),
+                _ => None,
+            };
+            ImportedSig {
+                slug: sig.slug,
+                name: sig.name,
+                kind: SigKind::parse(&sig.kind).unwrap_or(SigKind::Sig),
+                description: sig.description,
+                chat_channel,
+                meeting_notes_url: sig.meeting_notes_url,
+                leads,
+                details: Some(SigDetails {
+                    mission: sig.mission,
+                    charter_url: sig.charter_url,
+                    mailing_list_url: sig.mailing_list_url,
+                    meetings,
+                    teams,
+                    subprojects,
+                }),
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,295 @@
+//! The parts of a SIG that richer files (sigs.yaml) describe: mission and
+//! charter, mailing list, meeting series, discussion teams and subprojects.
+
+use chrono::{Datelike, NaiveDate};
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, FromRow, Transaction};
+
+use crate::store::now;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SigDetails {
+    /// Markdown.
+    pub mission: String,
+    pub charter_url: Option<String>,
+    pub mailing_list_url: Option<String>,
+    pub meetings: Vec<ImportedSeries>,
+    pub teams: Vec<ImportedTeam>,
+    pub subprojects: Vec<ImportedSubproject>,
+}
+
+/// A meeting series, matched to a stored one by its SIG and title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedSeries {
+    pub title: String,
+    /// ISO weekday, 1 = Monday.
+    pub weekday: i64,
+    /// HH:MM in `time_zone`.
+    pub start_time: String,
+    pub end_time: String,
+    pub time_zone: String,
+    /// `weekly`, `biweekly` or `monthly`.
+    pub cadence: String,
+    pub week_of_month: Option<i64>,
+    /// The first day (YYYY-MM-DD) when the file says it; otherwise a new
+    /// series starts from a fixed day and a stored one keeps its own.
+    pub starts_on: Option<String>,
+    pub join_url: Option<String>,
+    pub notes_url: Option<String>,
+    pub recordings_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct ImportedTeam {
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedSubproject {
+    pub name: String,
+    pub description: String,
+    /// OWNERS file URLs.
+    pub owners: Vec<String>,
+}
+
+/// The day series without a stated start count from: the first of their
+/// weekdays in 2026, so the same file gives the same database every time.
+pub fn default_start(weekday: i64) -> String {
+    let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+    let offset = (weekday - i64::from(first.weekday().number_from_monday())).rem_euclid(7);
+    (first + chrono::Duration::days(offset))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// Makes the stored details of SIG `sig_id` match `details`; tells whether
+/// anything changed. Series the file does not name are left alone: leads
+/// may have added them on the site.
+pub(super) async fn replace(
+    tx: &mut Transaction<'static, Any>,
+    sig_id: i64,
+    details: &SigDetails,
+) -> Result<bool, sqlx::Error> {
+    let changed = sqlx::query(
+        "UPDATE sigs SET mission = $1, charter_url = $2, mailing_list_url = $3, updated_at = $4 \
+         WHERE id = $5 AND (mission <> $1 OR COALESCE(charter_url, '') <> COALESCE($2, '') \
+         OR COALESCE(mailing_list_url, '') <> COALESCE($3, ''))",
+    )
+    .bind(&details.mission)
+    .bind(&details.charter_url)
+    .bind(&details.mailing_list_url)
+    .bind(now())
+    .bind(sig_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected()
+        > 0;
+    let teams = replace_teams(tx, sig_id, &details.teams).await?;
+    let subprojects = replace_subprojects(tx, sig_id, &details.subprojects).await?;
+    let mut meetings = false;
+    for series in &details.meetings {
+        meetings |= upsert_series(tx, sig_id, series).await?;
+    }
+    Ok(changed || teams || subprojects || meetings)
+}
+
+async fn replace_teams(
+    tx: &mut Transaction<'static, Any>,
+    sig_id: i64,
+    teams: &[ImportedTeam],
+) -> Result<bool, sqlx::Error> {
+    let stored: Vec<ImportedTeam> = sqlx::query_as(
+        "SELECT name, description FROM sig_teams WHERE sig_id = $1 ORDER BY position",
+    )
+    .bind(sig_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    if stored == teams {
+        return Ok(false);
+    }
+    sqlx::query("DELETE FROM sig_teams WHERE sig_id = $1")
+        .bind(sig_id)
+        .execute(&mut **tx)
+        .await?;
+    for (position, team) in teams.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO sig_teams (sig_id, name, description, position) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(sig_id)
+        .bind(&team.name)
+        .bind(&team.description)
+        .bind(position as i64)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(true)
+}
+
+async fn replace_subprojects(
+    tx: &mut Transaction<'static, Any>,
+    sig_id: i64,
+    subprojects: &[ImportedSubproject],
+) -> Result<bool, sqlx::Error> {
+    let stored: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT name, description, owners FROM subprojects WHERE sig_id = $1 ORDER BY position",
+    )
+    .bind(sig_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let wanted: Vec<(String, String, String)> = subprojects
+        .iter()
+        .map(|sub| {
+            (
+                sub.name.clone(),
+                sub.description.clone(),
+                sub.owners.join("\n"),
+            )
+        })
+        .collect();
+    if stored == wanted {
+        return Ok(false);
+    }
+    sqlx::query("DELETE FROM subprojects WHERE sig_id = $1")
+        .bind(sig_id)
+        .execute(&mut **tx)
+        .await?;
+    for (position, (name, description, owners)) in wanted.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO subprojects (sig_id, name, description, owners, position) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(sig_id)
+        .bind(name)
+        .bind(description)
+        .bind(owners)
+        .bind(position as i64)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(true)
+}
+
+/// The rule of a stored series, as compared and written by imports.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub(crate) struct SeriesRule {
+    pub weekday: i64,
+    pub start_time: String,
+    pub end_time: String,
+    pub time_zone: String,
+    pub cadence: String,
+    pub week_of_month: Option<i64>,
+    pub starts_on: String,
+    pub join_url: Option<String>,
+    pub notes_url: Option<String>,
+    pub recordings_url: Option<String>,
+}
+
+impl SeriesRule {
+    fn of(series: &ImportedSeries, starts_on: String) -> Self {
+        SeriesRule {
+            weekday: series.weekday,
+            start_time: series.start_time.clone(),
+            end_time: series.end_time.clone(),
+            time_zone: series.time_zone.clone(),
+            cadence: series.cadence.clone(),
+            week_of_month: series.week_of_month,
+            starts_on,
+            join_url: series.join_url.clone(),
+            notes_url: series.notes_url.clone(),
+            recordings_url: series.recordings_url.clone(),
+        }
+    }
+
+    /// The series this rule belongs to, as an import would describe it.
+    pub(crate) fn into_series(self, title: String) -> ImportedSeries {
+        ImportedSeries {
+            title,
+            weekday: self.weekday,
+            start_time: self.start_time,
+            end_time: self.end_time,
+            time_zone: self.time_zone,
+            cadence: self.cadence,
+            week_of_month: self.week_of_month,
+            starts_on: Some(self.starts_on),
+            join_url: self.join_url,
+            notes_url: self.notes_url,
+            recordings_url: self.recordings_url,
+        }
+    }
+
+    /// Binds the ten rule columns as `$1`…`$10`.
+    fn bind<'q>(&'q self, query: Query<'q, Any, AnyArguments>) -> Query<'q, Any, AnyArguments> {
+        query
+            .bind(self.weekday)
+            .bind(&self.start_time)
+            .bind(&self.end_time)
+            .bind(&self.time_zone)
+            .bind(&self.cadence)
+            .bind(self.week_of_month)
+            .bind(&self.starts_on)
+            .bind(&self.join_url)
+            .bind(&self.notes_url)
+            .bind(&self.recordings_url)
+    }
+}
+
+/// Inserts or updates the series with this title; tells whether it changed.
+async fn upsert_series(
+    tx: &mut Transaction<'static, Any>,
+    sig_id: i64,
+    series: &ImportedSeries,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<(i64, String)> = sqlx::query_as(
+        "SELECT id, starts_on FROM meeting_series WHERE sig_id = $1 AND title = $2 ORDER BY id",
+    )
+    .bind(sig_id)
+    .bind(&series.title)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let starts_on = series
+        .starts_on
+        .clone()
+        .or_else(|| found.as_ref().map(|(_, day)| day.clone()))
+        .unwrap_or_else(|| default_start(series.weekday));
+    let wanted = SeriesRule::of(series, starts_on);
+    let Some((id, _)) = found else {
+        let insert = sqlx::query(
+            "INSERT INTO meeting_series (weekday, start_time, end_time, time_zone, cadence, \
+             week_of_month, starts_on, join_url, notes_url, recordings_url, sig_id, title, \
+             created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+        );
+        wanted
+            .bind(insert)
+            .bind(sig_id)
+            .bind(&series.title)
+            .bind(now())
+            .execute(&mut **tx)
+            .await?;
+        return Ok(true);
+    };
+    let current: SeriesRule = sqlx::query_as(
+        "SELECT weekday, start_time, end_time, time_zone, cadence, week_of_month, starts_on, \
+         join_url, notes_url, recordings_url FROM meeting_series WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut **tx)
+    .await?;
+    if current == wanted {
+        return Ok(false);
+    }
+    let update = sqlx::query(
+        "UPDATE meeting_series SET weekday = $1, start_time = $2, end_time = $3, time_zone = $4, \
+         cadence = $5, week_of_month = $6, starts_on = $7, join_url = $8, notes_url = $9, \
+         recordings_url = $10, updated_at = $11 WHERE id = $12",
+    );
+    wanted
+        .bind(update)
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(true)
+}

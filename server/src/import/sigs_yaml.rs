@@ -1,0 +1,437 @@
+//! Reads the Kubernetes `sigs.yaml` format (also used by other communities):
+//! SIGs, working groups, committees and user groups with their leadership,
+//! meetings, contacts and subprojects. Lenient with values, precise about
+//! shapes: a structural problem stops the import and names its path (or, for
+//! YAML syntax, its line and column); a value that cannot be understood and
+//! an unknown key are warnings with their path.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use app::models::sig::{LeadRole, NamedLink, SigKind};
+use app::store::import::{
+    CommunityImport, ImportedLead, ImportedSeries, ImportedSig, ImportedSubproject, ImportedTeam,
+    SigDetails,
+};
+use serde_yaml_ng::Value;
+
+mod meeting;
+mod node;
+#[cfg(test)]
+mod tests;
+
+use node::{Map, Node};
+
+/// Something in the file, where it is and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    #[error("YAML syntax error at line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+}
+
+/// A file read whole, with what was left out or ignored.
+#[derive(Debug)]
+pub struct Parsed {
+    pub community: CommunityImport,
+    pub warnings: Vec<Problem>,
+    /// Worth telling, nothing lost (a meeting listed twice, kept once).
+    pub notes: Vec<Problem>,
+}
+
+/// The group lists in the order they are read and written.
+pub const GROUP_LISTS: [(&str, SigKind); 4] = [
+    ("sigs", SigKind::Sig),
+    ("workinggroups", SigKind::WorkingGroup),
+    ("committees", SigKind::Committee),
+    ("usergroups", SigKind::UserGroup),
+];
+
+const TOP_LEVEL_KEYS: &[&str] = &[
+    "sigs",
+    "workinggroups",
+    "committees",
+    "usergroups",
+    "gb_rep",
+];
+const GROUP_KEYS: &[&str] = &[
+    "dir",
+    "name",
+    "description",
+    "mission_statement",
+    "charter_link",
+    "meeting_notes_url",
+    "label",
+    "stakeholder_sigs",
+    "leadership",
+    "meetings",
+    "contact",
+    "subprojects",
+];
+const LEADERSHIP_KEYS: &[(&str, LeadRole)] = &[
+    ("chairs", LeadRole::Chair),
+    ("tech_leads", LeadRole::TechLead),
+    ("emeritus_leads", LeadRole::Emeritus),
+];
+const PERSON_KEYS: &[&str] = &["github", "name", "company", "email"];
+const CONTACT_KEYS: &[&str] = &[
+    "slack",
+    "mailing_list",
+    "private_mailing_list",
+    "teams",
+    "liaison",
+    "github_teams",
+];
+const TEAM_KEYS: &[&str] = &["name", "description"];
+const SUBPROJECT_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "owners",
+    "contact",
+    "meetings",
+    "leads",
+];
+
+/// Where a directory name's kind prefix ends: `sig-api-machinery` → `api-machinery`.
+pub fn dir_prefix(kind: SigKind) -> &'static str {
+    match kind {
+        SigKind::Sig => "sig-",
+        SigKind::WorkingGroup => "wg-",
+        SigKind::Committee => "committee-",
+        SigKind::UserGroup => "ug-",
+    }
+}
+
+/// The chat link for a Slack channel name, in whichever workspace the
+/// visitor is signed in to.
+pub fn slack_link(channel: &str) -> NamedLink {
+    NamedLink {
+        label: format!("#{channel}"),
+        url: format!("https://slack.com/app_redirect?channel={channel}"),
+    }
+}
+
+/// The end of a meeting that starts at `start` (HH:MM) when the file does
+/// not say: an hour later, by midnight at the latest.
+pub fn default_end(start: &str) -> Option<String> {
+    app::models::meeting::LocalTime::parse(start).map(|start| meeting::an_hour_later(start).label())
+}
+
+/// The first sentence of a mission, as the group's one-line description.
+pub fn first_sentence(mission: &str) -> String {
+    let flat = mission.split_whitespace().collect::<Vec<_>>().join(" ");
+    let end = flat
+        .char_indices()
+        .find(|&(at, c)| c == '.' && flat[at + 1..].starts_with(' '))
+        .map_or(flat.len(), |(at, _)| at + 1);
+    let sentence = &flat[..end];
+    if sentence.chars().count() <= 200 {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().take(199).collect();
+    format!("{}…", cut.trim_end())
+}
+
+pub fn parse(text: &str) -> Result<Parsed, ParseError> {
+    let document: Value = serde_yaml_ng::from_str(text).map_err(|error| {
+        let (line, column) = error
+            .location()
+            .map_or((0, 0), |at| (at.line(), at.column()));
+        ParseError::Syntax {
+            line,
+            column,
+            message: error.to_string(),
+        }
+    })?;
+    let mut reader = Reader::default();
+    match Node::root(&document).map() {
+        Ok(top) => reader.read_top(&top),
+        Err(problem) => reader.errors.push(problem),
+    }
+    if !reader.errors.is_empty() {
+        return Err(ParseError::Invalid(reader.errors));
+    }
+    Ok(Parsed {
+        community: CommunityImport {
+            sigs: reader.sigs,
+            ..CommunityImport::default()
+        },
+        warnings: reader.warnings,
+        notes: reader.notes,
+    })
+}
+
+/// A group's `contact`: where to talk.
+#[derive(Default)]
+struct Contact {
+    chat: Option<NamedLink>,
+    mailing_list_url: Option<String>,
+    teams: Vec<ImportedTeam>,
+}
+
+#[derive(Default)]
+struct Reader {
+    sigs: Vec<ImportedSig>,
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
+    notes: Vec<Problem>,
+    /// Slug → the path of the group that took it first.
+    slugs: BTreeMap<String, String>,
+}
+
+impl Reader {
+    fn read_top(&mut self, top: &Map<'_>) {
+        top.unknown_keys(TOP_LEVEL_KEYS, &mut self.warnings);
+        for (key, kind) in GROUP_LISTS {
+            let groups = match top.list(key) {
+                Ok(groups) => groups,
+                Err(problem) => {
+                    self.errors.push(problem);
+                    continue;
+                }
+            };
+            for group in groups {
+                match self.read_group(group.clone(), kind) {
+                    Ok(sig) => self.sigs.push(sig),
+                    Err(problem) => self.errors.push(problem),
+                }
+            }
+        }
+    }
+
+    fn read_group(&mut self, node: Node<'_>, kind: SigKind) -> Result<ImportedSig, Problem> {
+        let map = node.map()?;
+        map.unknown_keys(GROUP_KEYS, &mut self.warnings);
+        let Some(name) = map.text("name")? else {
+            return Err(map.node().problem("a group without a name"));
+        };
+        let dir = map.text("dir")?;
+        let slug = slug_of(dir.as_deref(), &name, kind);
+        if slug.is_empty() {
+            return Err(map
+                .node()
+                .problem(format!("no usable folder name for “{name}”")));
+        }
+        if let Some(first) = self.slugs.get(&slug) {
+            return Err(map
+                .node()
+                .problem(format!("duplicate group “{slug}” (also at {first})")));
+        }
+        self.slugs
+            .insert(slug.clone(), map.node().path().to_owned());
+
+        let mission = map.text("mission_statement")?.unwrap_or_default();
+        let description = map
+            .text("description")?
+            .unwrap_or_else(|| first_sentence(&mission));
+        let leads = self.read_leadership(&map)?;
+        let mut meetings = Vec::new();
+        for entry in map.list("meetings")? {
+            let path = entry.path().to_owned();
+            if let Some(series) = meeting::read(entry, &name, &mut self.warnings)? {
+                self.add_meeting(&mut meetings, series, path);
+            }
+        }
+        let Contact {
+            chat: chat_channel,
+            mailing_list_url,
+            teams,
+        } = self.read_contact(&map)?;
+        let subprojects = self.read_subprojects(&map, &name, &mut meetings)?;
+        Ok(ImportedSig {
+            slug,
+            name,
+            kind,
+            description,
+            chat_channel,
+            meeting_notes_url: match map.text("meeting_notes_url")? {
+                Some(url) => Some(url),
+                None => meetings.iter().find_map(|series| series.notes_url.clone()),
+            },
+            leads,
+            details: Some(SigDetails {
+                mission,
+                charter_url: map.text("charter_link")?,
+                mailing_list_url,
+                meetings,
+                teams,
+                subprojects,
+            }),
+        })
+    }
+
+    /// A group's series are known by their titles. Subprojects often list
+    /// their group's own meeting again: the same meeting is kept once; a
+    /// different one with a title already taken is reported and left out.
+    fn add_meeting(
+        &mut self,
+        meetings: &mut Vec<ImportedSeries>,
+        series: ImportedSeries,
+        path: String,
+    ) {
+        let same_title = meetings.iter().find(|known| known.title == series.title);
+        if same_title == Some(&series) {
+            self.notes.push(Problem {
+                path,
+                message: format!("the group's “{}” again; kept once", series.title),
+            });
+            return;
+        }
+        if same_title.is_some() {
+            self.warnings.push(Problem {
+                path,
+                message: format!(
+                    "another meeting of this group is called “{}”; meeting left out",
+                    series.title
+                ),
+            });
+        } else {
+            meetings.push(series);
+        }
+    }
+
+    /// Chairs, then tech leads, then emeritus leads; a person named twice
+    /// keeps the first role (a SIG's lead has one role on its page).
+    fn read_leadership(&mut self, group: &Map<'_>) -> Result<Vec<ImportedLead>, Problem> {
+        let Some(node) = group.get("leadership") else {
+            return Ok(Vec::new());
+        };
+        let map = node.map()?;
+        let known: Vec<&str> = LEADERSHIP_KEYS.iter().map(|(key, _)| *key).collect();
+        map.unknown_keys(&known, &mut self.warnings);
+        let mut leads: Vec<ImportedLead> = Vec::new();
+        for (key, role) in LEADERSHIP_KEYS {
+            for person in map.list(key)? {
+                let lead = self.read_person(person, *role)?;
+                let same = |other: &ImportedLead| match (&other.github_handle, &lead.github_handle)
+                {
+                    (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                    _ => other.display_name == lead.display_name,
+                };
+                if !leads.iter().any(same) {
+                    leads.push(lead);
+                }
+            }
+        }
+        Ok(leads)
+    }
+
+    fn read_person(&mut self, node: Node<'_>, role: LeadRole) -> Result<ImportedLead, Problem> {
+        let map = node.map()?;
+        map.unknown_keys(PERSON_KEYS, &mut self.warnings);
+        let github_handle = map.text("github")?;
+        let display_name = match (map.text("name")?, &github_handle) {
+            (Some(name), _) => name,
+            (None, Some(handle)) => handle.clone(),
+            (None, None) => {
+                return Err(map.node().problem("a lead without a name or GitHub handle"))
+            }
+        };
+        Ok(ImportedLead {
+            display_name,
+            github_handle,
+            role,
+            email: map.text("email")?,
+        })
+    }
+
+    fn read_contact(&mut self, group: &Map<'_>) -> Result<Contact, Problem> {
+        let Some(node) = group.get("contact") else {
+            return Ok(Contact::default());
+        };
+        let map = node.map()?;
+        map.unknown_keys(CONTACT_KEYS, &mut self.warnings);
+        let chat = map
+            .text("slack")?
+            .map(|channel| slack_link(channel.trim_start_matches('#')));
+        let mut teams = Vec::new();
+        for team in map.list("teams")? {
+            let team = team.map()?;
+            team.unknown_keys(TEAM_KEYS, &mut self.warnings);
+            let Some(name) = team.text("name")? else {
+                return Err(team.node().problem("a team without a name"));
+            };
+            teams.push(ImportedTeam {
+                name,
+                description: team.text("description")?.unwrap_or_default(),
+            });
+        }
+        Ok(Contact {
+            chat,
+            mailing_list_url: map.text("mailing_list")?,
+            teams,
+        })
+    }
+
+    /// The group's subprojects; their meetings join the group's own (the
+    /// group's leads run them, and its calendar should show them).
+    fn read_subprojects(
+        &mut self,
+        group: &Map<'_>,
+        group_name: &str,
+        meetings: &mut Vec<ImportedSeries>,
+    ) -> Result<Vec<ImportedSubproject>, Problem> {
+        let mut subprojects = Vec::new();
+        for node in group.list("subprojects")? {
+            let map = node.map()?;
+            map.unknown_keys(SUBPROJECT_KEYS, &mut self.warnings);
+            let Some(name) = map.text("name")? else {
+                return Err(map.node().problem("a subproject without a name"));
+            };
+            for entry in map.list("meetings")? {
+                let path = entry.path().to_owned();
+                let fallback = format!("{group_name} {name}");
+                if let Some(series) = meeting::read(entry, &fallback, &mut self.warnings)? {
+                    self.add_meeting(meetings, series, path);
+                }
+            }
+            let mut owners = Vec::new();
+            for owner in map.list("owners")? {
+                let owner = owner.text()?;
+                if !owner.is_empty() {
+                    owners.push(owner);
+                }
+            }
+            subprojects.push(ImportedSubproject {
+                name,
+                description: map.text("description")?.unwrap_or_default(),
+                owners,
+            });
+        }
+        Ok(subprojects)
+    }
+}
+
+/// The group's slug: its folder name without the kind's prefix, or its name
+/// in lower case with dashes when there is no folder.
+fn slug_of(dir: Option<&str>, name: &str, kind: SigKind) -> String {
+    let source = dir.unwrap_or(name).trim().trim_matches('/');
+    let source = source.rsplit('/').next().unwrap_or(source).to_lowercase();
+    let source = source.strip_prefix(dir_prefix(kind)).unwrap_or(&source);
+    let mut slug = String::with_capacity(source.len());
+    for c in source.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_matches('-').to_owned()
+}

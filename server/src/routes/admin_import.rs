@@ -1,0 +1,201 @@
+//! The admins' upload of a community file: `POST /admin/import/upload` keeps
+//! the file with its dry run and shows it at `/admin/import/{id}`;
+//! `POST /admin/import/{id}/apply` applies it. Plain form posts (a file
+//! does not fit a server function's form encoding), so they work without
+//! JavaScript; the cross-site write check covers them like every form.
+
+use app::errors::AppError;
+use app::models::import::{ImportOutcome, UPLOAD_MAX_BYTES};
+use app::state::AppState;
+use app::store::import::{ImportMode, ImportReport};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+use clap::ValueEnum;
+use tower_http::limit::RequestBodyLimitLayer;
+
+use crate::config::ImportFormat;
+
+/// The upload routes, with a body limit of their own (the site's is 64 KiB).
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/import/upload", post(upload))
+        .route("/admin/import/{id}/apply", post(apply))
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(UPLOAD_MAX_BYTES + 64 * 1024))
+}
+
+fn refusal(error: AppError) -> Response {
+    (error.status(), error.to_string()).into_response()
+}
+
+fn bad_request(message: &str) -> Response {
+    (axum::http::StatusCode::BAD_REQUEST, message.to_owned()).into_response()
+}
+
+/// The signed-in admin behind the request: their person id.
+async fn admin(state: &AppState, headers: &HeaderMap) -> Result<i64, AppError> {
+    let account = super::session_account(state, headers).await?;
+    if account.is_admin == 0 {
+        return Err(AppError::Forbidden);
+    }
+    Ok(account.id)
+}
+
+/// The uploaded file's name and text, and the chosen format.
+struct Upload {
+    file_name: String,
+    text: String,
+    format: ImportFormat,
+}
+
+async fn read_upload(mut form: Multipart) -> Result<Upload, Response> {
+    let (mut file, mut format) = (None, ImportFormat::SigsYaml);
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(_) => {
+                return Err(bad_request(
+                    "The upload could not be read; please send the form again.",
+                ))
+            }
+        };
+        match field.name() {
+            Some("file") => {
+                let name = field
+                    .file_name()
+                    .unwrap_or("upload")
+                    .chars()
+                    .take(200)
+                    .collect::<String>();
+                let bytes = field.bytes().await.map_err(|_| {
+                    bad_request("The file could not be read; please send the form again.")
+                })?;
+                if bytes.len() > UPLOAD_MAX_BYTES {
+                    return Err(bad_request("The file is larger than 4 MB."));
+                }
+                let text = String::from_utf8(bytes.to_vec()).map_err(|error| {
+                    bad_request(&format!(
+                        "The file is not UTF-8 text (first bad byte at offset {}).",
+                        error.utf8_error().valid_up_to()
+                    ))
+                })?;
+                file = Some((name, text));
+            }
+            Some("format") => {
+                let value = field.text().await.unwrap_or_default();
+                format = ImportFormat::from_str(value.trim(), true).map_err(|_| {
+                    bad_request("Choose sigs.yaml or a KubeSphere SIG table as the format.")
+                })?;
+            }
+            _ => {}
+        }
+    }
+    let Some((file_name, text)) = file.filter(|(_, text)| !text.trim().is_empty()) else {
+        return Err(bad_request("Choose a file to import."));
+    };
+    if text.contains('\0') {
+        return Err(bad_request("The file contains a NUL character."));
+    }
+    Ok(Upload {
+        file_name,
+        text,
+        format,
+    })
+}
+
+fn format_name(format: ImportFormat) -> String {
+    format
+        .to_possible_value()
+        .map(|value| value.get_name().to_owned())
+        .unwrap_or_default()
+}
+
+/// Reads the file and runs it in `mode`; problems become the outcome's errors.
+async fn outcome(
+    state: &AppState,
+    format: ImportFormat,
+    text: &str,
+    mode: ImportMode,
+) -> Result<ImportOutcome, AppError> {
+    let read = match crate::import::read(format, text) {
+        Ok(read) => read,
+        Err(problems) => {
+            return Ok(ImportOutcome {
+                errors: problems.lines().map(str::to_owned).collect(),
+                ..ImportOutcome::default()
+            })
+        }
+    };
+    let ImportReport {
+        created,
+        updated,
+        unchanged,
+    } = app::store::import::run(&state.db, &read.community, mode).await?;
+    Ok(ImportOutcome {
+        created,
+        updated,
+        unchanged,
+        warnings: read.notes.into_iter().chain(read.warnings).collect(),
+        errors: Vec::new(),
+    })
+}
+
+async fn upload(State(state): State<AppState>, headers: HeaderMap, form: Multipart) -> Response {
+    let person = match admin(&state, &headers).await {
+        Ok(person) => person,
+        Err(error) => return refusal(error),
+    };
+    let upload = match read_upload(form).await {
+        Ok(upload) => upload,
+        Err(response) => return response,
+    };
+    let dry_run = match outcome(&state, upload.format, &upload.text, ImportMode::DryRun).await {
+        Ok(outcome) => outcome,
+        Err(error) => return refusal(error),
+    };
+    let stored = app::store::import_previews::create(
+        &state.db,
+        person,
+        &upload.file_name,
+        &format_name(upload.format),
+        &upload.text,
+        &dry_run,
+    )
+    .await;
+    match stored {
+        Ok(id) => Redirect::to(&format!("/admin/import/{id}")).into_response(),
+        Err(error) => refusal(error.into()),
+    }
+}
+
+async fn apply(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>) -> Response {
+    if let Err(error) = admin(&state, &headers).await {
+        return refusal(error);
+    }
+    let pending = match app::store::import_previews::pending_source(&state.db, id).await {
+        Ok(Some(pending)) => pending,
+        // Unknown, or applied already: the page says which.
+        Ok(None) => return Redirect::to(&format!("/admin/import/{id}")).into_response(),
+        Err(error) => return refusal(error.into()),
+    };
+    let (format, text) = pending;
+    let Ok(format) = ImportFormat::from_str(&format, true) else {
+        return bad_request("This upload's format is no longer known.");
+    };
+    let applied = match outcome(&state, format, &text, ImportMode::Apply).await {
+        Ok(outcome) => outcome,
+        Err(error) => return refusal(error),
+    };
+    // A file that cannot be imported stays a dry run with its problems.
+    if applied.errors.is_empty() {
+        if let Err(error) = app::store::import_previews::mark_applied(&state.db, id, &applied).await
+        {
+            return refusal(error.into());
+        }
+    }
+    Redirect::to(&format!("/admin/import/{id}")).into_response()
+}
