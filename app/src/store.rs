@@ -111,6 +111,21 @@ impl Database {
         Ok(())
     }
 
+    /// Whether every migration this build knows has been applied: a
+    /// database that is newer (another instance already upgraded it) counts.
+    pub async fn is_migrated(&self) -> Result<bool, sqlx::Error> {
+        let migrator = match self.backend {
+            Backend::Sqlite => sqlx::migrate!("../migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("../migrations/postgres"),
+        };
+        let newest_known = migrator.iter().map(|migration| migration.version).max();
+        let newest_applied: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(newest_applied >= newest_known)
+    }
+
     /// Starts a write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so two writers never deadlock upgrading read locks.
     pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {

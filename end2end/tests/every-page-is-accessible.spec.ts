@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { test, expect, waitForHydration } from "./fixtures";
-import { signInAsNewLead } from "./people";
+import { createAdmin } from "./outbox";
+import { password, signInAsNewLead } from "./people";
 
 // axe-core, the engine behind Lighthouse's accessibility audits, run in the
 // page itself: WCAG 2.1 A and AA rules on every page type, including those
@@ -77,4 +78,29 @@ test("the pages only leads see meet WCAG 2.1 AA (axe)", async ({ page }, info) =
   ]) {
     await expectNoViolations(page, path);
   }
+});
+
+test("the import pages and an imported SIG's page meet WCAG 2.1 AA (axe)", async ({ page }, info) => {
+  test.setTimeout(60_000);
+  const stamp = `axe-import-${info.project.name}-${Date.now()}`.toLowerCase();
+  const adminEmail = `admin-${stamp}@example.org`;
+  createAdmin(adminEmail, "Site Admin", password);
+  const signIn = await page.request.post("/api/sign_in", {
+    form: { "form[email]": adminEmail, "form[password]": password },
+  });
+  expect(signIn.status()).toBe(200);
+  const file = `sigs:\n  - dir: sig-${stamp}\n    name: Axe ${stamp}\n    mission_statement: Checks pages.\n    contact:\n      teams:\n        - name: t-${stamp}\n          description: Reviews\n    subprojects:\n      - name: s-${stamp}\n        owners:\n          - https://example.org/OWNERS\n`;
+  const uploaded = await page.request.post("/admin/import/upload", {
+    multipart: { format: "sigs-yaml", file: { name: "sigs.yaml", mimeType: "text/yaml", buffer: Buffer.from(file) } },
+    maxRedirects: 0,
+  });
+  expect(uploaded.status()).toBe(303);
+  const preview = uploaded.headers()["location"];
+  await expectNoViolations(page, "/admin");
+  await expectNoViolations(page, "/admin/import");
+  await expectNoViolations(page, preview);
+  const applied = await page.request.post(`${preview}/apply`, { maxRedirects: 0 });
+  expect(applied.status()).toBe(303);
+  await expectNoViolations(page, preview);
+  await expectNoViolations(page, `/sigs/${stamp}`);
 });

@@ -1,7 +1,8 @@
 // Takes screenshots of every page type at phone and desktop widths, in light
 // and dark mode: node tools/screenshots.mjs BASE_URL OUT_DIR
 // With SIGPOST_SESSION set to a session token, the editing pages are taken
-// too, as that signed-in person sees them.
+// too, as that signed-in person sees them. SIGPOST_EXTRA_PAGES adds pages:
+// "name=/path,other=/path2" (an admin's import pages, an imported SIG).
 import { chromium } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 
@@ -36,6 +37,10 @@ if (session) {
     "series-editor": "/sigs/storage/meetings/series/new",
     "record-editor": "/sigs/storage/meetings/new",
   });
+}
+for (const entry of (process.env.SIGPOST_EXTRA_PAGES ?? "").split(",").filter(Boolean)) {
+  const [name, path] = entry.split("=");
+  pages[name] = path;
 }
 const widths = { phone: 390, desktop: 1280 };
 

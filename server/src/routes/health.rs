@@ -1,4 +1,5 @@
-//! `/healthz` (the process answers) and `/readyz` (the database answers).
+//! `/healthz` (the process answers) and `/readyz` (the database answers and
+//! has every migration this build knows).
 
 use app::state::AppState;
 use axum::extract::State;
@@ -17,11 +18,12 @@ async fn alive() -> &'static str {
 }
 
 async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM _sqlx_migrations")
-        .fetch_one(&state.db.pool)
-        .await
-    {
-        Ok(_) => (StatusCode::OK, "ready"),
+    match state.db.is_migrated().await {
+        Ok(true) => (StatusCode::OK, "ready"),
+        Ok(false) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database migrations not applied",
+        ),
         Err(error) => {
             tracing::warn!(%error, "readiness check failed");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")

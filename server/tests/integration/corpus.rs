@@ -65,7 +65,12 @@ const FUNCTIONS: &[&str] = &[
     "delete_meeting_entry",
     "load_calendar_link",
     "change_calendar_link",
+    "load_import_previews",
+    "load_import_preview",
 ];
+
+/// The plain form posts (file uploads), with `P` for the payload.
+const POSTS: &[&str] = &["/admin/import/upload", "/admin/import/P/apply"];
 
 /// Every argument name the server functions read, flat and inside forms.
 const FIELDS: &[&str] = &[
@@ -184,7 +189,33 @@ const PAGES: &[&str] = &[
     "/sigs/P/members.csv",
     "/guidance/P",
     "/admin/sigs/P",
+    "/admin/import/P",
+    "/api/v1/sigs/P",
 ];
+
+/// A percent-encoded payload as raw bytes (invalid UTF-8 stays invalid).
+fn percent_decoded(payload: &str) -> Vec<u8> {
+    let bytes = payload.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = bytes
+            .get(at + 1..at + 3)
+            .and_then(|pair| std::str::from_utf8(pair).ok())
+            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+        match (bytes[at], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                at += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                at += 1;
+            }
+        }
+    }
+    out
+}
 
 async fn bad_input_never_gets_a_server_error(backend: Backend) {
     let database = TestDatabase::create(backend).await;
@@ -231,6 +262,55 @@ async fn bad_input_never_gets_a_server_error(backend: Backend) {
                 sent += 1;
                 if status.is_server_error() {
                     server_errors.push(format!("GET {page} ({kind}): {status}"));
+                }
+            }
+        }
+        // The upload routes: payloads as fields and as files, and bodies
+        // that are not multipart at all.
+        for (kind, payload) in payloads() {
+            for post in POSTS {
+                let path = post.replace('P', &payload);
+                let decoded = percent_decoded(&payload);
+                let mut body =
+                    b"--zz\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\n".to_vec();
+                body.extend_from_slice(&decoded);
+                body.extend_from_slice(b"\r\n--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.yaml\"\r\n\r\n");
+                body.extend_from_slice(&decoded);
+                body.extend_from_slice(b"\r\n--zz--\r\n");
+                let mut request = client
+                    .post(server.url(&path))
+                    .header("content-type", "multipart/form-data; boundary=zz")
+                    .body(body);
+                if let Some(token) = session {
+                    request = request.header("cookie", format!("sigpost_session={token}"));
+                }
+                let status = request.send().await.expect("an answer").status();
+                sent += 1;
+                if status.is_server_error() {
+                    server_errors.push(format!("POST {post} ({kind}): {status}"));
+                }
+            }
+        }
+        for post in POSTS {
+            for (content_type, body) in [
+                (
+                    "application/x-www-form-urlencoded",
+                    "file=x&format=sigs-yaml",
+                ),
+                ("multipart/form-data", "no boundary"),
+                ("application/json", "{}"),
+            ] {
+                let mut request = client
+                    .post(server.url(&post.replace('P', "1")))
+                    .header("content-type", content_type)
+                    .body(body);
+                if let Some(token) = session {
+                    request = request.header("cookie", format!("sigpost_session={token}"));
+                }
+                let status = request.send().await.expect("an answer").status();
+                sent += 1;
+                if status.is_server_error() {
+                    server_errors.push(format!("POST {post} as {content_type}: {status}"));
                 }
             }
         }

@@ -164,6 +164,18 @@ async fn health_checks_answer(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     assert_eq!(app.visit("/healthz").await.status, StatusCode::OK);
     assert_eq!(app.visit("/readyz").await.status, StatusCode::OK);
+    // A database behind this build's migrations is not ready.
+    let db = app.database.open().await;
+    sqlx::query(
+        "DELETE FROM _sqlx_migrations WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)",
+    )
+    .execute(&db.pool)
+    .await
+    .expect("forget the newest migration");
+    let behind = app.visit("/readyz").await;
+    assert_eq!(behind.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(behind.body.contains("migrations"), "{}", behind.body);
+    assert_eq!(app.visit("/healthz").await.status, StatusCode::OK);
 }
 
 async fn robots_and_sitemap_list_the_public_pages(backend: Backend) {

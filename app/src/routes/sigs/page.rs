@@ -157,10 +157,13 @@ fn TeamList(teams: Vec<SigTeam>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         }
+        .into_any()
     })
 }
 
-/// The work the SIG owns, when it lists any.
+/// The work the SIG owns, when it lists any. Both lists are type-erased: the
+/// SIG page's view type is deep already, and release wasm builds stop at
+/// the compiler's query depth limit.
 #[component]
 fn SubprojectList(subprojects: Vec<Subproject>) -> impl IntoView {
     (!subprojects.is_empty()).then(|| view! {
@@ -190,7 +193,7 @@ fn SubprojectList(subprojects: Vec<Subproject>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-    })
+    }.into_any())
 }
 
 fn optional_link(url: Option<String>, label: &'static str, empty: &'static str) -> AnyView {
