@@ -27,13 +27,30 @@ export default defineConfig({
     baseURL: process.env.SIGPOST_BASE_URL ?? "http://127.0.0.1:3000",
     trace: "off",
   },
+  // Imports add groups to the shared database: they run after the journeys
+  // that count the directory's groups.
   projects: [
     {
       name: "hydrated",
+      testIgnore: /imports-community-data/,
       use: { ...devices["Desktop Chrome"], launchOptions: chromium, javaScriptEnabled: true },
     },
     {
       name: "no-javascript",
+      testIgnore: /imports-community-data/,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium, javaScriptEnabled: false },
+      grep: /@no-js/,
+    },
+    {
+      name: "imports-hydrated",
+      testMatch: /imports-community-data/,
+      dependencies: ["hydrated", "no-javascript"],
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium, javaScriptEnabled: true },
+    },
+    {
+      name: "imports-no-javascript",
+      testMatch: /imports-community-data/,
+      dependencies: ["hydrated", "no-javascript"],
       use: { ...devices["Desktop Chrome"], launchOptions: chromium, javaScriptEnabled: false },
       grep: /@no-js/,
     },

@@ -1,6 +1,10 @@
 import { test, expect } from "./fixtures";
 import { createAdmin } from "./outbox";
 import { password } from "./people";
+import { expectNoViolations } from "./axe";
+
+// The axe checks below inject their script past the CSP.
+test.use({ bypassCSP: true });
 
 // A small sigs.yaml as another community would write it: an abbreviated
 // day, a 12-hour time, a free-text zone, a key the format does not know.
@@ -73,4 +77,29 @@ test("an admin uploads a sigs.yaml, reads the dry run and applies it @no-js", as
   await expect(page.getByText("Every Thursday")).toBeVisible();
   // The lead's private address is on no public page.
   expect(await page.content()).not.toContain(`iris-${stamp}@private.example`);
+});
+
+test("the import pages and an imported SIG's page meet WCAG 2.1 AA (axe)", async ({ page }, info) => {
+  test.setTimeout(60_000);
+  const stamp = `axe-import-${info.project.name}-${Date.now()}`.toLowerCase();
+  const adminEmail = `admin-${stamp}@example.org`;
+  createAdmin(adminEmail, "Site Admin", password);
+  const signIn = await page.request.post("/api/sign_in", {
+    form: { "form[email]": adminEmail, "form[password]": password },
+  });
+  expect(signIn.status()).toBe(200);
+  const file = `sigs:\n  - dir: sig-${stamp}\n    name: Axe ${stamp}\n    mission_statement: Checks pages.\n    contact:\n      teams:\n        - name: t-${stamp}\n          description: Reviews\n    subprojects:\n      - name: s-${stamp}\n        owners:\n          - https://example.org/OWNERS\n`;
+  const uploaded = await page.request.post("/admin/import/upload", {
+    multipart: { format: "sigs-yaml", file: { name: "sigs.yaml", mimeType: "text/yaml", buffer: Buffer.from(file) } },
+    maxRedirects: 0,
+  });
+  expect(uploaded.status()).toBe(303);
+  const preview = uploaded.headers()["location"];
+  await expectNoViolations(page, "/admin");
+  await expectNoViolations(page, "/admin/import");
+  await expectNoViolations(page, preview);
+  const applied = await page.request.post(`${preview}/apply`, { maxRedirects: 0 });
+  expect(applied.status()).toBe(303);
+  await expectNoViolations(page, preview);
+  await expectNoViolations(page, `/sigs/${stamp}`);
 });
