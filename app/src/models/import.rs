@@ -21,6 +21,9 @@ pub struct ImportOutcome {
     pub unchanged: usize,
     /// Values left out or keys ignored, each with its path.
     pub warnings: Vec<String>,
+    /// Worth knowing, nothing lost (a text repaired, a meeting listed twice).
+    #[serde(default)]
+    pub notes: Vec<String>,
     /// Why the file cannot be imported at all; empty when it can.
     pub errors: Vec<String>,
 }

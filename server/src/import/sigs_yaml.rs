@@ -145,8 +145,12 @@ pub fn first_sentence(mission: &str) -> String {
     if sentence.chars().count() <= 200 {
         return sentence.to_owned();
     }
+    // Cut at a word boundary, so no word is left half-written.
     let cut: String = sentence.chars().take(199).collect();
-    format!("{}…", cut.trim_end())
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(words, _)| words);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {

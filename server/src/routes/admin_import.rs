@@ -139,7 +139,8 @@ async fn outcome(
         created,
         updated,
         unchanged,
-        warnings: read.notes.into_iter().chain(read.warnings).collect(),
+        warnings: read.warnings,
+        notes: read.notes,
         errors: Vec::new(),
     })
 }

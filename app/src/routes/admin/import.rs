@@ -61,12 +61,12 @@ fn RecentImports(previews: Vec<ImportPreview>) -> impl IntoView {
     (!previews.is_empty()).then(|| view! {
         <section class="section" aria-labelledby="recent-imports">
             <h2 id="recent-imports">"Recent uploads"</h2>
-            <ul class="admin-list">
+            <ul class="plain-list">
                 {previews.into_iter().map(|preview| view! {
                     <li>
-                        <a href=format!("/admin/import/{}", preview.id)>{preview.file_name.clone()}</a>
-                        <span class="card-meta">{format!(" {} by {}", preview.uploaded_label, preview.uploaded_by)}</span>
-                        {status_badge(&preview)}
+                        <a href=format!("/admin/import/{}", preview.id)>{preview.file_name.clone()}</a>" "
+                        <span class="badge">{status_badge(&preview)}</span>
+                        <span class="owners">{format!("{} by {}", preview.uploaded_label, preview.uploaded_by)}</span>
                     </li>
                 }).collect_view()}
             </ul>
@@ -76,9 +76,9 @@ fn RecentImports(previews: Vec<ImportPreview>) -> impl IntoView {
 
 fn status_badge(preview: &ImportPreview) -> &'static str {
     match (&preview.applied_label, preview.outcome.errors.is_empty()) {
-        (Some(_), _) => " · applied",
-        (None, false) => " · cannot be imported",
-        (None, true) => " · dry run",
+        (Some(_), _) => "applied",
+        (None, false) => "cannot be imported",
+        (None, true) => "dry run",
     }
 }
 
@@ -123,6 +123,7 @@ fn PreviewReport(preview: ImportPreview) -> impl IntoView {
         updated,
         unchanged,
         warnings,
+        notes,
         errors,
     } = outcome;
     let can_apply = applied_label.is_none() && errors.is_empty();
@@ -148,13 +149,14 @@ fn PreviewReport(preview: ImportPreview) -> impl IntoView {
             <p class="lead-text" role="status">{summary}</p>
         </header>
         {can_apply.then(|| view! {
-            <form method="post" action=format!("/admin/import/{id}/apply") class="button-row">
+            <form method="post" action=format!("/admin/import/{id}/apply") class="button-row import-actions">
                 <button class="button" type="submit">"Apply this import"</button>
                 <a class="button button-secondary" href="/admin/import">"Upload another file"</a>
             </form>
         })}
         <OutcomeList heading="Problems" items=errors />
         <OutcomeList heading="Warnings" items=warnings />
+        <OutcomeList heading="Notes" items=notes />
         <OutcomeList heading="Created" items=created />
         <OutcomeList heading="Updated" items=updated />
     }

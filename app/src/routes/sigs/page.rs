@@ -175,7 +175,7 @@ fn SubprojectList(subprojects: Vec<Subproject>) -> impl IntoView {
                         <strong>{sub.name}</strong>
                         {(!sub.description.is_empty()).then(|| view! { <span>" — "{sub.description}</span> })}
                         {(!sub.owners.is_empty()).then(|| view! {
-                            <span class="card-meta">" Owners: "
+                            <span class="owners">" Owners: "
                                 {sub.owners.into_iter().enumerate().map(|(index, url)| {
                                     let safe = url.starts_with("https://") || url.starts_with("http://");
                                     view! {

@@ -253,5 +253,9 @@ fn slugs_come_from_the_folder_without_its_kind(
 fn descriptions_are_the_missions_first_sentence() {
     assert_eq!(first_sentence("Covers X, Y.  And Z."), "Covers X, Y.");
     assert_eq!(first_sentence("No full stop"), "No full stop");
-    assert!(first_sentence(&"word ".repeat(100)).chars().count() <= 200);
+    let long = first_sentence(&"word ".repeat(100));
+    assert!(
+        long.chars().count() <= 200 && long.ends_with("word…"),
+        "{long}"
+    );
 }
