@@ -4,6 +4,9 @@ import { createAdmin, linkToken } from "./outbox";
 const password = "violet-kettle-orbit-42";
 
 test("an admin appoints a lead, who accepts the invitation and edits the SIG page @no-js", async ({ page }, info) => {
+  // Two sign-ins and a password set (argon2 each) and a dozen pages: on two
+  // busy cores this journey took 34.6 s once, past the 30 s default.
+  test.setTimeout(60_000);
   const stamp = `${info.project.name}-${Date.now()}`;
   const adminEmail = `admin-${stamp}@example.org`;
   const leadEmail = `lead-${stamp}@example.org`;
