@@ -7,6 +7,7 @@ pub mod lead_list;
 pub mod markdown;
 pub mod meeting_time;
 pub mod page_meta;
+pub mod page_script;
 pub mod roadmap_card;
 pub mod sig_card;
 pub mod working_hours;

@@ -1,7 +1,11 @@
-//! The browser entry point: hydrates the server-rendered page with the `app` crate.
+//! The browser entry point: hydrates the islands (the interactive parts) of
+//! the server-rendered page; the rest of the page stays plain HTML.
+
+// Links the `app` crate, whose `#[island]`s export themselves to the page.
+use app as _;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
 }

@@ -7,7 +7,8 @@ use leptos::web_sys::js_sys;
 
 use crate::models::meeting::{relative_label, MeetingInstant};
 
-#[component]
+/// An island: the browser fills in the visitor's own time.
+#[island]
 pub fn MeetingTime(instant: MeetingInstant) -> impl IntoView {
     let local = RwSignal::new(None::<String>);
     let relative = RwSignal::new(instant.relative.clone());

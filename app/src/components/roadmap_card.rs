@@ -3,15 +3,13 @@ use leptos::prelude::*;
 use crate::api::roadmap::{ChangeRoadmapStatus, ReorderRoadmapItem};
 use crate::models::roadmap::{RoadmapCard, RoadmapStatus};
 
-/// The actions a lead uses on a board's cards, shared by every card so the
-/// board reloads once after any of them.
+/// The actions a lead uses on a board's cards. They are plain form posts
+/// that come back to the board; the page script returns keyboard focus to
+/// the pressed button (each has an id).
 #[derive(Clone, Copy)]
 pub struct CardActions {
     pub change_status: ServerAction<ChangeRoadmapStatus>,
     pub reorder: ServerAction<ReorderRoadmapItem>,
-    /// The id of the control a keyboard user last pressed: the board is
-    /// drawn anew after a move, and focus returns to that control.
-    pub focus: RwSignal<Option<String>>,
 }
 
 impl Default for CardActions {
@@ -19,29 +17,8 @@ impl Default for CardActions {
         CardActions {
             change_status: ServerAction::new(),
             reorder: ServerAction::new(),
-            focus: RwSignal::new(None),
         }
     }
-}
-
-/// Focuses the element `id` whenever `focus` names it. Runs once the card
-/// is in the page (effects never run on the server).
-fn refocus(focus: RwSignal<Option<String>>, id: String) {
-    use leptos::wasm_bindgen::JsCast;
-    Effect::new(move |_| {
-        if focus.get().as_deref() == Some(id.as_str()) {
-            let id = id.clone();
-            // By the next frame the redrawn board has replaced the old one.
-            request_animation_frame(move || {
-                if let Some(element) = document()
-                    .get_element_by_id(&id)
-                    .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
-                {
-                    let _ = element.focus();
-                }
-            });
-        }
-    });
 }
 
 /// One roadmap item as a card: title, target month, owner, link, a short
@@ -83,16 +60,10 @@ pub fn RoadmapCardView(
     }
 }
 
-/// Move to another column, up or down: plain forms, so they work without
-/// JavaScript; with it, the board updates in place.
+/// Move to another column, up or down: plain forms.
 #[component]
 fn CardControls(card: RoadmapCard, actions: CardActions) -> impl IntoView {
     let select_id = format!("item-{}-status", card.id);
-    refocus(actions.focus, select_id.clone());
-    let focus_select = {
-        let select_id = select_id.clone();
-        move |_| actions.focus.set(Some(select_id.clone()))
-    };
     let (id, version, sig) = (card.id, card.version, card.sig_slug.clone());
     let edit_href = format!("{}/edit", card.href());
     // Each form's children closure takes its own copies.
@@ -109,7 +80,7 @@ fn CardControls(card: RoadmapCard, actions: CardActions) -> impl IntoView {
                         <option value=status.as_str() selected=status == card.status>{status.label()}</option>
                     }).collect_view()}
                 </select>
-                <button type="submit" class="button button-small button-secondary" on:click=focus_select>
+                <button type="submit" class="button button-small button-secondary" id=format!("item-{id}-move")>
                     "Move"<span class="visually-hidden">" “"{status_title}"”"</span>
                 </button>
             </ActionForm>
@@ -117,16 +88,13 @@ fn CardControls(card: RoadmapCard, actions: CardActions) -> impl IntoView {
                 let arrow = if direction == "up" { "↑" } else { "↓" };
                 let (sig, title) = (sig.clone(), card.title.clone());
                 let button_id = format!("item-{id}-{direction}");
-                refocus(actions.focus, button_id.clone());
-                let pressed = button_id.clone();
                 view! {
                     <ActionForm action=actions.reorder attr:class="inline-form">
                         <input type="hidden" name="sig" value=sig />
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="direction" value=direction />
                         <button type="submit" class="button button-small button-secondary button-icon"
-                            id=button_id
-                            on:click=move |_| actions.focus.set(Some(pressed.clone()))>
+                            id=button_id>
                             <span aria-hidden="true">{arrow}</span>
                             <span class="visually-hidden">{format!("Move “{title}” {direction}")}</span>
                         </button>

@@ -5,7 +5,12 @@ use crate::models::sig::SigSummary;
 
 /// One SIG in the directory: name, description, leads and chat channel.
 #[component]
-pub fn SigCard(sig: SigSummary) -> impl IntoView {
+pub fn SigCard(
+    sig: SigSummary,
+    /// Left out by the directory's filter (still in the page, to show again).
+    #[prop(optional)]
+    hidden: bool,
+) -> impl IntoView {
     let href = format!("/sigs/{}", sig.slug);
     let leads = lead_names(&sig.leads);
     let description = if sig.description.is_empty() {
@@ -14,7 +19,7 @@ pub fn SigCard(sig: SigSummary) -> impl IntoView {
         sig.description.clone()
     };
     view! {
-        <li class="card sig-card">
+        <li class="card sig-card" hidden=hidden>
             <h2 class="card-title">
                 <a href=href>{sig.name.clone()}</a>
             </h2>

@@ -7,12 +7,12 @@ use leptos::web_sys::js_sys;
 
 use crate::models::meeting::{WorkingHours, ZONE_MAX_CHARS};
 
-#[component]
+/// An island: the browser suggests its own zone.
+#[island]
 pub fn WorkingHoursFilter(
     hours: WorkingHours,
     /// The message about the last filter, if it could not be applied.
-    #[prop(into)]
-    error: Signal<Option<String>>,
+    error: Option<String>,
     /// The text filter, carried along so one does not clear the other.
     query: String,
 ) -> impl IntoView {
@@ -47,7 +47,7 @@ pub fn WorkingHoursFilter(
                         value=hours.tz.clone() prop:value=move || zone.get()
                         on:input=move |event| zone.set(event_target_value(&event))
                         aria-describedby="hours-error"
-                        aria-invalid=move || error.get().is_some().then_some("true") />
+                        aria-invalid=error.is_some().then_some("true") />
                 </div>
                 <div class="field field-narrow">
                     <label for="hours-from">"From"</label>
@@ -59,7 +59,7 @@ pub fn WorkingHoursFilter(
                 </div>
                 <button type="submit" class="button button-secondary">"Show SIGs"</button>
             </div>
-            <p class="field-error" id="hours-error" role="alert">{move || error.get()}</p>
+            <p class="field-error" id="hours-error" role="alert">{error.clone()}</p>
         </form>
     }
 }

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_location;
 
 use crate::api::account::{load_current_user, SignOut};
 use crate::api::directory::load_site_info;
+use crate::components::page_script::PageScript;
 use crate::models::community::SiteInfo;
 
 /// The community's name and address, loaded once per page and shared through context.
@@ -28,6 +29,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
     provide_context(site);
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
+        <PageScript />
         <header class="site-header">
             <div class="container header-inner">
                 <a class="brand" href="/">

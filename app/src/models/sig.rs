@@ -113,13 +113,12 @@ impl SigSummary {
     /// query must appear in its name, slug, description or a lead's name/handle.
     /// The same function filters on the server (`?q=`) and in the browser.
     pub fn matches(&self, query: &str) -> bool {
-        let haystack = self.search_text();
-        query
-            .split_whitespace()
-            .all(|word| haystack.contains(&word.to_lowercase()))
+        text_matches(&self.search_text(), query)
     }
 
-    fn search_text(&self) -> String {
+    /// What the directory filter searches: name, slug, description and
+    /// leads, in lower case.
+    pub fn search_text(&self) -> String {
         let mut text = format!("{} {} {}", self.name, self.slug, self.description);
         for lead in &self.leads {
             text.push(' ');
@@ -131,6 +130,13 @@ impl SigSummary {
         }
         text.to_lowercase()
     }
+}
+
+/// Whether every word of `query` occurs in `search_text` (lower case).
+pub fn text_matches(search_text: &str, query: &str) -> bool {
+    query
+        .split_whitespace()
+        .all(|word| search_text.contains(&word.to_lowercase()))
 }
 
 /// Everything the SIG page shows.

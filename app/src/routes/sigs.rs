@@ -9,8 +9,7 @@ pub mod welcome;
 
 use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::directory::list_sigs;
 use crate::api::meetings::sigs_meeting_in_hours;
@@ -18,7 +17,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::sig_card::SigCard;
 use crate::components::working_hours::WorkingHoursFilter;
 use crate::models::meeting::WorkingHours;
-use crate::models::sig::SigSummary;
+use crate::models::sig::{text_matches, SigSummary};
 
 /// The `:slug` and `:id` of the address, for the pages about one thing of a
 /// SIG; an `:id` that is not a number reads as 0, which is never a record.
@@ -34,8 +33,9 @@ pub fn slug_and_id() -> impl Fn() -> (String, i64) + Clone + Send + Sync + 'stat
 /// Longest filter text accepted; longer input is cut, never an error.
 pub const FILTER_MAX_CHARS: usize = 100;
 
-/// Every SIG as a card. The filter narrows the list as you type once the page
-/// is hydrated; without JavaScript the same form submits `?q=` to the server.
+/// Every SIG as a card, with a text filter and a working-hours filter. Both
+/// are plain GET forms (`?q=`, `?tz=&from=&to=`) answered by the server; once
+/// hydrated, the text filter narrows the list as you type.
 #[component]
 pub fn SigDirectory() -> impl IntoView {
     let sigs = Resource::new(|| (), |_| list_sigs());
@@ -47,7 +47,6 @@ pub fn SigDirectory() -> impl IntoView {
         .chars()
         .take(FILTER_MAX_CHARS)
         .collect();
-    let filter = RwSignal::new(initial.clone());
     let hours = WorkingHours {
         tz: query.read_untracked().get("tz").unwrap_or_default(),
         from: query.read_untracked().get("from").unwrap_or_default(),
@@ -60,34 +59,91 @@ pub fn SigDirectory() -> impl IntoView {
         },
         sigs_meeting_in_hours,
     );
-    let navigate = use_navigate();
-    // Keep the address shareable without a reload when the form is submitted.
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let text = filter.get_untracked();
-        let url = if text.trim().is_empty() {
-            "/sigs".to_owned()
-        } else {
-            format!("/sigs?q={}", encode_query_value(text.trim()))
-        };
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
 
     view! {
         <PageMeta title="SIG directory" path="/sigs"
             description="Every Special Interest Group of the community: what it works on, who leads it and where it talks." />
+        <Suspense fallback=|| view! { <p class="loading">"Loading SIGs…"</p> }>
+            {move || {
+                let (hours, initial) = (hours.clone(), initial.clone());
+                Suspend::new(async move {
+                    let (allowed, error) = match in_hours.await {
+                        Ok(allowed) => (allowed, None),
+                        Err(error) => (None, Some(error.field("tz").unwrap_or_else(|| error.to_string()))),
+                    };
+                    match sigs.await {
+                        Ok(mut all) => {
+                            let only_in_hours = allowed.is_some_and(|allowed| {
+                                all.retain(|sig| allowed.contains(&sig.slug));
+                                true
+                            });
+                            let texts = all.iter().map(SigSummary::search_text).collect();
+                            let query = initial.clone();
+                            view! {
+                                <SigFinder texts initial=initial.clone() only_in_hours>
+                                    <WorkingHoursFilter hours error query />
+                                </SigFinder>
+                                <ul class="card-grid sig-grid" id="sig-grid">
+                                    {all.into_iter().map(|sig| {
+                                        let hidden = !sig.matches(&initial);
+                                        view! { <SigCard sig hidden /> }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                        Err(error) => view! {
+                            <header class="page-header"><DirectoryTitle /></header>
+                            <ErrorNotice error />
+                        }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DirectoryTitle() -> impl IntoView {
+    view! {
+        <h1>"Special Interest Groups"</h1>
+        <p class="lead-text">
+            "Each SIG owns a part of the project. Find one by topic, technology or lead."
+        </p>
+    }
+}
+
+/// The filter form, the count and the empty state (an island: the browser
+/// narrows the cards below as you type). `texts` are the cards' search texts
+/// in page order; `children` is the working-hours filter under the form.
+#[island]
+fn SigFinder(
+    texts: Vec<String>,
+    initial: String,
+    /// The list is already narrowed to SIGs meeting in the visitor's hours.
+    only_in_hours: bool,
+    children: Children,
+) -> impl IntoView {
+    let filter = RwSignal::new(initial.clone());
+    let total = texts.len();
+    let shown = Memo::new(move |_| {
+        let text = filter.get();
+        texts
+            .iter()
+            .map(|haystack| text_matches(haystack, &text))
+            .collect::<Vec<_>>()
+    });
+    // The cards are server-rendered below the island: show the matching ones.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| show_cards(&shown.read()));
+    // Keep the address shareable without a reload when the form is submitted.
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        replace_address(&filter.get_untracked());
+    };
+    let count = move || shown.read().iter().filter(|shown| **shown).count();
+    view! {
         <header class="page-header">
-            <h1>"Special Interest Groups"</h1>
-            <p class="lead-text">
-                "Each SIG owns a part of the project. Find one by topic, technology or lead."
-            </p>
+            <DirectoryTitle />
             <form class="filter" role="search" method="get" action="/sigs" on:submit=on_submit>
                 <label for="sig-filter">"Filter SIGs"</label>
                 <div class="filter-row">
@@ -98,96 +154,68 @@ pub fn SigDirectory() -> impl IntoView {
                         maxlength=FILTER_MAX_CHARS
                         placeholder="storage, docs, edge…"
                         autocomplete="off"
-                        value=filter.get_untracked()
+                        value=initial
                         prop:value=move || filter.get()
                         on:input=move |event| filter.set(event_target_value(&event))
                     />
                     <button type="submit" class="button">"Filter"</button>
                 </div>
             </form>
-            <Suspense fallback={
-                let (hours, query) = (hours.clone(), initial.clone());
-                move || view! { <WorkingHoursFilter hours=hours.clone() error=None query=query.clone() /> }
-            }>
-                {move || {
-                    let (hours, query) = (hours.clone(), initial.clone());
-                    Suspend::new(async move {
-                        let error = match in_hours.await {
-                            Err(error) => Some(error.field("tz").unwrap_or_else(|| error.to_string())),
-                            Ok(_) => None,
-                        };
-                        view! { <WorkingHoursFilter hours error query /> }
-                    })
-                }}
-            </Suspense>
+            {children()}
         </header>
-        <Suspense fallback=|| view! { <p class="loading">"Loading SIGs…"</p> }>
-            {move || Suspend::new(async move {
-                let allowed = in_hours.await.ok().flatten();
-                match sigs.await {
-                    Ok(mut all) => {
-                        let note = allowed.map(|allowed| {
-                            all.retain(|sig| allowed.contains(&sig.slug));
-                            view! {
-                                <p class="notice" role="status">
-                                    "Only SIGs with a weekday meeting inside your working hours. "
-                                    <a href="/sigs">"Show all SIGs"</a>
-                                </p>
-                            }
-                        });
-                        view! { {note} <FilteredSigs all filter /> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {only_in_hours.then(|| view! {
+            <p class="notice" role="status">
+                "Only SIGs with a weekday meeting inside your working hours. "
+                <a href="/sigs">"Show all SIGs"</a>
+            </p>
+        })}
+        <p class="result-count" role="status" aria-live="polite">
+            {move || match count() {
+                count if count == total => format!("{total} SIG{}", if total == 1 { "" } else { "s" }),
+                count => format!("Showing {count} of {total} SIGs"),
+            }}
+        </p>
+        <Show when=move || count() == 0>
+            <div class="empty-state">
+                <p>"No SIG matches “" {move || filter.get()} "”."</p>
+                <p><a href="/sigs">"Show all SIGs"</a></p>
+            </div>
+        </Show>
     }
 }
 
-#[component]
-fn FilteredSigs(all: Vec<SigSummary>, filter: RwSignal<String>) -> impl IntoView {
-    let total = all.len();
-    let all = StoredValue::new(all);
-    let shown = Memo::new(move |_| {
-        let text = filter.get();
-        all.with_value(|sigs| {
-            sigs.iter()
-                .filter(|sig| sig.matches(&text))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
-    view! {
-        <p class="result-count" role="status" aria-live="polite">
-            {move || {
-                let count = shown.read().len();
-                if count == total {
-                    format!("{total} SIG{}", if total == 1 { "" } else { "s" })
-                } else {
-                    format!("Showing {count} of {total} SIGs")
-                }
-            }}
-        </p>
-        {move || {
-            let list = shown.get();
-            if list.is_empty() {
-                view! {
-                    <div class="empty-state">
-                        <p>"No SIG matches “" {filter.get()} "”."</p>
-                        <p><a href="/sigs">"Show all SIGs"</a></p>
-                    </div>
-                }.into_any()
-            } else {
-                view! {
-                    <ul class="card-grid sig-grid">
-                        <For each=move || shown.get() key=|sig| sig.slug.clone() let:sig>
-                            <SigCard sig />
-                        </For>
-                    </ul>
-                }.into_any()
-            }
-        }}
+/// Hides the directory's cards whose entry in `shown` is false.
+#[cfg(feature = "hydrate")]
+fn show_cards(shown: &[bool]) {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(grid) = document().get_element_by_id("sig-grid") else {
+        return;
+    };
+    let cards = grid.children();
+    for (index, shown) in shown.iter().enumerate() {
+        if let Some(card) = cards
+            .item(index as u32)
+            .and_then(|card| card.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            card.set_hidden(!shown);
+        }
     }
+}
+
+/// Puts the filter into the address (`/sigs?q=…`) without loading the page.
+fn replace_address(text: &str) {
+    let url = if text.trim().is_empty() {
+        "/sigs".to_owned()
+    } else {
+        format!("/sigs?q={}", encode_query_value(text.trim()))
+    };
+    #[cfg(feature = "hydrate")]
+    if let Ok(history) = window().history() {
+        let _ =
+            history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = url;
 }
 
 /// Percent-encodes a query-string value (letters, digits and `-._~` pass through).

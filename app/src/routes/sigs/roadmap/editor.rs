@@ -78,7 +78,7 @@ fn ItemForm(editor: RoadmapItemEditor) -> impl IntoView {
                 <input type="hidden" name="form[version]" value=form.version />
                 <Field label="Title" name="form[title]" id="item-title" maxlength=ITEM_TITLE_MAX_CHARS
                     value=form.title.clone() error=field_error(value, "title") />
-                <DescriptionField value=form.description.clone() error=field_error(value, "description") />
+                <DescriptionField value=form.description.clone() error=field_error(value, "description").get_untracked() />
                 <div class="field-row">
                     <Select label="Status" name="form[status]" id="item-status" choices=statuses
                         selected=form.status.clone() error=field_error(value, "status") />
@@ -101,8 +101,9 @@ fn ItemForm(editor: RoadmapItemEditor) -> impl IntoView {
 
 /// The markdown description with a preview, which appears once the page is
 /// hydrated (without JavaScript the item page shows the formatted text).
-#[component]
-fn DescriptionField(value: String, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
+/// An island: the preview asks the server to render the text being typed.
+#[island]
+fn DescriptionField(value: String, error: Option<String>) -> impl IntoView {
     let text = RwSignal::new(value.clone());
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
