@@ -92,6 +92,7 @@ pub async fn rename_sig(form: RenameSigForm) -> Result<(), AppError> {
     {
         return Err(fail(AppError::NotFound));
     }
+    leptos_axum::redirect(&format!("/admin/sigs/{}?done=renamed", form.slug.trim()));
     Ok(())
 }
 
@@ -107,6 +108,8 @@ pub async fn set_sig_archived(slug: String, archived: bool) -> Result<(), AppErr
     {
         return Err(fail(AppError::NotFound));
     }
+    let done = if archived { "archived" } else { "restored" };
+    leptos_axum::redirect(&format!("/admin/sigs/{slug}?done={done}"));
     Ok(())
 }
 
@@ -159,6 +162,7 @@ pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
     if outcome == Appointment::NoSuchSig {
         return Err(fail(AppError::NotFound));
     }
+    leptos_axum::redirect(&format!("/admin/sigs/{}?done=appointed", form.slug.trim()));
     Ok(())
 }
 
@@ -229,6 +233,7 @@ pub async fn appoint_admin(email: String) -> Result<(), AppError> {
         );
         return Err(fail(errors.into()));
     }
+    leptos_axum::redirect("/admin?done=admin");
     Ok(())
 }
 

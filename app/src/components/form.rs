@@ -165,3 +165,15 @@ pub fn Select(
         </div>
     }
 }
+
+/// The success message of a form post: the server function answers the
+/// browser with a redirect back to the page with `?done=<when>`.
+#[component]
+pub fn DoneNotice(when: &'static str, text: &'static str) -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        (query.read().get("done").as_deref() == Some(when)).then(|| {
+            view! { <div class="notice notice-success" role="status"><p>{text}</p></div> }
+        })
+    }
+}

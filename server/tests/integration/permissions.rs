@@ -7,7 +7,8 @@ use crate::support::{admin_session, roles, session_cookie, Backend, TestApp, STR
 
 on_both_databases!(
     permission_matrix_holds_for_every_mutating_endpoint,
-    an_invited_lead_edits_their_sig
+    an_invited_lead_edits_their_sig,
+    an_admin_form_post_comes_back_saying_what_it_did
 );
 
 /// Expected answers, in the order anonymous, member, lead of the SIG,
@@ -277,4 +278,63 @@ async fn an_invited_lead_edits_their_sig(backend: Backend) {
         StatusCode::BAD_REQUEST,
         "an invitation works once"
     );
+}
+
+/// Admin forms are plain posts: the browser is sent back to the page, which
+/// says what was done (the notice used to need the form's script).
+async fn an_admin_form_post_comes_back_saying_what_it_did(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = admin_session(&app).await;
+    let cookie = format!("sigpost_session={admin}");
+    let browser = [("accept", "text/html"), ("cookie", cookie.as_str())];
+    let cases = [
+        (
+            "appoint_lead",
+            "form%5Bslug%5D=storage&form%5Bdisplay_name%5D=Ada&form%5Bemail%5D=ada%40example.org&form%5Bgithub_handle%5D=&form%5Brole%5D=chair",
+            "/admin/sigs/storage?done=appointed",
+            "Appointed.",
+        ),
+        (
+            "rename_sig",
+            "form%5Bslug%5D=storage&form%5Bname%5D=Storage+and+Volumes&form%5Bkind%5D=sig",
+            "/admin/sigs/storage?done=renamed",
+            "Saved.",
+        ),
+        (
+            "set_sig_archived",
+            "slug=storage&archived=true",
+            "/admin/sigs/storage?done=archived",
+            "Archived: the group has left the directory.",
+        ),
+        (
+            "set_sig_archived",
+            "slug=storage&archived=false",
+            "/admin/sigs/storage?done=restored",
+            "Active again",
+        ),
+    ];
+    for (function, body, location, notice) in cases {
+        let posted = app.post(&format!("/api/{function}"), &browser, body).await;
+        assert_eq!(
+            posted.status,
+            StatusCode::FOUND,
+            "{function}: {}",
+            posted.body
+        );
+        assert_eq!(posted.headers["location"], location, "{function}");
+        let page = app.visit_as(location, &admin).await;
+        assert!(page.body.contains(notice), "{function}: {notice}");
+        let plain = app.visit_as("/admin/sigs/storage", &admin).await;
+        assert!(
+            !plain.body.contains(notice),
+            "{function}: only after the post"
+        );
+    }
+    app.member("Bea", "bea@example.org").await;
+    let posted = app
+        .post("/api/appoint_admin", &browser, "email=bea%40example.org")
+        .await;
+    assert_eq!(posted.headers["location"], "/admin?done=admin");
+    let page = app.visit_as("/admin?done=admin", &admin).await;
+    assert!(page.body.contains("Done: they are an administrator now."));
 }

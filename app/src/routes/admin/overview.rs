@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use crate::api::guidance::list_guidance;
 use crate::api::stewardship::{load_admin_sigs, AppointAdmin, CreateSig};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::form::{field_error, Field, FormError};
+use crate::components::form::{field_error, DoneNotice, Field, FormError};
 use crate::models::account::{EMAIL_MAX_CHARS, NAME_MAX_CHARS};
 use crate::models::sig_edit::{DESCRIPTION_MAX_CHARS, SLUG_MAX_CHARS};
 
@@ -102,9 +102,7 @@ fn AppointAdminForm() -> impl IntoView {
         <section class="panel" aria-labelledby="appoint-admin">
             <h2 id="appoint-admin">"Appoint an administrator"</h2>
             <FormError value />
-            {move || matches!(value.get(), Some(Ok(()))).then(|| view! {
-                <div class="notice notice-success" role="status"><p>"Done: they are an administrator now."</p></div>
-            })}
+            <DoneNotice when="admin" text="Done: they are an administrator now." />
             <ActionForm action attr:class="form" attr:novalidate="true">
                 <Field label="Their e-mail address" name="email" id="admin-email" kind="email"
                     maxlength=EMAIL_MAX_CHARS error=field_error(value, "email") />

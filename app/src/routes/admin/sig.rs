@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::directory::get_sig;
 use crate::api::stewardship::{load_leads, AppointLead, RemoveLead, RenameSig, SetSigArchived};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::form::{field_error, Field, FormError};
+use crate::components::form::{field_error, DoneNotice, Field, FormError};
 use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
 use crate::models::sig::LeadRole;
 
@@ -67,9 +67,7 @@ pub fn ManageSigPage() -> impl IntoView {
                 <h2 id="appoint-heading">"Appoint a lead"</h2>
                 <p class="field-hint">"Someone without an account gets an e-mail invitation to set a password."</p>
                 <FormError value />
-                {move || matches!(value.get(), Some(Ok(()))).then(|| view! {
-                    <div class="notice notice-success" role="status"><p>"Appointed."</p></div>
-                })}
+                <DoneNotice when="appointed" text="Appointed." />
                 <ActionForm action=appoint attr:class="form" attr:novalidate="true">
                     <input type="hidden" name="form[slug]" value=slug />
                     <Field label="Name" name="form[display_name]" id="lead-name" maxlength=NAME_MAX_CHARS
@@ -93,9 +91,8 @@ pub fn ManageSigPage() -> impl IntoView {
             <section class="panel" aria-labelledby="archive-heading">
                 <h2 id="archive-heading">"Archive"</h2>
                 <p>"An archived group leaves the directory; its page stays for the record."</p>
-                {move || matches!(archive.value().get(), Some(Ok(()))).then(|| view! {
-                    <div class="notice notice-success" role="status"><p>"Saved."</p></div>
-                })}
+                <DoneNotice when="archived" text="Archived: the group has left the directory." />
+                <DoneNotice when="restored" text="Active again: the group is back in the directory." />
                 <ActionForm action=archive attr:class="form">
                     <input type="hidden" name="slug" value=slug />
                     <input type="hidden" name="archived" value="true" />
@@ -121,9 +118,7 @@ fn RenameForm(slug: Signal<String>) -> impl IntoView {
         <section class="panel" aria-labelledby="rename-heading">
             <h2 id="rename-heading">"Name and kind"</h2>
             <FormError value />
-            {move || matches!(value.get(), Some(Ok(()))).then(|| view! {
-                <div class="notice notice-success" role="status"><p>"Saved."</p></div>
-            })}
+            <DoneNotice when="renamed" text="Saved." />
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     current.await.ok().map(|sig| {
