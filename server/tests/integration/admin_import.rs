@@ -50,8 +50,8 @@ async fn apply(app: &TestApp, session: &str, location: &str) -> Page {
 }
 
 fn kubernetes_file() -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/kubernetes-sigs.yaml");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/kubernetes-sigs.yaml");
     std::fs::read(path).expect("the Kubernetes file")
 }
 

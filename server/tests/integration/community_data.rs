@@ -21,7 +21,7 @@ on_both_databases!(
 );
 
 fn kubernetes_file() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/kubernetes-sigs.yaml")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/kubernetes-sigs.yaml")
 }
 
 fn server(database_url: &str, args: &[&str]) -> Output {
