@@ -6,6 +6,7 @@ pub mod api;
 pub mod auth;
 pub mod components;
 pub mod errors;
+pub mod escape;
 pub mod layouts;
 #[cfg(feature = "ssr")]
 pub mod mail;
@@ -99,7 +100,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title formatter=|title: String| format!("{title} · sigpost") />
+        // leptos_meta writes the title unescaped: escape it here, once for every page.
+        <Title formatter=|title: String| format!("{} · sigpost", escape::element_text(&title)) />
         <Router>
             <SiteLayout>
                 <Routes fallback=NotFound>

@@ -46,8 +46,8 @@ impl Delivery {
                 tracing::info!(
                     to = %mail.recipient,
                     subject = %mail.subject,
-                    "no SMTP relay configured; the e-mail follows\n{}",
-                    mail.body
+                    body = %mail.body,
+                    "no SMTP relay configured; the e-mail is logged instead"
                 );
                 Ok(())
             }
@@ -59,7 +59,8 @@ impl Delivery {
                 let message = Message::builder()
                     .from(from.clone())
                     .to(to)
-                    .subject(mail.subject.clone())
+                    // A header is one line: a name with a line break must not add headers.
+                    .subject(app::escape::one_line(&mail.subject))
                     .body(mail.body.clone())
                     .map_err(|e| e.to_string())?;
                 transport

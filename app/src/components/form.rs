@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use crate::errors::AppError;
+// tachys writes a textarea's children unescaped.
+use crate::escape::textarea_text;
 use crate::models::roadmap::Choice;
 
 /// A labelled input whose error text is tied to it (`aria-describedby`), so
@@ -118,7 +120,7 @@ pub fn TextArea(
             {(!hint.is_empty()).then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
             <textarea id=id name=name rows=rows maxlength=maxlength
                 aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by>{value}</textarea>
+                aria-describedby=described_by>{textarea_text(&value)}</textarea>
             <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
         </div>
     }

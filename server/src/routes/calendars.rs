@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use app::escape::{ical_escaped, ical_text, ical_uri};
 use app::schedule::Schedule;
 use app::state::AppState;
 use app::store::meetings::{series_of_active_sigs, series_of_person, series_of_sig, StoredSeries};
@@ -17,7 +18,8 @@ use axum::Router;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use icalendar::{
-    Calendar, CalendarDateTime, Component, EventLike, Frequency, NWeekday, RRule, Weekday,
+    Calendar, CalendarDateTime, Component, EventLike, Frequency, NWeekday, Property, RRule,
+    ValueType, Weekday,
 };
 
 mod time_zones;
@@ -109,7 +111,8 @@ fn ics(state: &AppState, name: &str, series: &[StoredSeries], cache: &'static st
         .filter_map(|stored| stored.schedule().map(|schedule| (stored, schedule)))
         .collect();
     let mut calendar = Calendar::new();
-    calendar.name(name);
+    calendar.append_property(text_property("NAME", name));
+    calendar.append_property(text_property("X-WR-CALNAME", name));
     let zones: BTreeSet<&str> = rules.iter().map(|(_, rule)| rule.zone.name()).collect();
     let first_year = rules
         .iter()
@@ -136,6 +139,18 @@ fn ics(state: &AppState, name: &str, series: &[StoredSeries], cache: &'static st
         calendar.done().to_string(),
     )
         .into_response()
+}
+
+/// A TEXT property whose value reaches a calendar reader exactly as
+/// `value`, on one content line. The icalendar crate escapes only the
+/// properties it knows as TEXT and writes others (NAME, from RFC 7986) raw,
+/// so the escaping is chosen by what the crate will do.
+fn text_property(key: &str, value: &str) -> Property {
+    if Property::new(key, "").value_type() == Some(ValueType::Text) {
+        Property::new(key, ical_text(value))
+    } else {
+        Property::new(key, ical_escaped(value))
+    }
 }
 
 fn local(date: NaiveDate, time: chrono::NaiveTime, zone: Tz) -> CalendarDateTime {
@@ -173,15 +188,18 @@ fn event(
     }
     let mut event = icalendar::Event::new();
     event
-        .uid(&format!("meeting-series-{}@{host}", stored.id))
-        .summary(&format!("{}: {}", stored.sig_name, stored.title))
-        .description(&description)
-        .url(stored.join_url.as_deref().unwrap_or(&page))
+        .uid(&ical_uri(&format!("meeting-series-{}@{host}", stored.id)))
+        .append_property(text_property(
+            "SUMMARY",
+            &format!("{}: {}", stored.sig_name, stored.title),
+        ))
+        .append_property(text_property("DESCRIPTION", &description))
+        .url(&ical_uri(stored.join_url.as_deref().unwrap_or(&page)))
         .starts(local(first, rule.start, rule.zone))
         .ends(local(first, rule.end, rule.zone))
         .last_modified(chrono::DateTime::from_timestamp(stored.updated_at, 0)?);
     if let Some(join) = &stored.join_url {
-        event.location(join);
+        event.append_property(text_property("LOCATION", join));
     }
     if let Err(error) = event.recurrence(recurrence) {
         tracing::error!(%error, series = stored.id, "could not write a meeting's recurrence");

@@ -2,6 +2,7 @@
 //! the community) and a SIG's roadmap as markdown for the community
 //! repository.
 
+use app::escape::{markdown_autolink, markdown_text, xml_text};
 use app::models::roadmap::{RoadmapCard, RoadmapStatus};
 use app::state::AppState;
 use app::store::roadmap::{board, recent_changes, this_month, PublishedChange};
@@ -94,7 +95,8 @@ fn atom(
     );
     (
         [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
-        feed.to_string(),
+        // Stored text may hold characters XML cannot carry (older rows, imports).
+        xml_text(&feed.to_string()),
     )
         .into_response()
 }
@@ -128,42 +130,23 @@ async fn sig_feed(State(state): State<AppState>, Path(slug): Path<String>) -> Re
     }
 }
 
-/// Backslash-escapes what markdown would read as formatting, so titles
-/// stay literal text in the export.
-fn escape_markdown(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|' | '!'
-        ) {
-            escaped.push('\\');
-        }
-        escaped.push(if c == '\n' { ' ' } else { c });
-    }
-    escaped
-}
-
 fn card_line(card: &RoadmapCard) -> String {
     let mut line = format!(
         "- **{}** — {}",
-        escape_markdown(&card.title),
+        markdown_text(&card.title),
         card.target_month.label()
     );
     if let Some(owner) = &card.owner {
-        line.push_str(&format!(
-            " · owner: {}",
-            escape_markdown(&owner.display_name)
-        ));
+        line.push_str(&format!(" · owner: {}", markdown_text(&owner.display_name)));
     }
     if let Some(url) = &card.link_url {
-        line.push_str(&format!(" · <{url}>"));
+        line.push_str(&format!(" · {}", markdown_autolink(url)));
     }
     if card.overdue {
         line.push_str(" · **overdue**");
     }
     if !card.excerpt.is_empty() {
-        line.push_str(&format!("\n  {}", escape_markdown(&card.excerpt)));
+        line.push_str(&format!("\n  {}", markdown_text(&card.excerpt)));
     }
     line.push('\n');
     line
@@ -178,7 +161,7 @@ async fn markdown_export(State(state): State<AppState>, Path(slug): Path<String>
     };
     let mut text = format!(
         "# {} roadmap\n\nExported from <{}/sigs/{slug}/roadmap> on {}.\n",
-        escape_markdown(&board.sig_name),
+        markdown_text(&board.sig_name),
         base(&state),
         chrono::Utc::now().format("%Y-%m-%d")
     );
@@ -200,15 +183,4 @@ async fn markdown_export(State(state): State<AppState>, Path(slug): Path<String>
         text,
     )
         .into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape_markdown;
-
-    #[test]
-    fn titles_stay_literal_in_markdown() {
-        assert_eq!(escape_markdown("a *b* [c](d)"), "a \\*b\\* \\[c\\](d)");
-        assert_eq!(escape_markdown("<script>"), "\\<script\\>");
-    }
 }

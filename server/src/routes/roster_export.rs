@@ -2,6 +2,7 @@
 //! leads and admins only (it holds e-mail addresses).
 
 use app::errors::AppError;
+use app::escape::csv_cell as cell;
 use app::models::membership::RosterEntry;
 use app::permissions::may_edit_sig;
 use app::state::AppState;
@@ -19,16 +20,6 @@ pub fn router() -> Router<AppState> {
 /// words as every server function.
 fn refusal(error: AppError) -> Response {
     (error.status(), error.to_string()).into_response()
-}
-
-/// Spreadsheets run cells that start like a formula; such text gets a
-/// leading apostrophe so it stays text.
-fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
 }
 
 fn to_csv(entries: &[RosterEntry]) -> Result<Vec<u8>, csv::Error> {
@@ -87,17 +78,5 @@ async fn roster_csv(
             tracing::error!(%error, "could not write the roster as CSV");
             refusal(AppError::Internal)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn formulas_stay_text() {
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(cell("Ada"), "Ada");
     }
 }

@@ -26,15 +26,6 @@ async fn robots(State(state): State<AppState>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
-/// Escapes the five XML special characters.
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
 async fn sitemap(State(state): State<AppState>) -> Response {
     let slugs = app::store::sigs::active_slugs(&state.db).await;
     let pages = app::store::pages::list_pages(&state.db, |_| String::new()).await;
@@ -68,7 +59,7 @@ async fn sitemap(State(state): State<AppState>) -> Response {
     for path in paths {
         body.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            xml_escape(&format!("{}{path}", base(&state)))
+            app::escape::xml_escaped(&format!("{}{path}", base(&state)))
         ));
     }
     body.push_str("</urlset>\n");

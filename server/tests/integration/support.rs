@@ -1,6 +1,7 @@
 //! `TestApp`: one running server with its own database, and the actions a
 //! visitor or an operator takes against it.
 
+pub mod browse;
 pub mod process;
 
 use std::net::SocketAddr;
@@ -163,6 +164,7 @@ impl TestApp {
             smtp_url: None,
             mail_from: "sigpost <noreply@localhost>".to_owned(),
             shutdown_grace_seconds: 20,
+            connections: Default::default(),
         };
         let application = Application::build(&args).await.expect("server starts");
         let addr = application.local_addr();
