@@ -31,12 +31,15 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
         })
 }
 
+/// A valid argon2id hash of a random password, made with the same
+/// parameters as `hash_password`: checked when there is no stored hash, so
+/// the work is the same whether or not an account exists.
+const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2lncG9zdGRlY295c2FsdA$0kYbsO7pEnr0Z3zbyZ+OwnBEl5t9QU9r8DJRZ1cx6ng";
+
 /// Whether `password` matches the stored hash. Runs the hash even for people
 /// without a password, so timing does not tell who has an account.
 pub fn verify_password(password: &str, stored: Option<&str>) -> bool {
-    // A valid hash of a random password, compared when there is no stored hash.
-    const DECOY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2lncG9zdGRlY295c2FsdA$0kYbsO7pEnr0Z3zbyZ+OwnBEl5t9QU9r8DJRZ1cx6ng";
-    let hash = stored.unwrap_or(DECOY);
+    let hash = stored.unwrap_or(DECOY_HASH);
     let Ok(parsed) = PasswordHash::new(hash) else {
         return false;
     };
@@ -44,6 +47,21 @@ pub fn verify_password(password: &str, stored: Option<&str>) -> bool {
         .verify_password(password.as_bytes(), &parsed)
         .is_ok()
         && stored.is_some()
+}
+
+/// The least time an answer that could tell whether an address has an
+/// account takes (sign-in, sign-up, forgot-password, join). Each path does
+/// different database work (a token and an e-mail for one, nothing for the
+/// other); waiting out the rest of this floor makes them look alike from
+/// outside. It is above the slowest path on a quiet release build.
+pub const ACCOUNT_ANSWER_FLOOR: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Runs `work`, then waits until `ACCOUNT_ANSWER_FLOOR` has passed since it began.
+pub async fn at_an_even_pace<T>(work: impl std::future::Future<Output = T>) -> T {
+    let started = tokio::time::Instant::now();
+    let result = work.await;
+    tokio::time::sleep_until(started + ACCOUNT_ANSWER_FLOOR).await;
+    result
 }
 
 /// Whether zxcvbn rates `password` too easy to guess (common words, keyboard
@@ -213,6 +231,30 @@ mod tests {
         assert!(verify_password("correct horse battery staple", Some(&hash)));
         assert!(!verify_password("wrong horse battery staple", Some(&hash)));
         assert!(!verify_password("correct horse battery staple", None));
+    }
+
+    #[test]
+    fn the_decoy_is_the_same_work_as_a_real_hash() {
+        let real = hash_password("correct horse battery staple").expect("hash");
+        let (real, decoy) = (
+            PasswordHash::new(&real).expect("real"),
+            PasswordHash::new(DECOY_HASH).expect("decoy"),
+        );
+        assert_eq!(decoy.algorithm, real.algorithm);
+        assert_eq!(decoy.version, real.version);
+        assert_eq!(decoy.params, real.params, "memory, time and lanes");
+        assert_eq!(
+            decoy.hash.map(|h| h.len()),
+            real.hash.map(|h| h.len()),
+            "output length"
+        );
+    }
+
+    #[tokio::test]
+    async fn account_answers_take_at_least_the_floor() {
+        let started = tokio::time::Instant::now();
+        at_an_even_pace(async {}).await;
+        assert!(started.elapsed() >= ACCOUNT_ANSWER_FLOOR);
     }
 
     #[test]

@@ -78,6 +78,11 @@ pub async fn load_current_user() -> Result<Option<CurrentUser>, AppError> {
 /// Creates an account and e-mails a confirmation link.
 #[server(endpoint = "sign_up")]
 pub async fn sign_up(form: SignUpForm) -> Result<(), AppError> {
+    crate::auth::at_an_even_pace(sign_up_now(form)).await
+}
+
+#[cfg(feature = "ssr")]
+async fn sign_up_now(form: SignUpForm) -> Result<(), AppError> {
     use crate::auth::{fail, hash_password, password_problem};
     use crate::store::accounts::{register, NewAccount};
 
@@ -129,6 +134,11 @@ pub async fn confirm_email(token: String) -> Result<(), AppError> {
 /// Signs in with a confirmed account, replacing any session the browser had.
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(form: SignInForm) -> Result<(), AppError> {
+    crate::auth::at_an_even_pace(sign_in_now(form)).await
+}
+
+#[cfg(feature = "ssr")]
+async fn sign_in_now(form: SignInForm) -> Result<(), AppError> {
     use crate::auth::{fail, session_token, set_session_cookie, verify_password};
 
     let state = crate::state::app_state().map_err(fail)?;
@@ -139,10 +149,9 @@ pub async fn sign_in(form: SignInForm) -> Result<(), AppError> {
     let stored_hash = login
         .as_ref()
         .and_then(|login| login.password_hash.as_deref());
-    let Some(login) = login
-        .as_ref()
-        .filter(|_| verify_password(&form.password, stored_hash))
-    else {
+    // The hash runs whether or not the address has an account.
+    let password_matches = verify_password(&form.password, stored_hash);
+    let Some(login) = login.as_ref().filter(|_| password_matches) else {
         return Err(fail(AppError::Rejected(
             "That e-mail address and password do not match an account.".into(),
         )));
@@ -179,6 +188,11 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// E-mails a password-reset link if the address has an account.
 #[server(endpoint = "forgot_password")]
 pub async fn forgot_password(email: String) -> Result<(), AppError> {
+    crate::auth::at_an_even_pace(forgot_password_now(email)).await
+}
+
+#[cfg(feature = "ssr")]
+async fn forgot_password_now(email: String) -> Result<(), AppError> {
     use crate::auth::fail;
     let state = crate::state::app_state().map_err(fail)?;
     rate_limit(&state.db, limits::RESET).await.map_err(fail)?;

@@ -32,6 +32,11 @@ pub async fn load_join_page() -> Result<JoinPage, AppError> {
 /// the honeypot is told the same, with nothing written).
 #[server(endpoint = "join_sigs")]
 pub async fn join_sigs(form: JoinForm) -> Result<(), AppError> {
+    crate::auth::at_an_even_pace(join_sigs_now(form)).await
+}
+
+#[cfg(feature = "ssr")]
+async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
     use crate::api::account::{limits, rate_limit};
     use crate::auth::fail;
     use crate::store::joining::{request_join, JoinOutcome};
