@@ -10,4 +10,7 @@ source scripts/env.sh
 export DATABASE_URL="${DATABASE_URL:-sqlite://sigpost.db?mode=rwc}"
 export SIGPOST_SITE_NAME="${SIGPOST_SITE_NAME:-KubeSphere}"
 export SIGPOST_DEMO_DATA="${SIGPOST_DEMO_DATA:-true}"
+# Production settings: the strict Content-Security-Policy (no live-reload
+# socket) and no reload script, as a real deployment serves.
+export LEPTOS_ENV="${LEPTOS_ENV:-PROD}"
 exec cargo leptos serve --release

@@ -20,6 +20,7 @@ pub mod rosters;
 pub mod sessions;
 pub mod sig_changes;
 pub mod sigs;
+pub mod site_secrets;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

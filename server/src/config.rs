@@ -196,6 +196,50 @@ pub struct ServeArgs {
     /// orchestrator's own grace period, 30 s in Kubernetes).
     #[arg(long, env = "SIGPOST_SHUTDOWN_GRACE_SECONDS", default_value_t = 20)]
     pub shutdown_grace_seconds: u64,
+
+    #[command(flatten)]
+    pub connections: ConnectionArgs,
+}
+
+/// Bounds on connections, so idle or half-sent ones cannot use up the
+/// server's file descriptors or memory.
+#[derive(Debug, Clone, Args)]
+pub struct ConnectionArgs {
+    /// Seconds a client has to send a request's headers; a connection idle
+    /// between requests is closed after as long.
+    #[arg(long, env = "SIGPOST_HEADER_TIMEOUT_SECONDS", default_value_t = ConnectionArgs::DEFAULT.header_timeout_seconds)]
+    pub header_timeout_seconds: u64,
+
+    /// Seconds a connection may stay open in all; then it finishes the
+    /// request in hand and closes (the browser opens a new one).
+    #[arg(long, env = "SIGPOST_CONNECTION_MAX_SECONDS", default_value_t = ConnectionArgs::DEFAULT.connection_max_seconds)]
+    pub connection_max_seconds: u64,
+
+    /// Most connections open at once; further ones are closed at once. Never
+    /// more than the process's file limit allows (raised to its hard limit
+    /// at start), less a reserve for the database and files.
+    #[arg(long, env = "SIGPOST_MAX_CONNECTIONS", default_value_t = ConnectionArgs::DEFAULT.max_connections)]
+    pub max_connections: usize,
+
+    /// Most connections open at once from one client address. Not applied
+    /// with --trust-forwarded-for, where every connection comes from the proxy.
+    #[arg(long, env = "SIGPOST_MAX_CONNECTIONS_PER_CLIENT", default_value_t = ConnectionArgs::DEFAULT.max_connections_per_client)]
+    pub max_connections_per_client: usize,
+}
+
+impl ConnectionArgs {
+    pub const DEFAULT: ConnectionArgs = ConnectionArgs {
+        header_timeout_seconds: 10,
+        connection_max_seconds: 300,
+        max_connections: 8192,
+        max_connections_per_client: 256,
+    };
+}
+
+impl Default for ConnectionArgs {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -2,10 +2,12 @@
 
 pub mod cli;
 pub mod config;
+pub mod connections;
 pub mod export;
 pub mod import;
 pub mod mailer;
 pub mod metrics;
+pub mod redirects;
 pub mod request_id;
 pub mod routes;
 pub mod security;

@@ -1,5 +1,6 @@
 //! Protections every request passes through: response headers, refusal of
-//! cross-site writes and of NUL characters, and a cap on request bodies.
+//! cross-site writes and of control characters, private caching of signed-in
+//! answers, and a cap on request bodies.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -9,6 +10,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
+
+/// How long a request body may take to arrive (a slow upload still fits);
+/// a body that trickles in slower gets 408 and frees its connection.
+pub const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// The largest request body any route accepts; larger ones get 413.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -22,7 +28,8 @@ pub fn limit_bodies<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Rout
 /// Wraps `router` in the protections every request passes through.
 pub fn protect<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     router
-        .layer(middleware::from_fn(refuse_nul_characters))
+        .layer(middleware::from_fn(refuse_control_characters))
+        .layer(middleware::from_fn(private_when_signed_in))
         .layer(middleware::from_fn(refuse_cross_site_writes))
         .layer(middleware::from_fn(strict_transport_security))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -37,43 +44,88 @@ pub fn protect<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S>
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
+        // Outermost, so every body read below it is bounded in time.
+        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
 }
 
-/// Text with a NUL character is never meaningful here, and PostgreSQL
-/// cannot store it (the query would fail with a server error): an address or
-/// form body that carries one gets 400 before any handler sees it.
-async fn refuse_nul_characters(request: Request<Body>, next: Next) -> Response {
+/// The routes that take file uploads: larger bodies, checked by their
+/// handler (a file may hold any bytes; the importer refuses what it cannot read).
+const UPLOAD_PREFIX: &str = "/admin/import/";
+
+/// Control characters (NUL and the rest, other than tab and line breaks)
+/// are never meaningful in a field, PostgreSQL cannot store NUL, and XML
+/// cannot carry most of them: an address or body that carries one, raw,
+/// percent-encoded or as a JSON escape, gets 400 before any handler sees
+/// it, whatever content type the request claims.
+async fn refuse_control_characters(request: Request<Body>, next: Next) -> Response {
     let refused = || {
         (
             StatusCode::BAD_REQUEST,
-            "The request contains a NUL character, which no field accepts.",
+            "The request contains a control character (such as NUL), which no field accepts.",
         )
             .into_response()
     };
-    let has_encoded_nul = |text: &[u8]| {
-        text.windows(3)
-            .any(|window| window[0] == b'%' && window[1] == b'0' && window[2] == b'0')
-    };
-    if has_encoded_nul(request.uri().to_string().as_bytes()) {
+    if has_control_character(request.uri().to_string().as_bytes()) {
         return refused();
     }
-    let is_form = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|kind| kind.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+    let is_upload = request.uri().path().starts_with(UPLOAD_PREFIX)
+        && request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|kind| kind.to_ascii_lowercase().starts_with("multipart/form-data"));
+    let bodiless = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) && !request.headers().contains_key(header::CONTENT_LENGTH)
+        && !request.headers().contains_key(header::TRANSFER_ENCODING);
+    if is_upload || bodiless {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
         return (StatusCode::PAYLOAD_TOO_LARGE, "The request is too large.").into_response();
     };
-    if bytes.contains(&0) || has_encoded_nul(&bytes) {
+    if has_control_character(&bytes) {
         return refused();
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// Whether `bytes` carry an unwanted control character, read raw, after
+/// percent-decoding, or as a `\uXXXX` escape.
+fn has_control_character(bytes: &[u8]) -> bool {
+    let decoded: Vec<u8> = percent_encoding::percent_decode(bytes).collect();
+    let text = String::from_utf8_lossy(&decoded);
+    text.chars().any(app::escape::is_unwanted_control) || has_escaped_control(&text)
+}
+
+/// A JSON or JavaScript `\u00XX` escape of a control character.
+fn has_escaped_control(text: &str) -> bool {
+    text.match_indices("\\u").any(|(at, _)| {
+        text.get(at + 2..at + 6)
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .and_then(char::from_u32)
+            .is_some_and(app::escape::is_unwanted_control)
+    })
+}
+
+/// Answers to a signed-in visitor, and answers that set a cookie, show or
+/// carry personal data: no shared cache (a proxy, a CDN) may keep them, and
+/// the browser may not store them either. Static assets are left alone.
+async fn private_when_signed_in(request: Request<Body>, next: Next) -> Response {
+    let signed_in = app::auth::session_token_in(request.headers()).is_some();
+    let asset = request.uri().path().starts_with("/pkg/");
+    let mut response = next.run(request).await;
+    let sets_cookie = response.headers().contains_key(header::SET_COOKIE);
+    if (signed_in && !asset) || sets_cookie {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
+    response
 }
 
 /// Requests that may change state (anything but GET, HEAD, OPTIONS) must come
@@ -140,6 +192,21 @@ mod tests {
             map.insert(*name, HeaderValue::from_static(value));
         }
         map
+    }
+
+    #[rstest]
+    #[case(b"a=b", false)]
+    #[case(b"form[title]=T%3C%2Ftitle%3E%0D%0A%09", false)]
+    #[case("form[name]=存储".as_bytes(), false)]
+    #[case(b"a=%00", true)]
+    #[case(b"a=%1b%5B31m", true)]
+    #[case(b"a=%7F", true)]
+    #[case(b"a=%C2%85", true)]
+    #[case(b"a=\x01", true)]
+    #[case(b"{\"title\":\"a\\u0000b\"}", true)]
+    #[case(b"{\"title\":\"a\\u000Ab\"}", false)]
+    fn control_characters_are_found_however_encoded(#[case] body: &[u8], #[case] found: bool) {
+        assert_eq!(has_control_character(body), found);
     }
 
     #[rstest]

@@ -1,6 +1,6 @@
 //! Building the application and running it until it is told to stop.
 
-use std::future::{Future, IntoFuture};
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -31,6 +31,8 @@ pub enum StartError {
     },
     #[error("{0}")]
     Mail(String),
+    #[error("could not prepare the site's signing key: {0}")]
+    Secret(String),
     #[error("the server stopped with an error: {0}")]
     Serve(#[from] std::io::Error),
 }
@@ -43,6 +45,7 @@ pub struct Application {
     addr: SocketAddr,
     delivery: crate::mailer::Delivery,
     shutdown_grace: Duration,
+    limits: crate::connections::Limits,
 }
 
 impl Application {
@@ -78,16 +81,24 @@ impl Application {
                 trust_forwarded_for: args.trust_forwarded_for,
             },
         };
+        let report_key = app::store::site_secrets::get_or_create(&db, "error-report-key")
+            .await
+            .map_err(ConnectError::from)?;
+        let report_key = crate::redirects::ReportKey::new(&report_key)
+            .map_err(|error| StartError::Secret(error.to_string()))?;
+        let limits =
+            crate::connections::Limits::from_args(&args.connections, !args.trust_forwarded_for);
         let delivery =
             crate::mailer::Delivery::from_config(args.smtp_url.as_ref(), &args.mail_from)
                 .map_err(StartError::Mail)?;
         Ok(Application {
             listener,
-            router: router(state),
+            router: router(state, report_key),
             db,
             addr,
             delivery,
             shutdown_grace: Duration::from_secs(args.shutdown_grace_seconds),
+            limits,
         })
     }
 
@@ -102,19 +113,19 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), StartError> {
-        tracing::info!(addr = %self.addr, "serving");
+        tracing::info!(
+            addr = %self.addr,
+            max_connections = self.limits.max_connections,
+            "serving"
+        );
         let mailer = tokio::spawn(crate::mailer::run(self.db.clone(), self.delivery));
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
         let (stopping, stopped_accepting) = tokio::sync::oneshot::channel::<()>();
         let shutdown = async move {
             shutdown.await;
             let _ = stopping.send(());
         };
-        let serving = axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .into_future();
+        let serving =
+            crate::connections::serve(self.listener, self.router, self.limits.clone(), shutdown);
         // A client that never finishes its request must not keep the
         // process alive past the grace its orchestrator allows.
         let grace = self.shutdown_grace;
@@ -125,7 +136,7 @@ impl Application {
             }
         };
         tokio::select! {
-            served = serving => served?,
+            () = serving => {}
             () = grace_over => {
                 tracing::warn!(grace_seconds = grace.as_secs(), "requests still running after the shutdown grace; stopping anyway");
             }
@@ -155,7 +166,7 @@ fn leptos_options() -> Result<LeptosOptions, StartError> {
 
 /// Every route of the server: health checks, then Leptos pages and server
 /// functions, then static files with the 404 page as fallback.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, report_key: crate::redirects::ReportKey) -> Router {
     let pages = page_routes();
     let options = state.leptos_options.clone();
     let metrics = crate::metrics::Metrics::new();
@@ -182,6 +193,10 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::routes::admin_import::router())
         .layer(axum::middleware::from_fn(
             crate::routes::server_fn_errors::correct_status,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            report_key,
+            crate::redirects::guard,
         ))
         .layer(axum::middleware::from_fn_with_state(
             metrics,

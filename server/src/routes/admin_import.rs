@@ -97,8 +97,10 @@ async fn read_upload(mut form: Multipart) -> Result<Upload, Response> {
     let Some((file_name, text)) = file.filter(|(_, text)| !text.trim().is_empty()) else {
         return Err(bad_request("Choose a file to import."));
     };
-    if text.contains('\0') {
-        return Err(bad_request("The file contains a NUL character."));
+    if text.chars().any(app::escape::is_unwanted_control) {
+        return Err(bad_request(
+            "The file contains a control character (such as NUL), which no field accepts.",
+        ));
     }
     Ok(Upload {
         file_name,

@@ -28,11 +28,11 @@ impl ServerProcess {
     pub fn start_with(database_url: &str, settings: &[(&str, &str)]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
             .args(["serve", "--listen", "127.0.0.1:0", "--demo-data"])
-            .envs(settings.iter().copied())
             .env("DATABASE_URL", database_url)
             .env("SIGPOST_LOG_FORMAT", "json")
             .env("SIGPOST_TRUST_FORWARDED_FOR", "true")
             .env("RUST_LOG", "info")
+            .envs(settings.iter().copied())
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
@@ -62,6 +62,16 @@ impl ServerProcess {
                 )
             });
         ServerProcess { child, addr, log }
+    }
+
+    /// The process's resident memory, in KiB.
+    pub fn resident_kib(&self) -> u64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("process status")
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmRSS")
     }
 
     pub fn url(&self, path: &str) -> String {
