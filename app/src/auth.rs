@@ -112,13 +112,18 @@ pub fn session_token() -> Option<String> {
 
 /// The session token in a request's cookies, for plain axum handlers.
 pub fn session_token_in(headers: &http::HeaderMap) -> Option<String> {
+    token_cookie(headers, SESSION_COOKIE)
+}
+
+/// The token (as `new_token` makes them) in the cookie called `cookie`.
+pub fn token_cookie(headers: &http::HeaderMap, cookie: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == cookie)
         .map(|(_, value)| value.to_owned())
         .filter(|value| value.len() == 32 && value.bytes().all(|b| b.is_ascii_hexdigit()))
 }

@@ -3,6 +3,7 @@
 pub mod calendar_link;
 pub mod error_notice;
 pub mod form;
+pub mod form_draft;
 pub mod lead_list;
 pub mod markdown;
 pub mod meeting_time;

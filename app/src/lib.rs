@@ -99,9 +99,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Titles end in the community's name, as the header shows it.
+    #[cfg(feature = "ssr")]
+    // No state while Leptos lists the routes at start-up: the default then.
+    let site_name = use_context::<state::AppState>()
+        .map_or_else(|| "sigpost".to_owned(), |state| state.site.site_name);
+    #[cfg(not(feature = "ssr"))]
+    let site_name = "sigpost".to_owned();
     view! {
         // leptos_meta writes the title unescaped: escape it here, once for every page.
-        <Title formatter=|title: String| format!("{} · sigpost", escape::element_text(&title)) />
+        <Title formatter=move |title: String| {
+            format!("{} · {}", escape::element_text(&title), escape::element_text(&site_name))
+        } />
         <Router>
             <SiteLayout>
                 <Routes fallback=NotFound>

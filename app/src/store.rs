@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod calendar_feeds;
 pub mod export;
+pub mod form_drafts;
 pub mod import;
 pub mod import_previews;
 pub mod joining;

@@ -4,6 +4,7 @@ pub mod cli;
 pub mod config;
 pub mod connections;
 pub mod export;
+pub mod form_drafts;
 pub mod import;
 pub mod mailer;
 pub mod metrics;

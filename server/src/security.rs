@@ -111,15 +111,21 @@ fn has_escaped_control(text: &str) -> bool {
     })
 }
 
-/// Answers to a signed-in visitor, and answers that set a cookie, show or
-/// carry personal data: no shared cache (a proxy, a CDN) may keep them, and
+/// Answers to a signed-in visitor, pages that show a refused form (with
+/// what was typed in it), and answers that set a cookie show or carry
+/// personal data: no shared cache (a proxy, a CDN) may keep them, and
 /// the browser may not store them either. Static assets are left alone.
 async fn private_when_signed_in(request: Request<Body>, next: Next) -> Response {
-    let signed_in = app::auth::session_token_in(request.headers()).is_some();
+    // A page that shows a refused form holds what the person typed.
+    let personal = app::auth::session_token_in(request.headers()).is_some()
+        || request
+            .uri()
+            .query()
+            .is_some_and(|query| query.contains("__err="));
     let asset = request.uri().path().starts_with("/pkg/");
     let mut response = next.run(request).await;
     let sets_cookie = response.headers().contains_key(header::SET_COOKIE);
-    if (signed_in && !asset) || sets_cookie {
+    if (personal && !asset) || sets_cookie {
         response.headers_mut().insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-store"),

@@ -195,6 +195,10 @@ pub fn router(state: AppState, report_key: crate::redirects::ReportKey) -> Route
             crate::routes::server_fn_errors::correct_status,
         ))
         .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::form_drafts::keep_and_restore,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             report_key,
             crate::redirects::guard,
         ))

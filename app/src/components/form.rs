@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::errors::AppError;
 // tachys writes a textarea's children unescaped.
+use crate::components::form_draft::{drafted_or, error_key};
 use crate::escape::textarea_text;
 use crate::models::roadmap::Choice;
 
@@ -33,6 +34,8 @@ pub fn Field(
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let anchor = format!("{}-field", error_key(name));
+    let value = drafted_or(name, value);
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -47,7 +50,7 @@ pub fn Field(
         }
     };
     view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
+        <div class="field" id=anchor class:field-invalid=move || error.get().is_some()>
             <label for=id>{label}{(!required).then_some(" (optional)")}</label>
             {(!hint.is_empty()).then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
             <input
@@ -82,17 +85,35 @@ pub fn field_error<T: Send + Sync + 'static>(
     })
 }
 
-/// The form-wide message of a failed submission (field errors are shown on
-/// their fields; this says what kind of problem it was).
+/// The summary of a failed submission: what kind of problem it was and,
+/// for field errors, a link to each field. It takes the keyboard focus
+/// when the page comes back (`autofocus`, so also without JavaScript), and
+/// the browser scrolls it into view.
 #[component]
 pub fn FormError<T: Send + Sync + 'static>(
     value: Signal<Option<Result<T, AppError>>>,
 ) -> impl IntoView {
     move || {
         value.with(|v| match v {
-            Some(Err(error)) => Some(view! {
-                <div class="notice notice-error" role="alert"><p>{error.to_string()}</p></div>
-            }),
+            Some(Err(error)) => {
+                let fields = match error {
+                    AppError::Invalid(errors) => errors.0.clone(),
+                    _ => Vec::new(),
+                };
+                Some(view! {
+                    <div class="notice notice-error error-summary" id="error-summary" role="alert"
+                        tabindex="-1" autofocus=true>
+                        <p>{error.to_string()}</p>
+                        {(!fields.is_empty()).then(|| view! {
+                            <ul>
+                                {fields.into_iter().map(|(field, message)| view! {
+                                    <li><a href=format!("#{field}-field")>{message}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                    </div>
+                })
+            }
             _ => None,
         })
     }
@@ -114,8 +135,10 @@ pub fn TextArea(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = format!("{hint_id} {error_id}");
+    let anchor = format!("{}-field", error_key(name));
+    let value = drafted_or(name, value);
     view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
+        <div class="field" id=anchor class:field-invalid=move || error.get().is_some()>
             <label for=id>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
             <textarea id=id name=name rows=rows maxlength=maxlength
@@ -153,8 +176,10 @@ pub fn Select(
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
+    let anchor = format!("{}-field", error_key(name));
+    let selected = drafted_or(name, selected);
     view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
+        <div class="field" id=anchor class:field-invalid=move || error.get().is_some()>
             <label for=id>{label}</label>
             <select id=id name=name aria-describedby=error_id.clone()
                 aria-invalid=move || error.get().is_some().then_some("true")>

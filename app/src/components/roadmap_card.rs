@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::roadmap::{ChangeRoadmapStatus, ReorderRoadmapItem};
-use crate::models::roadmap::{RoadmapCard, RoadmapStatus};
+use crate::models::roadmap::{link_label, RoadmapCard, RoadmapStatus};
 
 /// The actions a lead uses on a board's cards. They are plain form posts
 /// that come back to the board; the page script returns keyboard focus to
@@ -51,8 +51,9 @@ pub fn RoadmapCardView(
                     Some(owner) => format!("Owner: {}", owner.display_name),
                     None => "No owner yet".to_owned(),
                 }}</span>
-                {card.link_url.clone().map(|url| view! {
-                    <a href=url rel="noopener nofollow">"Issue or PR"</a>
+                {card.link_url.clone().map(|url| {
+                    let label = link_label(&url);
+                    view! { <a href=url rel="noopener nofollow">{label}</a> }
                 })}
             </p>
             {actions.map(|actions| view! { <CardControls card=card.clone() actions /> })}

@@ -380,5 +380,28 @@ pub struct CommunityRoadmap {
     pub months: Vec<Choice>,
 }
 
+/// How a linked issue or PR reads: `owner/repo#123` for GitHub (and
+/// GitLab-style `/-/issues/`) addresses, else the address's host.
+pub fn link_label(url: &str) -> String {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let mut parts = rest.split(['/', '?', '#']);
+    let host = parts.next().unwrap_or_default();
+    let path: Vec<&str> = parts
+        .filter(|part| !part.is_empty() && *part != "-")
+        .collect();
+    match path.as_slice() {
+        [owner, repo, "issues" | "pull" | "pulls" | "merge_requests", number, ..]
+            if number.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            format!("{owner}/{repo}#{number}")
+        }
+        _ if !host.is_empty() => format!("Link on {host}"),
+        _ => "Issue or PR".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests;

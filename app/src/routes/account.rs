@@ -16,3 +16,11 @@ pub(crate) fn link_token() -> String {
         .get("token")
         .unwrap_or_default()
 }
+
+/// Whether the server refused an e-mailed link (expired or already used),
+/// after which the page offers the next step instead of the button again.
+pub(crate) fn link_refused<T: Send + Sync + 'static>(
+    value: Signal<Option<Result<T, crate::errors::AppError>>>,
+) -> bool {
+    value.with(|v| matches!(v, Some(Err(crate::errors::AppError::Rejected(_)))))
+}

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::membership::{load_join_page, JoinSigs};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{field_error, Field, FormError, TextArea};
+use crate::components::form_draft::ticked_or;
 use crate::components::lead_list::lead_names;
 use crate::components::page_meta::PageMeta;
 use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
@@ -59,7 +60,7 @@ fn JoinForm(page: JoinPage) -> impl IntoView {
     view! {
         <FormError value />
         <ActionForm action attr:class="form join-form" attr:novalidate="true">
-            <fieldset class="join-step" aria-describedby="join-sigs-error">
+            <fieldset class="join-step" id="sigs-field" aria-describedby="join-sigs-error">
                 <legend>"1. Pick one or more SIGs"</legend>
                 <p class="field-error" id="join-sigs-error" role="alert">{move || sigs_error.get()}</p>
                 <ul class="pick-grid">
@@ -104,11 +105,13 @@ fn JoinForm(page: JoinPage) -> impl IntoView {
 #[component]
 fn PickCard(choice: JoinChoice, checked: bool) -> impl IntoView {
     let id = format!("join-{}", choice.slug);
+    let name = format!("form[sigs][{}]", choice.slug);
+    let checked = ticked_or(&name, checked);
     let leads = lead_names(&choice.leads);
     let current = choice.status.filter(|status| status.is_current());
     view! {
         <li class="pick-card">
-            <input type="checkbox" id=id.clone() name=format!("form[sigs][{}]", choice.slug) value="on"
+            <input type="checkbox" id=id.clone() name=name value="on"
                 checked=checked disabled=current.is_some() />
             <label for=id>
                 <strong>{choice.name}</strong>

@@ -35,6 +35,8 @@ pub fn CommunityRoadmapPage() -> impl IntoView {
     view! {
         <PageMeta title="Community roadmap" path="/roadmap"
             description="What every SIG of the community plans to work on in the coming months." />
+        <leptos_meta::Link rel="alternate" type_="application/atom+xml"
+            title="Community roadmap changes" href="/roadmap.atom" />
         <header class="page-header">
             <h1>"Community roadmap"</h1>
             <p class="lead-text">"Every SIG's areas of focus for the coming months, in one place."</p>

@@ -1,10 +1,10 @@
 //! `/robots.txt` and `/sitemap.xml`, with absolute addresses from the
-//! configured public URL.
+//! configured public URL, and `/favicon.ico` for browsers that ask for it.
 
 use app::state::AppState;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 
@@ -12,6 +12,11 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/robots.txt", get(robots))
         .route("/sitemap.xml", get(sitemap))
+        // Browsers ask for /favicon.ico whatever the page links.
+        .route(
+            "/favicon.ico",
+            get(|| async { Redirect::permanent("/favicon.svg") }),
+        )
 }
 
 fn base(state: &AppState) -> &str {

@@ -17,5 +17,6 @@ mod operations;
 mod output_safety;
 mod pages;
 mod permissions;
+mod refused_forms;
 mod roadmap;
 mod security;

@@ -23,7 +23,7 @@ crate::on_both_databases!(
 
 /// Every form that takes text, by where it posts. A form the crawl finds that
 /// is not listed fails the test: add it here once its fields are safe.
-const FORMS_WITH_TEXT: &[&str] = &[
+pub const FORMS_WITH_TEXT: &[&str] = &[
     "/api/update_sig",
     "/api/create_sig",
     "/api/rename_sig",
@@ -141,13 +141,14 @@ fn text_forms(pages: &[Fetched]) -> Vec<Form> {
         .collect()
 }
 
-struct Corpus {
-    app: TestApp,
-    admin: String,
-    lead: String,
+pub struct Corpus {
+    pub app: TestApp,
+    pub admin: String,
+    pub lead: String,
 }
 
-async fn corpus(backend: Backend) -> Corpus {
+/// A server with an admin, a lead of `storage` and a request waiting for them.
+pub async fn corpus(backend: Backend) -> Corpus {
     let app = TestApp::spawn_behind_proxy(backend).await;
     let admin = admin_session(&app).await;
     let lead = invited_lead(&app, &admin, "storage", "lead@example.org", "chair").await;
@@ -183,7 +184,7 @@ async fn corpus(backend: Backend) -> Corpus {
 }
 
 /// The forms every role sees: the admin's, the lead's and a visitor's.
-async fn every_text_form(corpus: &Corpus) -> Vec<(Form, Option<String>)> {
+pub async fn every_text_form(corpus: &Corpus) -> Vec<(Form, Option<String>)> {
     let starts = [
         "/",
         "/admin",

@@ -16,7 +16,48 @@ on_both_databases!(
     health_checks_answer,
     robots_and_sitemap_list_the_public_pages,
     the_theme_choice_is_remembered_without_javascript,
+    titles_end_in_the_site_name_and_browsers_find_the_icon,
+    the_admin_page_of_a_sig_names_it_and_offers_the_change_that_applies,
 );
+
+async fn the_admin_page_of_a_sig_names_it_and_offers_the_change_that_applies(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = crate::support::admin_session(&app).await;
+    let page = app.visit_as("/admin/sigs/devops", &admin).await;
+    assert!(
+        page.body
+            .contains("<title>Manage DevOps · Test Community</title>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Archive this group"));
+    assert!(!page.body.contains("Make it active again"));
+    let archived = app
+        .call(
+            "set_sig_archived",
+            &[("slug", "devops"), ("archived", "true")],
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(archived.status, StatusCode::OK, "{}", archived.body);
+    let page = app.visit_as("/admin/sigs/devops", &admin).await;
+    assert!(page.body.contains("Make it active again"));
+    assert!(!page.body.contains("Archive this group"));
+}
+
+async fn titles_end_in_the_site_name_and_browsers_find_the_icon(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let page = app.visit("/sigs/storage").await;
+    assert!(
+        page.body
+            .contains("<title>Storage · Test Community</title>"),
+        "{}",
+        page.body
+    );
+    let icon = app.visit("/favicon.ico").await;
+    assert_eq!(icon.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(icon.headers["location"], "/favicon.svg");
+}
 
 async fn home_page_shows_the_community_in_figures(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -110,3 +110,18 @@ fn filters_combine_and_hide_dropped_items_unless_asked() {
     };
     assert!(!other_sig.matches(&card(RoadmapStatus::Done, None)));
 }
+
+#[rstest]
+#[case(
+    "https://github.com/kubesphere/kubesphere/issues/123",
+    "kubesphere/kubesphere#123"
+)]
+#[case(
+    "https://github.com/kubesphere/console/pull/45/files",
+    "kubesphere/console#45"
+)]
+#[case("https://gitlab.com/group/project/-/issues/7", "group/project#7")]
+#[case("https://example.org/plan", "Link on example.org")]
+fn links_read_as_their_issue_or_host(#[case] url: &str, #[case] label: &str) {
+    assert_eq!(link_label(url), label);
+}

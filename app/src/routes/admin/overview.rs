@@ -7,6 +7,7 @@ use crate::api::guidance::list_guidance;
 use crate::api::stewardship::{load_admin_sigs, AppointAdmin, CreateSig};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{field_error, DoneNotice, Field, FormError};
+use crate::components::form_draft::drafted_or;
 use crate::models::account::{EMAIL_MAX_CHARS, NAME_MAX_CHARS};
 use crate::models::sig_edit::{DESCRIPTION_MAX_CHARS, SLUG_MAX_CHARS};
 
@@ -80,10 +81,14 @@ fn CreateSigForm() -> impl IntoView {
                 <div class="field">
                     <label for="new-sig-kind">"Kind"</label>
                     <select id="new-sig-kind" name="form[kind]">
-                        <option value="sig">"Special Interest Group"</option>
-                        <option value="working_group">"Working group"</option>
-                        <option value="committee">"Committee"</option>
-                        <option value="user_group">"User group"</option>
+                        {
+                            let kind = drafted_or("form[kind]", "sig".to_owned());
+                            [("sig", "Special Interest Group"), ("working_group", "Working group"),
+                             ("committee", "Committee"), ("user_group", "User group")]
+                                .into_iter()
+                                .map(|(option, label)| view! { <option value=option selected=option == kind>{label}</option> })
+                                .collect_view()
+                        }
                     </select>
                 </div>
                 <Field label="One-line description" name="form[description]" id="new-sig-description"

@@ -8,6 +8,7 @@ use crate::api::directory::get_sig;
 use crate::api::stewardship::{load_leads, AppointLead, RemoveLead, RenameSig, SetSigArchived};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{field_error, DoneNotice, Field, FormError};
+use crate::components::form_draft::drafted_or;
 use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
 use crate::models::sig::LeadRole;
 
@@ -23,11 +24,24 @@ pub fn ManageSigPage() -> impl IntoView {
         |(slug, _, _)| load_leads(slug),
     );
     let value = Signal::derive(move || appoint.value().get());
+    let sig = Resource::new(
+        move || (slug(), archive.version().get()),
+        |(slug, _)| get_sig(slug),
+    );
+    // The group's name once loaded (the slug if it is unknown).
+    let name = move || async move { sig.await.map_or_else(|_| slug(), |sig| sig.summary.name) };
     view! {
-        <Title text="Manage SIG" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let name = name().await;
+                view! { <Title text=format!("Manage {name}") /> }
+            })}
+        </Suspense>
         <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/admin">"Administration"</a></nav>
         <header class="page-header">
-            <h1>"Manage " <code>{slug}</code></h1>
+            <h1><Suspense fallback=move || slug()>
+                {move || Suspend::new(async move { format!("Manage {}", name().await) })}
+            </Suspense></h1>
             <p><a href=move || format!("/sigs/{}", slug())>"View the page"</a>" · "
                <a href=move || format!("/sigs/{}/edit", slug())>"Edit the page"</a></p>
         </header>
@@ -79,9 +93,13 @@ pub fn ManageSigPage() -> impl IntoView {
                     <div class="field">
                         <label for="lead-role">"Role"</label>
                         <select id="lead-role" name="form[role]">
-                            <option value="chair">"Chair"</option>
-                            <option value="tech_lead">"Tech lead"</option>
-                            <option value="emeritus">"Emeritus"</option>
+                            {
+                                let role = drafted_or("form[role]", "chair".to_owned());
+                                [("chair", "Chair"), ("tech_lead", "Tech lead"), ("emeritus", "Emeritus")]
+                                    .into_iter()
+                                    .map(|(option, label)| view! { <option value=option selected=option == role>{label}</option> })
+                                    .collect_view()
+                            }
                         </select>
                     </div>
                     <button type="submit" class="button">"Appoint"</button>
@@ -93,16 +111,21 @@ pub fn ManageSigPage() -> impl IntoView {
                 <p>"An archived group leaves the directory; its page stays for the record."</p>
                 <DoneNotice when="archived" text="Archived: the group has left the directory." />
                 <DoneNotice when="restored" text="Active again: the group is back in the directory." />
-                <ActionForm action=archive attr:class="form">
-                    <input type="hidden" name="slug" value=slug />
-                    <input type="hidden" name="archived" value="true" />
-                    <button type="submit" class="button button-secondary">"Archive this group"</button>
-                </ActionForm>
-                <ActionForm action=archive attr:class="form">
-                    <input type="hidden" name="slug" value=slug />
-                    <input type="hidden" name="archived" value="false" />
-                    <button type="submit" class="button button-secondary">"Make it active again"</button>
-                </ActionForm>
+                <Suspense fallback=|| ()>
+                    // Only the change that applies: archive an active group, restore an archived one.
+                    {move || Suspend::new(async move {
+                        let archived = sig.await.is_ok_and(|sig| sig.archived);
+                        view! {
+                            <ActionForm action=archive attr:class="form">
+                                <input type="hidden" name="slug" value=slug() />
+                                <input type="hidden" name="archived" value=(!archived).to_string() />
+                                <button type="submit" class="button button-secondary">
+                                    {if archived { "Make it active again" } else { "Archive this group" }}
+                                </button>
+                            </ActionForm>
+                        }
+                    })}
+                </Suspense>
             </section>
         </div>
     }
@@ -135,7 +158,7 @@ fn RenameForm(slug: Signal<String>) -> impl IntoView {
                                           ("committee", "Committee"), ("user_group", "User group")]
                                             .into_iter()
                                             .map(|(option, label)| view! {
-                                                <option value=option selected=option == kind>{label}</option>
+                                                <option value=option selected=option == drafted_or("form[kind]", kind.to_owned())>{label}</option>
                                             })
                                             .collect_view()}
                                     </select>

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::membership::ConfirmJoin;
 use crate::components::form::FormError;
-use crate::routes::account::link_token;
+use crate::routes::account::{link_refused, link_token};
 
 /// `/join/confirm?token=…`: the page a join confirmation link opens. Joining
 /// is a button press (a POST), so link scanners that open URLs change nothing.
@@ -17,10 +17,15 @@ pub fn ConfirmJoinPage() -> impl IntoView {
             <h1>"Confirm joining"</h1>
             <p class="lead-text">"One click and you are in; the SIG's page tells you how to take part."</p>
             <FormError value />
-            <ActionForm action attr:class="form">
-                <input type="hidden" name="token" value=link_token() />
-                <button type="submit" class="button">"Confirm and join"</button>
-            </ActionForm>
+            // A link that expired or was used has nothing left to confirm.
+            <Show when=move || !link_refused(value) fallback=|| view! {
+                <p><a class="button" href="/join">"Ask to join again"</a></p>
+            }>
+                <ActionForm action attr:class="form">
+                    <input type="hidden" name="token" value=link_token() />
+                    <button type="submit" class="button">"Confirm and join"</button>
+                </ActionForm>
+            </Show>
         </section>
     }
 }

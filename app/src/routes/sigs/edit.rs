@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::stewardship::{load_sig_edit, UpdateSig};
 use crate::components::error_notice::EditRefused;
 use crate::components::form::{field_error, Field, FormError, TextArea};
+use crate::components::form_draft::drafted_or;
 use crate::errors::AppError;
 use crate::models::account::NAME_MAX_CHARS;
 use crate::models::sig_edit::{
@@ -72,8 +73,13 @@ fn SigEditor(form: SigEditForm) -> impl IntoView {
                 <div class="field">
                     <label for="sig-join-policy">"Joining"</label>
                     <select id="sig-join-policy" name="form[join_policy]">
-                        <option value="open" selected=form.join_policy == "open">"Open: anyone can join"</option>
-                        <option value="approval" selected=form.join_policy == "approval">"Leads approve each request"</option>
+                        {
+                            let policy = drafted_or("form[join_policy]", form.join_policy.clone());
+                            view! {
+                                <option value="open" selected=policy == "open">"Open: anyone can join"</option>
+                                <option value="approval" selected=policy == "approval">"Leads approve each request"</option>
+                            }
+                        }
                     </select>
                 </div>
                 <button type="submit" class="button">"Save the page"</button>

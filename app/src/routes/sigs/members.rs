@@ -7,7 +7,9 @@ use leptos_router::hooks::use_params_map;
 use crate::api::membership::{load_roster, DecideJoinRequest};
 use crate::components::error_notice::EditRefused;
 use crate::components::form::FormError;
+use crate::components::form_draft::submitted;
 use crate::errors::AppError;
+use crate::escape::textarea_text;
 use crate::models::membership::{
     MembershipStatus, Roster, RosterEntry, DECISION_MESSAGE_MAX_CHARS,
 };
@@ -137,7 +139,7 @@ fn RequestCard(
                 <input type="hidden" name="form[membership_id]" value=entry.membership_id />
                 <div class="field">
                     <label for=message_id.clone()>{format!("Message to {} (optional)", entry.display_name)}</label>
-                    <textarea id=message_id name="form[message]" rows="2" maxlength=DECISION_MESSAGE_MAX_CHARS></textarea>
+                    <textarea id=message_id name="form[message]" rows="2" maxlength=DECISION_MESSAGE_MAX_CHARS>{textarea_text(&drafted_message(entry.membership_id))}</textarea>
                 </div>
                 <div class="button-row">
                     <button type="submit" name="form[decision]" value="accept" class="button">
@@ -150,4 +152,14 @@ fn RequestCard(
             </ActionForm>
         </li>
     }
+}
+
+/// The message typed for this request when the decision was refused.
+fn drafted_message(membership_id: i64) -> String {
+    submitted()
+        .filter(|draft| {
+            draft.get("form[membership_id]") == Some(membership_id.to_string().as_str())
+        })
+        .and_then(|draft| draft.get("form[message]").map(str::to_owned))
+        .unwrap_or_default()
 }

@@ -104,6 +104,8 @@ fn Board(board: RoadmapBoard, show_dropped: bool, actions: CardActions) -> impl 
         <PageMeta title=format!("{} roadmap", board.sig_name)
             description=format!("What {} plans to work on from {} to {}.", board.sig_name, first.label(), last.label())
             path=base.clone() />
+        <leptos_meta::Link rel="alternate" type_="application/atom+xml"
+            title=format!("{} roadmap changes", board.sig_name) href=format!("{base}.atom") />
         <nav aria-label="Breadcrumb" class="breadcrumb">
             <a href=format!("/sigs/{}", board.sig_slug)>{board.sig_name.clone()}</a>
         </nav>

@@ -13,6 +13,8 @@ use super::TestApp;
 pub struct Form {
     /// Where it posts, such as `/api/save_roadmap_item`.
     pub action: String,
+    /// The page it was found on.
+    pub page: String,
     pub fields: Vec<Field>,
 }
 
@@ -23,6 +25,8 @@ pub struct Field {
     pub kind: String,
     /// Whether the form refuses to send it empty.
     pub required: bool,
+    /// Its `maxlength`, if any.
+    pub max_length: Option<usize>,
     /// What the browser would send untouched (`None`: nothing, as an
     /// unticked box).
     pub value: Option<String>,
@@ -55,6 +59,7 @@ pub fn forms(page: &str, html: &str) -> Vec<Form> {
         })
         .map(|form| Form {
             action: form.value().attr("action").unwrap_or(page).to_owned(),
+            page: page.to_owned(),
             fields: form.select(&fields).map(field).collect(),
         })
         .collect()
@@ -65,10 +70,12 @@ fn field(element: ElementRef<'_>) -> Field {
     let attr = |name: &str| element.value().attr(name).map(str::to_owned);
     let name = attr("name").unwrap_or_default();
     let required = element.value().attr("required").is_some();
+    let max_length = attr("maxlength").and_then(|n| n.parse().ok());
     match tag {
         "textarea" => Field {
             name,
             required,
+            max_length,
             kind: "textarea".into(),
             value: Some(element.text().collect::<String>()),
         },
@@ -86,6 +93,7 @@ fn field(element: ElementRef<'_>) -> Field {
             Field {
                 name,
                 required,
+                max_length,
                 kind: "select".into(),
                 value: chosen.map(|option| {
                     option
@@ -110,6 +118,7 @@ fn field(element: ElementRef<'_>) -> Field {
             Field {
                 name,
                 required,
+                max_length,
                 kind,
                 value,
             }

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use crate::api::roadmap::{load_roadmap_editor, PreviewMarkdown, SaveRoadmapItem};
 use crate::components::error_notice::{EditRefused, ErrorNotice};
 use crate::components::form::{field_error, Field, FormError, Select, TextArea};
+use crate::components::form_draft::{drafted_or, submitted};
 use crate::errors::AppError;
 use crate::models::roadmap::{
     Choice, RoadmapItemEditor, RoadmapStatus, EXIT_CRITERION_MAX_CHARS, ITEM_DESCRIPTION_MAX_CHARS,
@@ -65,20 +66,22 @@ fn ItemForm(editor: RoadmapItemEditor) -> impl IntoView {
         label: "Nobody yet".to_owned(),
     }];
     owner_choices.extend(owners);
+    let yours = sent_values(&statuses, &months, &owner_choices);
     view! {
         <Title text=heading.clone() />
         <section class="form-page form-page-wide">
             <nav aria-label="Breadcrumb" class="breadcrumb"><a href=back>"Back"</a></nav>
             <h1>{heading}</h1>
             <FormError value />
-            <ConflictDetails value edit_href=format!("/sigs/{}/roadmap/{}/edit", form.sig, form.id) />
+            <ConflictDetails value edit_href=format!("/sigs/{}/roadmap/{}/edit", form.sig, form.id)
+                yours />
             <ActionForm action attr:class="form" attr:novalidate="true">
                 <input type="hidden" name="form[sig]" value=form.sig.clone() />
                 <input type="hidden" name="form[id]" value=form.id />
                 <input type="hidden" name="form[version]" value=form.version />
                 <Field label="Title" name="form[title]" id="item-title" maxlength=ITEM_TITLE_MAX_CHARS
                     value=form.title.clone() error=field_error(value, "title") />
-                <DescriptionField value=form.description.clone() error=field_error(value, "description").get_untracked() />
+                <DescriptionField value=drafted_or("form[description]", form.description.clone()) error=field_error(value, "description").get_untracked() />
                 <div class="field-row">
                     <Select label="Status" name="form[status]" id="item-status" choices=statuses
                         selected=form.status.clone() error=field_error(value, "status") />
@@ -135,30 +138,81 @@ fn DescriptionField(value: String, error: Option<String>) -> impl IntoView {
     }
 }
 
-/// After a conflict: what is stored now, and a way to start again from it.
+/// After a conflict: the version saved meanwhile beside the one sent, with
+/// the three ways on. The form below holds what was sent (see
+/// `form_draft`) and the saved version's number, so saving it keeps yours
+/// or a merge of both; the link starts again from the saved version.
 #[component]
 fn ConflictDetails(
     value: Signal<Option<Result<i64, AppError>>>,
     edit_href: String,
+    /// What was sent, as (label, text) in the order of the saved fields.
+    yours: Vec<(String, String)>,
 ) -> impl IntoView {
     move || {
         value.with(|v| match v {
             Some(Err(AppError::Conflict(current))) => Some(view! {
                 <section class="panel conflict" aria-labelledby="conflict-heading">
-                    <h2 id="conflict-heading">"Saved by someone else meanwhile"</h2>
-                    <dl class="facts">
-                        {current.fields.iter().map(|(label, value)| view! {
-                            <dt>{label.clone()}</dt>
-                            <dd>{if value.is_empty() { "—".to_owned() } else { value.clone() }}</dd>
-                        }).collect_view()}
-                    </dl>
-                    <p>
-                        "Your text is still in the form below. "
-                        <a href=edit_href.clone() rel="external">"Start again from the current values"</a>
-                    </p>
+                    <h2 id="conflict-heading">"Two versions of this item"</h2>
+                    <div class="table-scroll">
+                        <table class="conflict-table">
+                            <caption class="visually-hidden">"The version saved meanwhile and yours"</caption>
+                            <thead>
+                                <tr><th scope="col">"Field"</th><th scope="col">"Saved meanwhile"</th><th scope="col">"Yours"</th></tr>
+                            </thead>
+                            <tbody>
+                                {current.fields.iter().map(|(label, saved)| {
+                                    let mine = yours.iter().find(|(l, _)| l == label).map(|(_, v)| v.clone());
+                                    let differs = mine.as_ref().is_some_and(|mine| mine != saved);
+                                    let shown = |text: &str| if text.is_empty() { "—".to_owned() } else { text.to_owned() };
+                                    view! {
+                                        <tr class:conflict-differs=differs>
+                                            <th scope="row">{label.clone()}</th>
+                                            <td>{shown(saved)}</td>
+                                            <td>{mine.as_deref().map_or_else(|| "—".to_owned(), shown)}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <ul class="conflict-choices">
+                        <li><strong>"Keep yours: "</strong>"the form below holds it; save it."</li>
+                        <li><strong>"Merge: "</strong>"copy what you need from the saved version into the form, then save."</li>
+                        <li><strong>"Take the saved version: "</strong>
+                            <a href=edit_href.clone() rel="external">"start again from the saved version"</a>"."</li>
+                    </ul>
                 </section>
             }),
             _ => None,
         })
     }
+}
+
+/// What the refused submission said, by the labels the conflict table uses
+/// (choices shown by their labels, as the saved version is).
+fn sent_values(statuses: &[Choice], months: &[Choice], owners: &[Choice]) -> Vec<(String, String)> {
+    let Some(draft) = submitted() else {
+        return Vec::new();
+    };
+    let text = |name: &str| draft.get(name).unwrap_or_default().to_owned();
+    let label = |choices: &[Choice], name: &str| {
+        let value = text(name);
+        choices
+            .iter()
+            .find(|choice| choice.value == value)
+            .map_or(value, |choice| choice.label.clone())
+    };
+    [
+        ("Title", text("form[title]")),
+        ("Status", label(statuses, "form[status]")),
+        ("Target month", label(months, "form[target_month]")),
+        ("Owner", label(owners, "form[owner]")),
+        ("Linked issue or PR", text("form[link_url]")),
+        ("Exit criterion", text("form[exit_criterion]")),
+        ("Description", text("form[description]")),
+    ]
+    .into_iter()
+    .map(|(label, value)| (label.to_owned(), value))
+    .collect()
 }

@@ -68,7 +68,7 @@ fn ItemDetails(detail: RoadmapItemDetail) -> impl IntoView {
                     <dt>"Linked issue or PR"</dt>
                     <dd>{match card.link_url.clone() {
                         Some(url) => {
-                            let text = url.clone();
+                            let text = crate::models::roadmap::link_label(&url);
                             view! { <a href=url rel="noopener nofollow">{text}</a> }.into_any()
                         }
                         None => view! { <span class="empty">"None"</span> }.into_any(),
