@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -75,6 +75,11 @@ pub async fn serve(
         .header_read_timeout(limits.header_timeout)
         .keep_alive(true);
     let (stopping, stop_signal) = watch::channel(false);
+    let trimming = tokio::spawn(give_memory_back(
+        Arc::clone(&admission.open),
+        admission.capacity,
+        Arc::clone(&admission.peak),
+    ));
     let refusals = RateLimitedLog::default();
     tokio::pin!(shutdown);
     loop {
@@ -128,9 +133,39 @@ pub async fn serve(
         });
     }
     drop(listener);
+    trimming.abort();
     let _ = stopping.send(true);
     admission.all_closed().await;
 }
+
+/// glibc's malloc keeps the memory of closed connections in its arenas for
+/// good; after a burst (a flood, a spike) has passed, ask it to give the
+/// free pages back. Checked every ten seconds; trims only after the number
+/// of open connections fell by more than a few hundred.
+async fn give_memory_back(open: Arc<Semaphore>, capacity: u32, peak: Arc<AtomicUsize>) {
+    const FALL: usize = 256;
+    let mut ticks = tokio::time::interval(Duration::from_secs(10));
+    loop {
+        ticks.tick().await;
+        let now = capacity as usize - open.available_permits();
+        // The most open since the last look; from now on, counted afresh.
+        let most = peak.swap(now, Ordering::Relaxed);
+        if most.saturating_sub(now) > FALL {
+            trim();
+        }
+    }
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn trim() {
+    // SAFETY: malloc_trim only walks and shrinks the allocator's own arenas.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn trim() {}
 
 /// Open connections per client address.
 type OpenPerClient = Arc<Mutex<HashMap<IpAddr, usize>>>;
@@ -139,6 +174,8 @@ type OpenPerClient = Arc<Mutex<HashMap<IpAddr, usize>>>;
 struct Admission {
     open: Arc<Semaphore>,
     capacity: u32,
+    /// The most connections open at once since the memory was last trimmed.
+    peak: Arc<AtomicUsize>,
     per_client: Option<(usize, OpenPerClient)>,
 }
 
@@ -154,6 +191,7 @@ impl Admission {
         Admission {
             open: Arc::new(Semaphore::new(capacity as usize)),
             capacity,
+            peak: Arc::new(AtomicUsize::new(0)),
             per_client: limits
                 .max_per_client
                 .map(|max| (max, Arc::new(Mutex::new(HashMap::new())))),
@@ -176,6 +214,7 @@ impl Admission {
                 Some((client, Arc::clone(counts)))
             }
         };
+        self.peak.fetch_max(self.open(), Ordering::Relaxed);
         Some(Ticket {
             _permit: permit,
             client,

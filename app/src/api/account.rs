@@ -166,7 +166,7 @@ async fn sign_in_now(form: SignInForm) -> Result<(), AppError> {
         .await
         .map_err(|error| fail(error.into()))?;
     set_session_cookie(&token);
-    leptos_axum::redirect("/");
+    leptos_axum::redirect(crate::models::account::return_path(&form.next));
     Ok(())
 }
 

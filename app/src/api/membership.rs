@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::errors::AppError;
-use crate::models::membership::{DecisionForm, JoinForm, JoinPage, MySig, Roster, Welcome};
+use crate::models::membership::{
+    DecisionForm, JoinForm, JoinPage, MySig, Roster, Standings, Welcome,
+};
 
 /// The signed-in person's id, if any (visitors are welcome here).
 #[cfg(feature = "ssr")]
@@ -230,4 +232,14 @@ pub async fn decide_join_request(form: DecisionForm) -> Result<(), AppError> {
         )));
     }
     Ok(())
+}
+
+/// Where the person looking stands with each group; empty for visitors.
+#[server]
+pub async fn load_standings() -> Result<Standings, AppError> {
+    let state = crate::state::app_state()?;
+    let Some(account) = crate::api::account::current_account(&state.db).await? else {
+        return Ok(Standings::default());
+    };
+    Ok(crate::store::rosters::standings(&state.db, account.id).await?)
 }

@@ -259,7 +259,13 @@ pub async fn accept_invitation(form: ResetPasswordForm) -> Result<(), AppError> 
             .await
             .map_err(|error| fail(error.into()))?;
     set_session_cookie(&token);
-    leptos_axum::redirect("/");
+    // Straight to the group they were invited to lead.
+    let led = crate::store::sigs::first_led_slug(&state.db, person)
+        .await
+        .map_err(|error| fail(error.into()))?;
+    leptos_axum::redirect(
+        &led.map_or_else(|| "/my/sigs".to_owned(), |slug| format!("/sigs/{slug}")),
+    );
     Ok(())
 }
 

@@ -112,7 +112,9 @@ pub fn FormError<T: Send + Sync + 'static>(
                             </ul>
                         })}
                     </div>
-                })
+                }
+                // Erased: the full type is too deep for release builds.
+                .into_any())
             }
             _ => None,
         })

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::lead_list::lead_names;
+use crate::models::membership::Standing;
 use crate::models::sig::SigSummary;
 
 /// One SIG in the directory: name, description, leads and chat channel.
@@ -10,6 +11,9 @@ pub fn SigCard(
     /// Left out by the directory's filter (still in the page, to show again).
     #[prop(optional)]
     hidden: bool,
+    /// Where the person looking stands with it: a badge instead of "Join".
+    #[prop(default = None)]
+    standing: Option<Standing>,
 ) -> impl IntoView {
     let href = format!("/sigs/{}", sig.slug);
     let leads = lead_names(&sig.leads);
@@ -40,9 +44,16 @@ pub fn SigCard(
                 </div>
             </dl>
             <p class="card-actions-line">
-                <a class="button button-small" href=format!("/join?sig={}", sig.slug)>
-                    "Join"<span class="visually-hidden">" "{sig.name.clone()}</span>
-                </a>
+                {match standing {
+                    Some(standing) => view! {
+                        <span class="badge badge-standing">{standing.label()}<span class="visually-hidden">" of "{sig.name.clone()}</span></span>
+                    }.into_any(),
+                    None => view! {
+                        <a class="button button-small" href=format!("/join?sig={}", sig.slug)>
+                            "Join"<span class="visually-hidden">" "{sig.name.clone()}</span>
+                        </a>
+                    }.into_any(),
+                }}
                 <a href=format!("/sigs/{}/roadmap", sig.slug)>
                     "Roadmap"<span class="visually-hidden">" of "{sig.name.clone()}</span>
                 </a>

@@ -34,6 +34,24 @@ pub struct SignUpForm {
 pub struct SignInForm {
     pub email: String,
     pub password: String,
+    /// The page that asked for sign-in, to return to (this site's paths only).
+    #[serde(default)]
+    pub next: String,
+}
+
+/// Where to go after signing in: `next` when it is a path of this site
+/// (never another site, `//host` or `/\host`), else the home page.
+pub fn return_path(next: &str) -> &str {
+    let before_query = next.split(['?', '#']).next().unwrap_or_default();
+    let same_site = next.starts_with('/')
+        && !before_query.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control);
+    if same_site {
+        next
+    } else {
+        "/"
+    }
 }
 
 /// Choosing a new password from an e-mailed link.

@@ -294,3 +294,43 @@ impl DecisionForm {
 
 #[cfg(test)]
 mod tests;
+
+/// Where the person looking at a page stands with one group, so the page
+/// offers "Join" only to those who have not joined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Standing {
+    /// Chair or tech lead (the role's label).
+    Lead(String),
+    Member,
+    /// Asked to join; the link is not confirmed yet or the leads decide.
+    Pending,
+}
+
+impl Standing {
+    /// How a badge says it.
+    pub fn label(&self) -> String {
+        match self {
+            Standing::Lead(role) => role.clone(),
+            Standing::Member => "Member".to_owned(),
+            Standing::Pending => "Request pending".to_owned(),
+        }
+    }
+}
+
+/// Where the person looking stands with one group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupStanding {
+    pub slug: String,
+    pub name: String,
+    pub standing: Standing,
+}
+
+/// The standing of the person looking, group by group (empty for visitors).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standings(pub Vec<GroupStanding>);
+
+impl Standings {
+    pub fn of(&self, slug: &str) -> Option<&Standing> {
+        self.0.iter().find(|g| g.slug == slug).map(|g| &g.standing)
+    }
+}

@@ -4,17 +4,18 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::membership::{load_my_sigs, LeaveSig};
+use crate::api::membership::{load_my_sigs, load_standings, LeaveSig};
 use crate::components::calendar_link::CalendarLinkPanel;
-use crate::components::error_notice::ErrorNotice;
+use crate::components::error_notice::{refuse_page, ErrorNotice};
 use crate::components::form::FormError;
 use crate::errors::AppError;
-use crate::models::membership::{MembershipStatus, MySig};
+use crate::models::membership::{GroupStanding, MembershipStatus, MySig, Standing};
 
 #[component]
 pub fn MySigsPage() -> impl IntoView {
     let leave = ServerAction::<LeaveSig>::new();
     let sigs = Resource::new(move || leave.version().get(), |_| load_my_sigs());
+    let standings = Resource::new(|| (), |_| load_standings());
     let query = use_query_map();
     let joined = move || query.read().get("joined").is_some();
     let value = Signal::derive(move || leave.value().get());
@@ -31,19 +32,31 @@ pub fn MySigsPage() -> impl IntoView {
         <FormError value />
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let led: Vec<GroupStanding> = standings
+                    .await
+                    .map(|all| all.0.into_iter().filter(|g| matches!(g.standing, Standing::Lead(_))).collect())
+                    .unwrap_or_default();
+                let leads_some = !led.is_empty();
+                let led_view = leads_some.then(|| view! { <LedGroups led /> });
                 match sigs.await {
+                    Ok(list) if list.is_empty() && leads_some => led_view.into_any(),
                     Ok(list) if list.is_empty() => view! {
                         <div class="empty-state"><p>"You have not joined a SIG yet."</p><p><a href="/join">"Find one to join"</a></p></div>
                     }.into_any(),
                     Ok(list) => view! {
+                        {led_view}
+                        <h2>"Groups you belong to"</h2>
                         <ul class="membership-list">
                             {list.into_iter().map(|sig| view! { <MembershipRow sig leave /> }).collect_view()}
                         </ul>
                         <CalendarLinkPanel />
                     }.into_any(),
-                    Err(AppError::Unauthorized) => view! {
-                        <p><a href="/account/sign-in">"Sign in"</a>" to see your SIGs."</p>
-                    }.into_any(),
+                    Err(AppError::Unauthorized) => {
+                        refuse_page(&AppError::Unauthorized);
+                        view! {
+                            <p><a href="/account/sign-in?next=/my/sigs">"Sign in"</a>" to see your SIGs."</p>
+                        }.into_any()
+                    }
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
@@ -90,5 +103,29 @@ fn MembershipRow(sig: MySig, leave: ServerAction<LeaveSig>) -> impl IntoView {
                 }}
             </div>
         </li>
+    }
+}
+
+/// The groups the person leads, with the ways into their lead's pages.
+#[component]
+fn LedGroups(led: Vec<GroupStanding>) -> impl IntoView {
+    view! {
+        <section class="section" aria-labelledby="led-heading">
+            <h2 id="led-heading">"Groups you lead"</h2>
+            <ul class="membership-list">
+                {led.into_iter().map(|GroupStanding { slug, name, standing }| view! {
+                    <li class="card membership">
+                        <div>
+                            <h3 class="card-title"><a href=format!("/sigs/{slug}")>{name}</a></h3>
+                            <p class="card-meta">{standing.label()}</p>
+                        </div>
+                        <p class="button-row">
+                            <a class="button button-small button-secondary" href=format!("/sigs/{slug}/members")>"Members and requests"</a>
+                            <a class="button button-small button-secondary" href=format!("/sigs/{slug}/roadmap")>"Roadmap"</a>
+                        </p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }

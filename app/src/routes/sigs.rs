@@ -13,6 +13,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::directory::list_sigs;
 use crate::api::meetings::sigs_meeting_in_hours;
+use crate::api::membership::load_standings;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::sig_card::SigCard;
 use crate::components::working_hours::WorkingHoursFilter;
@@ -39,6 +40,7 @@ pub const FILTER_MAX_CHARS: usize = 100;
 #[component]
 pub fn SigDirectory() -> impl IntoView {
     let sigs = Resource::new(|| (), |_| list_sigs());
+    let standings = Resource::new(|| (), |_| load_standings());
     let query = use_query_map();
     let initial: String = query
         .read_untracked()
@@ -71,6 +73,7 @@ pub fn SigDirectory() -> impl IntoView {
                         Ok(allowed) => (allowed, None),
                         Err(error) => (None, Some(error.field("tz").unwrap_or_else(|| error.to_string()))),
                     };
+                    let standings = standings.await.unwrap_or_default();
                     match sigs.await {
                         Ok(mut all) => {
                             let only_in_hours = allowed.is_some_and(|allowed| {
@@ -86,7 +89,8 @@ pub fn SigDirectory() -> impl IntoView {
                                 <ul class="card-grid sig-grid" id="sig-grid">
                                     {all.into_iter().map(|sig| {
                                         let hidden = !sig.matches(&initial);
-                                        view! { <SigCard sig hidden /> }
+                                        let standing = standings.of(&sig.slug).cloned();
+                                        view! { <SigCard sig hidden standing /> }
                                     }).collect_view()}
                                 </ul>
                             }.into_any()

@@ -9,7 +9,8 @@ use super::joining::{leave_link, Letter, LetterSig};
 use super::outbox::{enqueue, Mail};
 use super::{now, Database};
 use crate::models::membership::{
-    JoinChoice, JoinPolicy, MembershipStatus, MySig, Roster, RosterEntry, Welcome,
+    GroupStanding, JoinChoice, JoinPolicy, MembershipStatus, MySig, Roster, RosterEntry, Standing,
+    Standings, Welcome,
 };
 use crate::models::roadmap::RoadmapStatus;
 use crate::models::sig::SigSummary;
@@ -296,4 +297,50 @@ pub async fn member_counts(db: &Database) -> Result<HashMap<String, i64>, sqlx::
     .fetch_all(&db.pool)
     .await?;
     Ok(rows.into_iter().collect())
+}
+
+/// Where `person_id` stands with each group they lead, belong to or asked
+/// to join (a lead's standing wins over their membership).
+#[tracing::instrument(skip(db), err)]
+pub async fn standings(db: &Database, person_id: i64) -> Result<Standings, sqlx::Error> {
+    let led: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT s.slug, s.name, l.role FROM leaderships l JOIN sigs s ON s.id = l.sig_id \
+         WHERE l.person_id = $1 AND l.role <> 'emeritus'",
+    )
+    .bind(person_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let joined: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT s.slug, s.name, m.status FROM memberships m JOIN sigs s ON s.id = m.sig_id \
+         WHERE m.person_id = $1",
+    )
+    .bind(person_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut standings: Vec<GroupStanding> = led
+        .into_iter()
+        .map(|(slug, name, role)| {
+            let label = crate::models::sig::LeadRole::parse(&role).map_or("Lead", |r| r.label());
+            GroupStanding {
+                slug,
+                name,
+                standing: Standing::Lead(label.to_owned()),
+            }
+        })
+        .collect();
+    for (slug, name, status) in joined {
+        let standing = match status_of(&status) {
+            MembershipStatus::Active => Standing::Member,
+            MembershipStatus::Unconfirmed | MembershipStatus::AwaitingApproval => Standing::Pending,
+            MembershipStatus::Declined | MembershipStatus::Left => continue,
+        };
+        if !standings.iter().any(|g| g.slug == slug) {
+            standings.push(GroupStanding {
+                slug,
+                name,
+                standing,
+            });
+        }
+    }
+    Ok(Standings(standings))
 }

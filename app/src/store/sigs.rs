@@ -205,3 +205,16 @@ pub async fn list_all(db: &Database) -> Result<Vec<(String, String, bool)>, sqlx
         .map(|(slug, name, status)| (slug, name, status == "archived"))
         .collect())
 }
+
+/// The slug of the first group (by name) `person_id` leads as chair or tech
+/// lead, if any.
+#[tracing::instrument(skip(db), err)]
+pub async fn first_led_slug(db: &Database, person_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT s.slug FROM leaderships l JOIN sigs s ON s.id = l.sig_id \
+         WHERE l.person_id = $1 AND l.role <> 'emeritus' ORDER BY s.name LIMIT 1",
+    )
+    .bind(person_id)
+    .fetch_optional(&db.pool)
+    .await
+}

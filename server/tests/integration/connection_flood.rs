@@ -60,6 +60,7 @@ async fn a_connection_flood_neither_silences_the_server_nor_keeps_its_memory() {
         "only {} connections opened",
         flood.len()
     );
+    let rss_during = server.resident_kib();
 
     for round in 0..5 {
         for path in ["/healthz", "/sigs"] {
@@ -95,10 +96,15 @@ async fn a_connection_flood_neither_silences_the_server_nor_keeps_its_memory() {
     assert_eq!(still_open, 0, "connections the server left open");
     drop(flood);
 
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    // The server trims its memory within ten seconds of a fall.
+    tokio::time::sleep(Duration::from_secs(11)).await;
     let rss_after = server.resident_kib();
+    eprintln!(
+        "flood of {opened} connections: RSS {rss_before} KiB before, {rss_during} KiB during, {rss_after} KiB after",
+        opened = FLOOD_ADDRESSES as usize * PER_ADDRESS
+    );
     assert!(
-        rss_after <= rss_before + rss_before / 5 + 8 * 1024,
+        rss_after <= rss_before + rss_before / 10 + 4 * 1024,
         "memory after the flood: {rss_after} KiB, before: {rss_before} KiB"
     );
     assert!(server.logged("too many open"), "refusals are logged");

@@ -20,3 +20,4 @@ mod permissions;
 mod refused_forms;
 mod roadmap;
 mod security;
+mod signed_in_pages;

@@ -32,6 +32,8 @@ pub fn SignInPage() -> impl IntoView {
             })}
             <FormError value />
             <ActionForm action attr:class="form" attr:novalidate="true">
+                <input type="hidden" name="form[next]"
+                    value=move || query.read().get("next").unwrap_or_default() />
                 <Field label="E-mail address" name="form[email]" id="sign-in-email" kind="email"
                     autocomplete="email" maxlength=EMAIL_MAX_CHARS error=field_error(value, "email") />
                 <Field label="Password" name="form[password]" id="sign-in-password" kind="password"

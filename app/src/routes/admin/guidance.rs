@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::stewardship::{load_guidance_edit, UpdateGuidance};
-use crate::components::error_notice::ErrorNotice;
+use crate::components::error_notice::RefusedNotice;
 use crate::components::form::{field_error, Field, FormError, TextArea};
 use crate::models::sig_edit::{GuidanceEditForm, PAGE_MAX_CHARS, TITLE_MAX_CHARS};
 
@@ -22,7 +22,7 @@ pub fn EditGuidancePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(form) => view! { <GuidanceEditor form /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    Err(error) => view! { <RefusedNotice error /> }.into_any(),
                 }
             })}
         </Suspense>

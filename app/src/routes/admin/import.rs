@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::imports::{load_import_preview, load_import_previews};
-use crate::components::error_notice::ErrorNotice;
+use crate::components::error_notice::RefusedNotice;
 use crate::models::import::{ImportOutcome, ImportPreview, IMPORT_FORMATS};
 
 #[component]
@@ -28,7 +28,7 @@ pub fn ImportPage() -> impl IntoView {
                         <RecentImports previews />
                     }.into_any(),
                     Err(error) => view! {
-                        <ErrorNotice error />
+                        <RefusedNotice error />
                         <p><a href="/account/sign-in">"Sign in"</a>" with an administrator account."</p>
                     }.into_any(),
                 }
@@ -100,7 +100,7 @@ pub fn ImportPreviewPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match preview.await {
                     Ok(preview) => view! { <PreviewReport preview /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    Err(error) => view! { <RefusedNotice error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use crate::api::guidance::list_guidance;
 use crate::api::stewardship::{load_admin_sigs, AppointAdmin, CreateSig};
-use crate::components::error_notice::ErrorNotice;
+use crate::components::error_notice::RefusedNotice;
 use crate::components::form::{field_error, DoneNotice, Field, FormError};
 use crate::components::form_draft::drafted_or;
 use crate::models::account::{EMAIL_MAX_CHARS, NAME_MAX_CHARS};
@@ -42,7 +42,7 @@ pub fn AdminPage() -> impl IntoView {
                         </div>
                     }.into_any(),
                     Err(error) => view! {
-                        <ErrorNotice error />
+                        <RefusedNotice error />
                         <p><a href="/account/sign-in">"Sign in"</a>" with an administrator account."</p>
                     }.into_any(),
                 }

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::directory::get_sig;
 use crate::api::stewardship::{load_leads, AppointLead, RemoveLead, RenameSig, SetSigArchived};
-use crate::components::error_notice::ErrorNotice;
+use crate::components::error_notice::RefusedNotice;
 use crate::components::form::{field_error, DoneNotice, Field, FormError};
 use crate::components::form_draft::drafted_or;
 use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
@@ -71,7 +71,7 @@ pub fn ManageSigPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        Err(error) => view! { <RefusedNotice error /> }.into_any(),
                     }
                 })}
             </Suspense>

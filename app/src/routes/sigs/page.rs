@@ -2,6 +2,9 @@
 
 use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;
+
+use crate::api::membership::load_standings;
+use crate::models::membership::Standing;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::directory::get_sig;
@@ -24,16 +27,18 @@ pub fn SigPage() -> impl IntoView {
     let sig = Resource::new(slug, get_sig);
     let editable = Resource::new(slug, can_edit_sig);
     let meetings = Resource::new(slug, load_sig_meetings);
+    let standings = Resource::new(|| (), |_| load_standings());
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading SIG…"</p> }>
             {move || Suspend::new(async move {
                 match sig.await {
                     Ok(sig) => {
                         let series = meetings.await.map(|m| m.series).unwrap_or_default();
+                        let standing = standings.await.ok().and_then(|all| all.of(&sig.summary.slug).cloned());
                         let lead_links = matches!(editable.await, Ok(true))
                             .then(|| format!("/sigs/{}", sig.summary.slug));
                         view! {
-                            <SigDetails sig series />
+                            <SigDetails sig series standing />
                             {lead_links.map(|base| view! {
                                 <p class="edit-link button-row">
                                     <a class="button button-secondary" href=format!("{base}/edit")>"Edit this page"</a>
@@ -51,7 +56,12 @@ pub fn SigPage() -> impl IntoView {
 }
 
 #[component]
-fn SigDetails(sig: SigDetail, series: Vec<SeriesView>) -> impl IntoView {
+fn SigDetails(
+    sig: SigDetail,
+    series: Vec<SeriesView>,
+    /// Where the person looking stands with this group, if anywhere.
+    standing: Option<Standing>,
+) -> impl IntoView {
     let SigDetail {
         summary,
         mission_html,
@@ -82,9 +92,12 @@ fn SigDetails(sig: SigDetail, series: Vec<SeriesView>) -> impl IntoView {
             <h1>{summary.name.clone()}</h1>
             <p class="lead-text">{description}</p>
             <p class="button-row">
-                {(!archived).then(|| view! {
-                    <a class="button" href=format!("/join?sig={}", summary.slug)>{format!("Join {}", summary.name)}</a>
-                })}
+                {match standing {
+                    Some(standing) => Some(view! { <span class="badge badge-standing">{standing.label()}</span> }.into_any()),
+                    None => (!archived).then(|| view! {
+                        <a class="button" href=format!("/join?sig={}", summary.slug)>{format!("Join {}", summary.name)}</a>
+                    }.into_any()),
+                }}
                 <a class="button button-secondary" href=format!("/sigs/{}/roadmap", summary.slug)>"Roadmap"</a>
                 <a class="button button-secondary" href=format!("/sigs/{}/welcome", summary.slug)>"How to take part"</a>
             </p>

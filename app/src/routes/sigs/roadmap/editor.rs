@@ -183,7 +183,9 @@ fn ConflictDetails(
                             <a href=edit_href.clone() rel="external">"start again from the saved version"</a>"."</li>
                     </ul>
                 </section>
-            }),
+            }
+            // Erased: the full type is too deep for release builds.
+            .into_any()),
             _ => None,
         })
     }
