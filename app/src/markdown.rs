@@ -41,7 +41,12 @@ pub fn plain_summary(markdown: &str, max_chars: usize) -> String {
         return trimmed.to_owned();
     }
     let cut: String = trimmed.chars().take(max_chars.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
+    // End at a word: back to the last space, unless that loses most of the text.
+    let at_word = match cut.rfind(char::is_whitespace) {
+        Some(space) if space >= cut.len() * 2 / 3 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", at_word.trim_end())
 }
 
 #[cfg(test)]
@@ -77,5 +82,10 @@ mod tests {
             "Title Some bold text."
         );
         assert_eq!(plain_summary("abcdefghij", 5), "abcd…");
+        assert_eq!(
+            plain_summary("Every SIG keeps a roadmap of three months", 30),
+            "Every SIG keeps a roadmap of…",
+            "cut at a word, not in one"
+        );
     }
 }

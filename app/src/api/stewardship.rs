@@ -10,6 +10,27 @@ use crate::models::sig_edit::{
     AppointLeadForm, GuidanceEditForm, NewSigForm, RenameSigForm, SigEditForm,
 };
 
+/// Whether a lead can sign in to edit their group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum LeadSignIn {
+    Ready,
+    /// An invitation is out and not used yet.
+    Invited,
+    /// No way in yet (imported, say): appointing them again sends an invitation.
+    NotInvited,
+}
+
+impl LeadSignIn {
+    /// What the admin page says after the lead's name and role, if anything.
+    pub fn note(self) -> Option<&'static str> {
+        match self {
+            LeadSignIn::Ready => None,
+            LeadSignIn::Invited => Some(" · invitation pending"),
+            LeadSignIn::NotInvited => Some(" · not invited yet"),
+        }
+    }
+}
+
 /// A lead as the admin pages list them.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ManagedLead {
@@ -17,7 +38,7 @@ pub struct ManagedLead {
     pub display_name: String,
     pub github_handle: Option<String>,
     pub role: String,
-    pub invitation_pending: bool,
+    pub sign_in: LeadSignIn,
 }
 
 /// The current values of a SIG's editable fields, for its edit form.
@@ -129,7 +150,11 @@ pub async fn load_leads(slug: String) -> Result<Vec<ManagedLead>, AppError> {
             display_name: lead.display_name,
             github_handle: lead.github_handle,
             role: lead.role,
-            invitation_pending: lead.can_sign_in == 0,
+            sign_in: match (lead.can_sign_in != 0, lead.invited != 0) {
+                (true, _) => LeadSignIn::Ready,
+                (false, true) => LeadSignIn::Invited,
+                (false, false) => LeadSignIn::NotInvited,
+            },
         })
         .collect())
 }

@@ -59,10 +59,22 @@ mod browser {
         if window().location().pathname().ok().as_deref() != Some(path) {
             return;
         }
-        if let Some(element) = document()
-            .get_element_by_id(id)
-            .and_then(|element| element.dyn_into::<HtmlElement>().ok())
-        {
+        // A refused form's summary has the focus already: it says what to fix.
+        if document().get_element_by_id("error-summary").is_some() {
+            return;
+        }
+        // An arrow at the end of its column is disabled: its twin takes the focus.
+        let twin = id
+            .strip_suffix("-up")
+            .map(|item| format!("{item}-down"))
+            .or_else(|| id.strip_suffix("-down").map(|item| format!("{item}-up")));
+        let focusable = |id: &str| {
+            document()
+                .get_element_by_id(id)
+                .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+                .filter(|element| !element.has_attribute("disabled"))
+        };
+        if let Some(element) = focusable(id).or_else(|| twin.as_deref().and_then(focusable)) {
             let _ = element.focus();
         }
     }

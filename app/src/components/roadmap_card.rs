@@ -30,6 +30,9 @@ pub fn RoadmapCardView(
     #[prop(optional)]
     show_sig: bool,
     #[prop(default = None)] actions: Option<CardActions>,
+    /// Whether the card is first and last of its column (no way up, down).
+    #[prop(default = (false, false))]
+    ends: (bool, bool),
 ) -> impl IntoView {
     let href = card.href();
     let heading_id = format!("item-{}-title", card.id);
@@ -56,14 +59,14 @@ pub fn RoadmapCardView(
                     view! { <a href=url rel="noopener nofollow">{label}</a> }
                 })}
             </p>
-            {actions.map(|actions| view! { <CardControls card=card.clone() actions /> })}
+            {actions.map(|actions| view! { <CardControls card=card.clone() actions ends /> })}
         </li>
     }
 }
 
 /// Move to another column, up or down: plain forms.
 #[component]
-fn CardControls(card: RoadmapCard, actions: CardActions) -> impl IntoView {
+fn CardControls(card: RoadmapCard, actions: CardActions, ends: (bool, bool)) -> impl IntoView {
     let select_id = format!("item-{}-status", card.id);
     let (id, version, sig) = (card.id, card.version, card.sig_slug.clone());
     let edit_href = format!("{}/edit", card.href());
@@ -87,6 +90,7 @@ fn CardControls(card: RoadmapCard, actions: CardActions) -> impl IntoView {
             </ActionForm>
             {["up", "down"].into_iter().map(|direction| {
                 let arrow = if direction == "up" { "↑" } else { "↓" };
+                let nowhere = if direction == "up" { ends.0 } else { ends.1 };
                 let (sig, title) = (sig.clone(), card.title.clone());
                 let button_id = format!("item-{id}-{direction}");
                 view! {
@@ -95,7 +99,7 @@ fn CardControls(card: RoadmapCard, actions: CardActions) -> impl IntoView {
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="direction" value=direction />
                         <button type="submit" class="button button-small button-secondary button-icon"
-                            id=button_id>
+                            id=button_id disabled=nowhere>
                             <span aria-hidden="true">{arrow}</span>
                             <span class="visually-hidden">{format!("Move “{title}” {direction}")}</span>
                         </button>

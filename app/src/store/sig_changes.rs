@@ -276,17 +276,23 @@ pub struct ManagedLead {
     pub github_handle: Option<String>,
     pub role: String,
     pub can_sign_in: i64,
+    /// An invitation e-mailed and not used or expired yet.
+    pub invited: i64,
 }
 
 #[tracing::instrument(skip(db), err)]
 pub async fn leads_of(db: &Database, slug: &str) -> Result<Vec<ManagedLead>, sqlx::Error> {
     sqlx::query_as(
         "SELECT p.id AS person_id, p.display_name, p.github_handle, l.role, \
-         CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS can_sign_in \
+         CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS can_sign_in, \
+         CASE WHEN EXISTS (SELECT 1 FROM email_tokens t WHERE t.person_id = p.id \
+           AND t.purpose = 'invite' AND t.used_at IS NULL AND t.expires_at > $2) \
+         THEN 1 ELSE 0 END AS invited \
          FROM leaderships l JOIN people p ON p.id = l.person_id \
          JOIN sigs s ON s.id = l.sig_id WHERE s.slug = $1 ORDER BY l.position",
     )
     .bind(slug)
+    .bind(super::now())
     .fetch_all(&db.pool)
     .await
 }

@@ -32,6 +32,9 @@ async fn the_admin_page_of_a_sig_names_it_and_offers_the_change_that_applies(bac
     );
     assert!(page.body.contains("Archive this group"));
     assert!(!page.body.contains("Make it active again"));
+    // Imported leads have no sign-in and were sent nothing.
+    assert!(page.body.contains("not invited yet"), "{}", page.body);
+    assert!(!page.body.contains("invitation pending"));
     let archived = app
         .call(
             "set_sig_archived",

@@ -58,7 +58,7 @@ pub fn ManageSigPage() -> impl IntoView {
                                     view! {
                                         <li>
                                             <span>{lead.display_name.clone()}" · "{role}
-                                                {lead.invitation_pending.then_some(" · invitation pending")}</span>
+                                                {lead.sign_in.note()}</span>
                                             <ActionForm action=remove attr:class="inline-form">
                                                 <input type="hidden" name="slug" value=slug() />
                                                 <input type="hidden" name="person_id" value=lead.person_id />

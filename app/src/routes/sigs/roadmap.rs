@@ -150,6 +150,8 @@ fn BoardColumn(
     let heading_id = format!("column-{}", status.as_str());
     let labelled_by = heading_id.clone();
     let count = cards.len();
+    // The column's ends, where "up" or "down" has nowhere to go.
+    let ends = (cards.first().map(|c| c.id), cards.last().map(|c| c.id));
     let (mut shown, mut earlier, mut later) = (Vec::new(), Vec::new(), Vec::new());
     for card in cards {
         if card.target_month > last {
@@ -163,7 +165,10 @@ fn BoardColumn(
     let list = move |cards: Vec<RoadmapCard>| {
         view! {
             <ol class="card-list">
-                {cards.into_iter().map(|card| view! { <RoadmapCardView card actions=actions /> }).collect_view()}
+                {cards.into_iter().map(|card| {
+                    let ends = (ends.0 == Some(card.id), ends.1 == Some(card.id));
+                    view! { <RoadmapCardView card actions=actions ends /> }
+                }).collect_view()}
             </ol>
         }
     };
