@@ -73,6 +73,9 @@ test("a conflict shows both versions, and the merged text saves @no-js", async (
   await expect(versions.getByRole("row", { name: /Title/ })).toContainText(`Their plan ${stamp}`);
   await expect(versions.getByRole("row", { name: /Title/ })).toContainText(`My plan ${stamp}`);
   await expect(page.getByLabel("Title")).toHaveValue(`My plan ${stamp}`);
+  // Only what differs is marked: the same description (sent with CRLF line
+  // breaks) and no owner on both sides are not.
+  await expect(versions.locator("tr.conflict-differs")).toHaveCount(1);
 
   await page.getByLabel("Title").fill(`Our plan ${stamp}`);
   await page.getByRole("button", { name: "Save the item" }).click();

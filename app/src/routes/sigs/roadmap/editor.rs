@@ -197,12 +197,14 @@ fn sent_values(statuses: &[Choice], months: &[Choice], owners: &[Choice]) -> Vec
     let Some(draft) = submitted() else {
         return Vec::new();
     };
-    let text = |name: &str| draft.get(name).unwrap_or_default().to_owned();
+    // Browsers send a textarea's line breaks as CRLF; the saved text has LF.
+    let text = |name: &str| draft.get(name).unwrap_or_default().replace("\r\n", "\n");
+    // No choice (no owner) reads as the saved version's empty value does.
     let label = |choices: &[Choice], name: &str| {
         let value = text(name);
         choices
             .iter()
-            .find(|choice| choice.value == value)
+            .find(|choice| choice.value == value && !value.is_empty())
             .map_or(value, |choice| choice.label.clone())
     };
     [
