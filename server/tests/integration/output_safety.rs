@@ -13,32 +13,15 @@ use std::collections::BTreeSet;
 use reqwest::StatusCode;
 use scraper::{Html, Selector};
 
-use crate::support::browse::{crawl, forms, Fetched, Field, Form};
-use crate::support::{admin_session, invited_lead, Backend, TestApp, STRONG_PASSWORD};
+use crate::support::browse::{crawl, Field, Form};
+use crate::support::documents::problems_in;
+use crate::support::site_corpus::{corpus, every_text_form, FORMS_WITH_TEXT};
+use crate::support::{Backend, TestApp, STRONG_PASSWORD};
 
 crate::on_both_databases!(
     no_payload_becomes_markup_anywhere,
     control_characters_are_refused_in_every_field
 );
-
-/// Every form that takes text, by where it posts. A form the crawl finds that
-/// is not listed fails the test: add it here once its fields are safe.
-pub const FORMS_WITH_TEXT: &[&str] = &[
-    "/api/update_sig",
-    "/api/create_sig",
-    "/api/rename_sig",
-    "/api/appoint_lead",
-    "/api/update_guidance",
-    "/api/appoint_admin",
-    "/api/save_roadmap_item",
-    "/api/save_meeting_series",
-    "/api/save_meeting_record",
-    "/api/sign_up",
-    "/api/sign_in",
-    "/api/forgot_password",
-    "/api/join_sigs",
-    "/api/decide_join_request",
-];
 
 /// Breaks out of every HTML context at once: attribute quotes, `<title>`,
 /// `<textarea>`, `<script>` (island props), XML CDATA, and starts like a
@@ -119,98 +102,6 @@ async fn submit(
         request = request.header("cookie", format!("sigpost_session={token}"));
     }
     request.send().await.expect("an answer").status()
-}
-
-/// The forms with text fields a crawl found, once per action and page kind.
-fn text_forms(pages: &[Fetched]) -> Vec<Form> {
-    let mut seen = BTreeSet::new();
-    pages
-        .iter()
-        .filter(|page| page.content_type.starts_with("text/html"))
-        .flat_map(|page| forms(&page.path, &page.body))
-        .filter(|form| {
-            form.action.starts_with("/api/") && form.fields.iter().any(|f| f.takes_text())
-        })
-        // One "new" and one "edit" form per action is enough.
-        .filter(|form| {
-            let edit = form.fields.iter().any(|f| {
-                f.name.ends_with("[id]") && f.value.as_deref().is_some_and(|v| !v.is_empty())
-            });
-            seen.insert((form.action.clone(), edit))
-        })
-        .collect()
-}
-
-pub struct Corpus {
-    pub app: TestApp,
-    pub admin: String,
-    pub lead: String,
-}
-
-/// A server with an admin, a lead of `storage` and a request waiting for them.
-pub async fn corpus(backend: Backend) -> Corpus {
-    let app = TestApp::spawn_behind_proxy(backend).await;
-    let admin = admin_session(&app).await;
-    let lead = invited_lead(&app, &admin, "storage", "lead@example.org", "chair").await;
-    // A confirmed request to join a SIG that needs approval, so the lead's
-    // decision form (with its message field) shows.
-    let policy = app
-        .call(
-            "update_sig",
-            &[("form[slug]", "storage"), ("form[join_policy]", "approval")],
-            Some(&lead),
-        )
-        .await;
-    assert_eq!(policy.status, StatusCode::OK, "{}", policy.body);
-    let asked = app
-        .call(
-            "join_sigs",
-            &[
-                ("form[display_name]", "Pending Person"),
-                ("form[email]", "pending@example.org"),
-                ("form[sigs][storage]", "on"),
-                ("form[interest]", "x"),
-                ("form[github_handle]", ""),
-                ("form[website]", ""),
-            ],
-            None,
-        )
-        .await;
-    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
-    let token = app.link_token("pending@example.org", "/join/confirm").await;
-    let confirmed = app.call("confirm_join", &[("token", &token)], None).await;
-    assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
-    Corpus { app, admin, lead }
-}
-
-/// The forms every role sees: the admin's, the lead's and a visitor's.
-pub async fn every_text_form(corpus: &Corpus) -> Vec<(Form, Option<String>)> {
-    let starts = [
-        "/",
-        "/admin",
-        "/sigs/storage",
-        "/sigs/storage/roadmap",
-        "/sigs/storage/meetings",
-        "/sigs/storage/members",
-        "/join?sig=storage",
-        "/account/sign-up",
-        "/account/sign-in",
-        "/account/forgot-password",
-    ];
-    let mut found = Vec::new();
-    for session in [
-        Some(corpus.admin.as_str()),
-        Some(corpus.lead.as_str()),
-        None,
-    ] {
-        let pages = crawl(&corpus.app, session, &starts, 250).await;
-        found.extend(
-            text_forms(&pages)
-                .into_iter()
-                .map(|form| (form, session.map(str::to_owned))),
-        );
-    }
-    found
 }
 
 async fn no_payload_becomes_markup_anywhere(backend: Backend) {
@@ -303,7 +194,7 @@ async fn no_payload_becomes_markup_anywhere(backend: Backend) {
     let mut problems = Vec::new();
     let mut shown = BTreeSet::new();
     for document in &documents {
-        problems.extend(check(document));
+        problems.extend(problems_in(document));
         for (_, _, payload) in &accepted {
             let marker = payload
                 .trim_start_matches('=')
@@ -353,105 +244,6 @@ async fn no_payload_becomes_markup_anywhere(backend: Backend) {
             .any(|t| t.contains("</textarea></script><inj-x onclick=1>")),
         "no textarea holds a payload as its text"
     );
-}
-
-/// What is wrong with one document, if anything.
-fn check(document: &Fetched) -> Vec<String> {
-    let at = &document.path;
-    let kind = document.content_type.as_str();
-    let body = &document.body;
-    let mut problems = Vec::new();
-    if document.status >= 500 {
-        problems.push(format!("{at}: answered {}", document.status));
-    }
-    if kind.starts_with("text/html") {
-        let html = Html::parse_document(body);
-        let any = Selector::parse("*").expect("selector");
-        for element in html.select(&any) {
-            let name = element.value().name();
-            if name.starts_with("inj") {
-                problems.push(format!("{at}: a payload made an <{name}> element"));
-            }
-            for (attribute, _) in element.value().attrs() {
-                if attribute.starts_with("on") || attribute.starts_with("inj") {
-                    problems.push(format!(
-                        "{at}: a payload made an {attribute} attribute on <{name}>"
-                    ));
-                }
-            }
-            if name == "meta" && element.value().attr("http-equiv").is_some() {
-                problems.push(format!("{at}: a <meta http-equiv> came from a payload"));
-            }
-        }
-    } else if kind.contains("xml") {
-        match roxmltree::Document::parse(body) {
-            Ok(xml) => {
-                if xml
-                    .descendants()
-                    .any(|node| node.tag_name().name().starts_with("inj"))
-                {
-                    problems.push(format!("{at}: a payload made an XML element"));
-                }
-            }
-            Err(error) => problems.push(format!("{at}: not well-formed XML: {error}")),
-        }
-    } else if kind.starts_with("text/calendar") {
-        let reader = ical::IcalParser::new(body.as_bytes());
-        for calendar in reader {
-            match calendar {
-                Ok(calendar) => {
-                    let properties = calendar
-                        .properties
-                        .iter()
-                        .chain(calendar.events.iter().flat_map(|e| e.properties.iter()));
-                    for property in properties {
-                        if property.name.starts_with("X-INJ") {
-                            problems.push(format!("{at}: a payload made an iCalendar property"));
-                        }
-                        if property.name == "URL"
-                            && property
-                                .value
-                                .as_deref()
-                                .is_some_and(|v| v.contains("evil"))
-                        {
-                            problems.push(format!("{at}: a payload made a URL property"));
-                        }
-                    }
-                }
-                Err(error) => problems.push(format!("{at}: not a valid calendar: {error}")),
-            }
-        }
-    } else if kind.starts_with("text/csv") {
-        let mut reader = csv::Reader::from_reader(body.as_bytes());
-        for record in reader.records() {
-            match record {
-                Ok(record) => {
-                    for cell in record.iter() {
-                        if cell.starts_with(['=', '+', '-', '@']) {
-                            problems.push(format!("{at}: a CSV cell starts a formula: {cell:?}"));
-                        }
-                    }
-                }
-                Err(error) => problems.push(format!("{at}: not valid CSV: {error}")),
-            }
-        }
-    } else if kind.starts_with("text/markdown") {
-        let parser = pulldown_cmark::Parser::new(body);
-        for event in parser {
-            if let pulldown_cmark::Event::Html(raw) | pulldown_cmark::Event::InlineHtml(raw) = event
-            {
-                problems.push(format!("{at}: markdown carries raw HTML: {raw:?}"));
-            }
-        }
-    } else if kind.starts_with("application/json") {
-        if let Err(error) = serde_json::from_str::<serde_json::Value>(body) {
-            problems.push(format!("{at}: not valid JSON: {error}"));
-        }
-    }
-    if body.contains('\0') {
-        problems.push(format!("{at}: carries a NUL character"));
-    }
-    problems
 }
 
 async fn control_characters_are_refused_in_every_field(backend: Backend) {

@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 
 use scraper::{Html, Selector};
 
-use crate::output_safety::{corpus, every_text_form, FORMS_WITH_TEXT};
 use crate::support::browse::{forms, Form};
+use crate::support::site_corpus::{corpus, every_text_form, FORMS_WITH_TEXT};
 use crate::support::Backend;
 
 crate::on_both_databases!(

@@ -2,7 +2,9 @@
 //! visitor or an operator takes against it.
 
 pub mod browse;
+pub mod documents;
 pub mod process;
+pub mod site_corpus;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
