@@ -27,6 +27,13 @@ impl SiteName {
 pub fn SiteLayout(children: Children) -> impl IntoView {
     let site = SiteName(Resource::new(|| (), |_| load_site_info()));
     provide_context(site);
+    // One account lookup for both header layouts.
+    let location = use_location();
+    let sign_out = ServerAction::<SignOut>::new();
+    let user = Resource::new(
+        move || (location.pathname.get(), sign_out.version().get()),
+        |_| load_current_user(),
+    );
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <PageScript />
@@ -36,17 +43,16 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span><Suspense fallback=|| "sigpost">{move || site.get()}</Suspense></span>
                 </a>
-                <nav aria-label="Main">
-                    <ul class="nav-list">
-                        <li><A href="/sigs">"SIGs"</A></li>
-                        <li><A href="/roadmap">"Roadmap"</A></li>
-                        <li><A href="/meetings">"Meetings"</A></li>
-                        <li><A href="/join">"Join"</A></li>
-                        <li><A href="/channels">"Channels"</A></li>
-                        <li><A href="/guidance">"How we work"</A></li>
-                    </ul>
-                </nav>
-                <AccountMenu />
+                // Narrow screens: one row with a menu button (a native
+                // disclosure, so it opens without JavaScript too). Wide
+                // screens show its content in the row, without the button.
+                <details class="site-menu">
+                    <summary class="button button-small button-secondary">"Menu"</summary>
+                    <div class="site-menu-panel">
+                        <MainNav />
+                        <AccountMenu user sign_out />
+                    </div>
+                </details>
             </div>
         </header>
         <main id="main" tabindex="-1" class="container page">{children()}</main>
@@ -78,16 +84,30 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
     }
 }
 
+/// The site's sections.
+#[component]
+fn MainNav() -> impl IntoView {
+    view! {
+        <nav aria-label="Main">
+            <ul class="nav-list">
+                <li><A href="/sigs">"SIGs"</A></li>
+                <li><A href="/roadmap">"Roadmap"</A></li>
+                <li><A href="/meetings">"Meetings"</A></li>
+                <li><A href="/join">"Join"</A></li>
+                <li><A href="/channels">"Channels"</A></li>
+                <li><A href="/guidance">"How we work"</A></li>
+            </ul>
+        </nav>
+    }
+}
+
 /// "Sign in" for visitors; the person's name and "Sign out" once signed in.
 /// Reloaded on every navigation, so signing in or out shows at once.
 #[component]
-fn AccountMenu() -> impl IntoView {
-    let location = use_location();
-    let sign_out = ServerAction::<SignOut>::new();
-    let user = Resource::new(
-        move || (location.pathname.get(), sign_out.version().get()),
-        |_| load_current_user(),
-    );
+fn AccountMenu(
+    user: Resource<Result<Option<crate::models::account::CurrentUser>, crate::errors::AppError>>,
+    sign_out: ServerAction<SignOut>,
+) -> impl IntoView {
     view! {
         <div class="account-menu">
             <Suspense fallback=|| ()>

@@ -66,7 +66,9 @@ fn judge(limit: Limit, previous: i64, current: i64, elapsed: i64) -> Result<(), 
         // In the next window, once enough of this one slid out.
         window * (2.0 - room / current.max(1) as f64)
     };
-    Err(((free_at - elapsed as f64).ceil() as i64).max(1))
+    // Never asks for more than a window: by then every hit counted now is
+    // at least a window old (the weighting may still count some of them).
+    Err(((free_at - elapsed as f64).ceil() as i64).clamp(1, limit.window_secs))
 }
 
 /// Forgets windows that ended more than a day ago.
@@ -108,6 +110,12 @@ mod tests {
             "after {wait} s"
         );
         assert!(judge(TEN_A_MINUTE, 10, 2, wait).is_err(), "before {wait} s");
+    }
+
+    #[test]
+    fn the_wait_is_never_longer_than_a_window() {
+        // Eleven hits at the very start of a window.
+        assert_eq!(judge(TEN_A_MINUTE, 0, 11, 0), Err(60));
     }
 
     #[test]
