@@ -45,16 +45,6 @@ pub fn naive_date(day: Day) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(day.year, day.month, day.day)
 }
 
-/// Today in UTC, as the record form's date check sees it.
-pub fn today() -> Day {
-    let now = Utc::now();
-    Day {
-        year: now.year(),
-        month: now.month(),
-        day: now.day(),
-    }
-}
-
 impl Schedule {
     /// Reads a stored or validated rule; `None` when a part does not parse
     /// (an unknown zone, a time that is not a time).

@@ -23,6 +23,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Database,
     pub site: SiteConfig,
+    /// What time it is for every page and handler (tests move it).
+    pub clock: crate::clock::Clock,
 }
 
 /// The state inside a server function or a server-side render.

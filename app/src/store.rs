@@ -22,11 +22,14 @@ pub mod sessions;
 pub mod sig_changes;
 pub mod sigs;
 pub mod site_secrets;
+pub mod write;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use sqlx::any::AnyPoolOptions;
-use sqlx::{Any, AnyPool, Transaction};
+use sqlx::AnyPool;
+
+use write::{WriteGate, WriteTransaction};
 
 /// Which database engine a pool talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +56,7 @@ impl Backend {
 pub struct Database {
     pub pool: AnyPool,
     pub backend: Backend,
+    write_gate: WriteGate,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -78,6 +82,9 @@ impl Database {
             // A request waits this long for a free connection, then fails
             // with a logged error instead of hanging behind a burst.
             .acquire_timeout(std::time::Duration::from_secs(10))
+            // A broken connection fails its query and is dropped; pinging
+            // every connection before each use doubled the queries of a page.
+            .test_before_acquire(false)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -93,7 +100,11 @@ impl Database {
             })
             .connect(url)
             .await?;
-        Ok(Database { pool, backend })
+        Ok(Database {
+            pool,
+            backend,
+            write_gate: WriteGate::default(),
+        })
     }
 
     /// Applies the migrations of this backend that have not run yet.
@@ -128,12 +139,27 @@ impl Database {
         Ok(newest_applied >= newest_known)
     }
 
-    /// Starts a write transaction. On SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`), so two writers never deadlock upgrading read locks.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+    /// A number that changes whenever a table a page can show has changed,
+    /// from any process (the triggers of the content-changes migration).
+    pub async fn content_version(&self) -> Result<i64, sqlx::Error> {
+        let query = match self.backend {
+            Backend::Sqlite => "SELECT counter FROM content_changes",
+            Backend::Postgres => "SELECT last_value FROM content_changes",
+        };
+        sqlx::query_scalar(query).fetch_one(&self.pool).await
+    }
+
+    /// Starts a write transaction. On SQLite it waits for this process's
+    /// write turn, then takes the write lock at once (`BEGIN IMMEDIATE`), so
+    /// two writers never deadlock upgrading read locks.
+    pub async fn begin_write(&self) -> Result<WriteTransaction, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+            Backend::Sqlite => {
+                let turn = self.write_gate.turn().await;
+                let transaction = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                Ok(WriteTransaction::new(transaction, Some(turn)))
+            }
+            Backend::Postgres => Ok(WriteTransaction::new(self.pool.begin().await?, None)),
         }
     }
 }

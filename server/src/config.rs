@@ -197,6 +197,11 @@ pub struct ServeArgs {
     #[arg(long, env = "SIGPOST_SHUTDOWN_GRACE_SECONDS", default_value_t = 20)]
     pub shutdown_grace_seconds: u64,
 
+    /// Most bytes the pages kept for anonymous visitors may take (their
+    /// plain and compressed forms together); 0 renders every request.
+    #[arg(long, env = "SIGPOST_PAGE_CACHE_BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub page_cache_bytes: usize,
+
     #[command(flatten)]
     pub connections: ConnectionArgs,
 }

@@ -8,6 +8,7 @@ pub mod form_drafts;
 pub mod import;
 pub mod mailer;
 pub mod metrics;
+pub mod page_cache;
 pub mod redirects;
 pub mod request_id;
 pub mod routes;

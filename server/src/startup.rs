@@ -2,7 +2,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use app::state::{AppState, SiteConfig};
@@ -12,9 +12,10 @@ use axum::Router;
 use leptos::config::{get_configuration, LeptosOptions};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 use crate::config::ServeArgs;
+use crate::page_cache::PageCache;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -46,6 +47,10 @@ pub struct Application {
     delivery: crate::mailer::Delivery,
     shutdown_grace: Duration,
     limits: crate::connections::Limits,
+    page_cache: Option<Arc<PageCache>>,
+    /// Keeps the page cache told of changes; runs from the start of serving.
+    watching: Option<crate::page_cache::freshness::Watching>,
+    clock: app::clock::Clock,
 }
 
 impl Application {
@@ -72,6 +77,9 @@ impl Application {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{addr}"));
+        let clock = app::clock::Clock::default();
+        let page_cache = (args.page_cache_bytes > 0)
+            .then(|| PageCache::new(args.page_cache_bytes, clock.clone(), db.clone()));
         let state = AppState {
             leptos_options,
             db: db.clone(),
@@ -80,6 +88,7 @@ impl Application {
                 public_url,
                 trust_forwarded_for: args.trust_forwarded_for,
             },
+            clock: clock.clone(),
         };
         let report_key = app::store::site_secrets::get_or_create(&db, "error-report-key")
             .await
@@ -88,18 +97,42 @@ impl Application {
             .map_err(|error| StartError::Secret(error.to_string()))?;
         let limits =
             crate::connections::Limits::from_args(&args.connections, !args.trust_forwarded_for);
+        let watching = match &page_cache {
+            Some(cache) => Some(
+                crate::page_cache::freshness::watch(
+                    Arc::clone(cache),
+                    db.clone(),
+                    args.database.database_url.clone(),
+                )
+                .await,
+            ),
+            None => None,
+        };
         let delivery =
             crate::mailer::Delivery::from_config(args.smtp_url.as_ref(), &args.mail_from)
                 .map_err(StartError::Mail)?;
         Ok(Application {
             listener,
-            router: router(state, report_key),
+            router: router(state, report_key, page_cache.clone()),
             db,
             addr,
             delivery,
             shutdown_grace: Duration::from_secs(args.shutdown_grace_seconds),
             limits,
+            page_cache,
+            watching,
+            clock,
         })
+    }
+
+    /// The pages kept for anonymous visitors (`None` when turned off).
+    pub fn page_cache(&self) -> Option<Arc<PageCache>> {
+        self.page_cache.clone()
+    }
+
+    /// The clock every page and handler reads (tests move it ahead).
+    pub fn clock(&self) -> app::clock::Clock {
+        self.clock.clone()
     }
 
     /// The address actually bound.
@@ -119,6 +152,7 @@ impl Application {
             "serving"
         );
         let mailer = tokio::spawn(crate::mailer::run(self.db.clone(), self.delivery));
+        let watcher = self.watching.map(tokio::spawn);
         let (stopping, stopped_accepting) = tokio::sync::oneshot::channel::<()>();
         let shutdown = async move {
             shutdown.await;
@@ -142,6 +176,9 @@ impl Application {
             }
         }
         mailer.abort();
+        if let Some(watcher) = watcher {
+            watcher.abort();
+        }
         self.db.pool.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -166,7 +203,11 @@ fn leptos_options() -> Result<LeptosOptions, StartError> {
 
 /// Every route of the server: health checks, then Leptos pages and server
 /// functions, then static files with the 404 page as fallback.
-pub fn router(state: AppState, report_key: crate::redirects::ReportKey) -> Router {
+pub fn router(
+    state: AppState,
+    report_key: crate::redirects::ReportKey,
+    page_cache: Option<Arc<PageCache>>,
+) -> Router {
     let pages = page_routes();
     let options = state.leptos_options.clone();
     let metrics = crate::metrics::Metrics::new();
@@ -202,11 +243,21 @@ pub fn router(state: AppState, report_key: crate::redirects::ReportKey) -> Route
             report_key,
             crate::redirects::guard,
         ))
-        .layer(axum::middleware::from_fn_with_state(
-            metrics,
-            crate::metrics::record,
-        ))
-        .layer(CompressionLayer::new());
+        // Pages made per request are compressed at a level that costs well
+        // under a millisecond; kept pages were compressed once, harder.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
+    let router = match page_cache {
+        Some(cache) => router.layer(axum::middleware::from_fn_with_state(
+            cache,
+            crate::page_cache::serve,
+        )),
+        None => router,
+    };
+    // Outside the cache, so kept pages are counted too.
+    let router = router.layer(axum::middleware::from_fn_with_state(
+        metrics,
+        crate::metrics::record,
+    ));
     let router = crate::security::protect(router);
     crate::request_id::with_request_ids(router).with_state(state)
 }

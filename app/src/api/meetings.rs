@@ -17,7 +17,7 @@ pub async fn load_sig_meetings(slug: String) -> Result<SigMeetings, AppError> {
     use crate::store::meetings::{records_of_sig, series_of_sig};
     let state = crate::state::app_state().map_err(fail)?;
     let sig = existing_sig(&state.db, &slug).await.map_err(fail)?;
-    let now = chrono::Utc::now();
+    let now = state.clock.now();
     let series = series_of_sig(&state.db, &slug)
         .await
         .map_err(|error| fail(error.into()))?;
@@ -39,7 +39,7 @@ pub async fn load_sig_meetings(slug: String) -> Result<SigMeetings, AppError> {
 #[server(endpoint = "load_upcoming_meetings")]
 pub async fn load_upcoming_meetings() -> Result<Vec<SeriesView>, AppError> {
     let state = crate::state::app_state()?;
-    let now = chrono::Utc::now();
+    let now = state.clock.now();
     let mut series: Vec<SeriesView> = crate::store::meetings::series_of_active_sigs(&state.db)
         .await?
         .iter()
@@ -70,7 +70,7 @@ pub async fn sigs_meeting_in_hours(hours: WorkingHours) -> Result<Option<Vec<Str
     })?;
     let (from, to) = hours.hours().map_err(refuse)?;
     let state = crate::state::app_state().map_err(fail)?;
-    let now = chrono::Utc::now();
+    let now = state.clock.now();
     let series = crate::store::meetings::series_of_active_sigs(&state.db)
         .await
         .map_err(|error| fail(error.into()))?;
@@ -107,7 +107,7 @@ pub async fn load_series_editor(slug: String, id: i64) -> Result<MeetingSeriesEd
             end_time: "16:00".into(),
             time_zone: "UTC".into(),
             cadence: "weekly".into(),
-            starts_on: crate::schedule::today().key(),
+            starts_on: state.clock.today().key(),
             ..MeetingSeriesForm::default()
         }
     } else {
@@ -178,7 +178,7 @@ pub async fn load_record_editor(slug: String, id: i64) -> Result<MeetingRecordEd
     let form = if id == 0 {
         MeetingRecordForm {
             sig: slug.clone(),
-            held_on: crate::schedule::today().key(),
+            held_on: state.clock.today().key(),
             title: format!("{} meeting", sig.summary.name),
             ..MeetingRecordForm::default()
         }
@@ -213,7 +213,7 @@ pub async fn save_meeting_record(form: MeetingRecordForm) -> Result<i64, AppErro
         .await
         .map_err(fail)?;
     let record = form
-        .validate(crate::schedule::today())
+        .validate(state.clock.today())
         .map_err(|errors| fail(errors.into()))?;
     let id = crate::store::meetings::save_record(&state.db, slug, form.id, editor.id, &record)
         .await

@@ -21,8 +21,12 @@ async fn caller(db: &crate::store::Database) -> Result<Option<i64>, AppError> {
 pub async fn load_join_page() -> Result<JoinPage, AppError> {
     let state = crate::state::app_state()?;
     let account = crate::api::account::current_account(&state.db).await?;
-    let choices =
-        crate::store::rosters::join_choices(&state.db, account.as_ref().map(|a| a.id)).await?;
+    let choices = crate::store::rosters::join_choices(
+        &state.db,
+        account.as_ref().map(|a| a.id),
+        state.clock.now(),
+    )
+    .await?;
     Ok(JoinPage {
         choices,
         signed_in_as: account.map(|account| account.display_name),
@@ -185,7 +189,7 @@ pub async fn load_welcome(slug: String) -> Result<Welcome, AppError> {
     use crate::auth::fail;
     let state = crate::state::app_state().map_err(fail)?;
     let person = caller(&state.db).await.map_err(fail)?;
-    crate::store::rosters::welcome(&state.db, &slug, person)
+    crate::store::rosters::welcome(&state.db, &slug, person, state.clock.now())
         .await
         .map_err(|error| fail(error.into()))?
         .ok_or_else(|| fail(AppError::NotFound))

@@ -14,12 +14,17 @@ use crate::models::roadmap::{
 #[server(endpoint = "load_roadmap_board")]
 pub async fn load_roadmap_board(slug: String) -> Result<RoadmapBoard, AppError> {
     use crate::auth::fail;
-    use crate::store::roadmap::{board, this_month};
+    use crate::store::roadmap::board;
     let state = crate::state::app_state().map_err(fail)?;
-    let mut board = board(&state.db, &slug, this_month(), crate::store::now())
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))?;
+    let mut board = board(
+        &state.db,
+        &slug,
+        state.clock.this_month(),
+        state.clock.unix_seconds(),
+    )
+    .await
+    .map_err(|error| fail(error.into()))?
+    .ok_or_else(|| fail(AppError::NotFound))?;
     board.can_edit = crate::permissions::sig_editor(&state.db, &slug)
         .await
         .is_ok();
@@ -30,9 +35,9 @@ pub async fn load_roadmap_board(slug: String) -> Result<RoadmapBoard, AppError> 
 #[server(endpoint = "load_community_roadmap")]
 pub async fn load_community_roadmap(filter: RoadmapFilter) -> Result<CommunityRoadmap, AppError> {
     use crate::models::roadmap::Choice;
-    use crate::store::roadmap::{community, this_month};
+    use crate::store::roadmap::community;
     let state = crate::state::app_state()?;
-    let all = community(&state.db, this_month()).await?;
+    let all = community(&state.db, state.clock.this_month()).await?;
     let mut sigs: Vec<Choice> = crate::store::sigs::list_active(&state.db)
         .await?
         .into_iter()
@@ -81,9 +86,9 @@ pub async fn load_community_roadmap(filter: RoadmapFilter) -> Result<CommunityRo
 #[server(endpoint = "load_roadmap_item")]
 pub async fn load_roadmap_item(slug: String, id: i64) -> Result<RoadmapItemDetail, AppError> {
     use crate::auth::fail;
-    use crate::store::roadmap::{item, this_month};
+    use crate::store::roadmap::item;
     let state = crate::state::app_state().map_err(fail)?;
-    let mut detail = item(&state.db, &slug, id, this_month())
+    let mut detail = item(&state.db, &slug, id, state.clock.this_month())
         .await
         .map_err(|error| fail(error.into()))?
         .ok_or_else(|| fail(AppError::NotFound))?;
@@ -97,12 +102,12 @@ pub async fn load_roadmap_item(slug: String, id: i64) -> Result<RoadmapItemDetai
 #[server(endpoint = "load_roadmap_editor")]
 pub async fn load_roadmap_editor(slug: String, id: i64) -> Result<RoadmapItemEditor, AppError> {
     use crate::auth::fail;
-    use crate::store::roadmap::{editor, this_month};
+    use crate::store::roadmap::editor;
     let state = crate::state::app_state().map_err(fail)?;
     crate::permissions::sig_editor(&state.db, &slug)
         .await
         .map_err(fail)?;
-    editor(&state.db, &slug, id, this_month())
+    editor(&state.db, &slug, id, state.clock.this_month())
         .await
         .map_err(|error| fail(error.into()))?
         .ok_or_else(|| fail(AppError::NotFound))
@@ -136,7 +141,7 @@ pub async fn save_roadmap_item(form: RoadmapItemForm) -> Result<i64, AppError> {
         .await
         .map_err(fail)?;
     let item = form
-        .validate(crate::store::roadmap::this_month())
+        .validate(state.clock.this_month())
         .map_err(|errors| fail(errors.into()))?;
     let outcome = if form.id == 0 {
         create(&state.db, slug, editor.id, &item).await

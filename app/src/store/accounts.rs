@@ -1,6 +1,6 @@
 //! People who can sign in, and the single-use links e-mailed to them.
 
-use sqlx::{Any, FromRow, Transaction};
+use sqlx::FromRow;
 
 use super::outbox::{enqueue, Mail};
 use super::{now, Database};
@@ -148,7 +148,7 @@ pub async fn register(
 
 /// Stores a new single-use link for `person_id` and returns its token.
 pub async fn issue_token(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     person_id: i64,
     purpose: TokenPurpose,
 ) -> Result<String, sqlx::Error> {
@@ -171,7 +171,7 @@ pub async fn issue_token(
 /// Uses up a link: returns its person when the token is known, meant for
 /// `purpose`, unused and unexpired. A second use finds nothing.
 pub async fn consume_token(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     token: &str,
     purpose: TokenPurpose,
 ) -> Result<Option<i64>, sqlx::Error> {

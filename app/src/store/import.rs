@@ -3,7 +3,7 @@
 //! A dry run does the same writes and rolls them back, so its report is
 //! exactly what the import would do.
 
-use sqlx::{Any, FromRow, Transaction};
+use sqlx::FromRow;
 
 use super::{now, Database};
 use crate::models::channel::ChannelKind;
@@ -126,7 +126,7 @@ pub async fn run(
 }
 
 async fn upsert_sig(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     sig: &ImportedSig,
     position: i64,
     report: &mut ImportReport,
@@ -201,7 +201,7 @@ async fn upsert_sig(
 
 /// Makes the SIG's leads exactly `leads`, in order; tells whether anything changed.
 async fn replace_leads(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     sig_id: i64,
     leads: &[ImportedLead],
 ) -> Result<bool, sqlx::Error> {
@@ -242,7 +242,7 @@ async fn replace_leads(
 }
 
 async fn upsert_channel(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     channel: &ImportedChannel,
     position: i64,
     report: &mut ImportReport,
@@ -283,7 +283,7 @@ async fn upsert_channel(
 }
 
 async fn upsert_page(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     page: &ImportedPage,
     position: i64,
     report: &mut ImportReport,

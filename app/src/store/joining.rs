@@ -1,7 +1,7 @@
 //! Joining and leaving SIGs: the join request (one transaction: person,
 //! memberships, links and the e-mail), its confirmation, and leaving.
 
-use sqlx::{Any, FromRow, Transaction};
+use sqlx::FromRow;
 
 use super::accounts::email_key;
 use super::outbox::{enqueue, Mail};
@@ -50,7 +50,7 @@ struct SigRow {
 /// The person joining: found by id, by address, or created without a
 /// password (a confirmed link later signs them in).
 async fn joining_person(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     joiner: &Joiner,
 ) -> Result<(i64, String, String), sqlx::Error> {
     match joiner {
@@ -99,7 +99,7 @@ async fn joining_person(
 
 /// A fresh leave link for a membership.
 pub(super) async fn leave_link(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     membership_id: i64,
 ) -> Result<String, sqlx::Error> {
     let token = crate::auth::new_token();

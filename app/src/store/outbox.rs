@@ -1,7 +1,7 @@
 //! E-mail waits in the outbox table until a sender delivers it, so a mail is
 //! queued in the same transaction as the change it announces.
 
-use sqlx::{Any, FromRow, Transaction};
+use sqlx::FromRow;
 
 use super::{now, Database};
 
@@ -23,7 +23,10 @@ pub struct QueuedMail {
     pub attempts: i64,
 }
 
-pub async fn enqueue(tx: &mut Transaction<'static, Any>, mail: &Mail) -> Result<(), sqlx::Error> {
+pub async fn enqueue(
+    tx: &mut crate::store::write::WriteTransaction,
+    mail: &Mail,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)",
     )

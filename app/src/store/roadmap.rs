@@ -192,13 +192,6 @@ pub async fn history(db: &Database, item_id: i64) -> Result<Vec<HistoryEntry>, s
         .collect())
 }
 
-/// This month, in UTC: the same for every visitor and both renders.
-pub fn this_month() -> Month {
-    use chrono::Datelike;
-    let today = chrono::Utc::now();
-    Month::new(today.year(), today.month()).unwrap_or(Month(0))
-}
-
 /// "2026-11-25 14:03 UTC".
 pub fn utc_label(unix_seconds: i64) -> String {
     chrono::DateTime::from_timestamp(unix_seconds, 0)

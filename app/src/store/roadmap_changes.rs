@@ -3,8 +3,6 @@
 //! every change of an item's content checks the version the editor started
 //! from, so a concurrent save is refused instead of overwritten.
 
-use sqlx::{Any, Transaction};
-
 use super::roadmap::PEOPLE_OF_SIG;
 use super::{now, Database};
 mod stored;
@@ -35,7 +33,7 @@ pub enum Direction {
 }
 
 async fn owner_in_sig(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     sig_id: i64,
     owner: Option<i64>,
 ) -> Result<bool, sqlx::Error> {
@@ -63,7 +61,10 @@ struct Change<'a> {
     version: i64,
 }
 
-async fn record(tx: &mut Transaction<'static, Any>, change: Change<'_>) -> Result<(), sqlx::Error> {
+async fn record(
+    tx: &mut crate::store::write::WriteTransaction,
+    change: Change<'_>,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO roadmap_changes (item_id, sig_id, person_id, item_title, action, summary, \
          version, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -83,7 +84,7 @@ async fn record(tx: &mut Transaction<'static, Any>, change: Change<'_>) -> Resul
 
 /// The next position at the end of a column.
 async fn end_of_column(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     sig_id: i64,
     status: RoadmapStatus,
 ) -> Result<i64, sqlx::Error> {
@@ -98,7 +99,7 @@ async fn end_of_column(
 }
 
 /// An item opened for a change: the write transaction and what is stored.
-type Opened = (Transaction<'static, Any>, StoredItem);
+type Opened = (crate::store::write::WriteTransaction, StoredItem);
 
 /// Begins a write on an item still at `expected_version`; otherwise the
 /// answer to give (unknown item, or a conflict with what is stored now).
@@ -125,11 +126,11 @@ async fn open_at_version(
 /// before reading, so waiting writers never exhaust it.
 async fn won_the_race(
     db: &Database,
-    tx: Transaction<'static, Any>,
+    tx: crate::store::write::WriteTransaction,
     rows_changed: u64,
     slug: &str,
     id: i64,
-) -> Result<Result<Transaction<'static, Any>, Outcome>, sqlx::Error> {
+) -> Result<Result<crate::store::write::WriteTransaction, Outcome>, sqlx::Error> {
     if rows_changed == 1 {
         return Ok(Ok(tx));
     }
@@ -143,7 +144,7 @@ async fn won_the_race(
 
 /// Writes the history row and commits: the change is done.
 async fn commit_with(
-    mut tx: Transaction<'static, Any>,
+    mut tx: crate::store::write::WriteTransaction,
     change: Change<'_>,
 ) -> Result<Outcome, sqlx::Error> {
     let id = change.item_id;

@@ -49,6 +49,7 @@ async fn statuses_of(
 pub async fn join_choices(
     db: &Database,
     person_id: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<JoinChoice>, sqlx::Error> {
     let sigs: Vec<SigSummary> = super::sigs::list_active(db).await?;
     let policies: HashMap<String, String> =
@@ -61,7 +62,7 @@ pub async fn join_choices(
         Some(id) => statuses_of(db, id).await?,
         None => HashMap::new(),
     };
-    let mut meetings = super::meetings::next_meeting_by_sig(db, chrono::Utc::now()).await?;
+    let mut meetings = super::meetings::next_meeting_by_sig(db, now).await?;
     Ok(sigs
         .into_iter()
         .map(|sig| JoinChoice {
@@ -128,6 +129,7 @@ pub async fn welcome(
     db: &Database,
     slug: &str,
     person_id: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Option<Welcome>, sqlx::Error> {
     let Some(sig) = super::sigs::find_by_slug(db, slug, |_| String::new()).await? else {
         return Ok(None);
@@ -135,8 +137,8 @@ pub async fn welcome(
     if sig.archived {
         return Ok(None);
     }
-    let current = super::roadmap::this_month();
-    let open_items = super::roadmap::board(db, slug, current, now())
+    let current = crate::clock::month_of(now);
+    let open_items = super::roadmap::board(db, slug, current, now.timestamp())
         .await?
         .map(|board| board.cards)
         .unwrap_or_default()
@@ -153,7 +155,6 @@ pub async fn welcome(
         Some(id) => statuses_of(db, id).await?.get(slug).copied(),
         None => None,
     };
-    let now = chrono::Utc::now();
     let meetings = super::meetings::series_of_sig(db, slug)
         .await?
         .iter()

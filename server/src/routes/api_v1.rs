@@ -181,7 +181,7 @@ async fn sig(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let now = chrono::Utc::now();
+    let now = state.clock.now();
     let found = app::store::sigs::find_by_slug(&state.db, &slug, str::to_owned).await;
     let detail = match found {
         Ok(Some(detail)) => detail,
@@ -192,8 +192,8 @@ async fn sig(
     let board = app::store::roadmap::board(
         &state.db,
         &slug,
-        app::store::roadmap::this_month(),
-        app::store::now(),
+        state.clock.this_month(),
+        state.clock.unix_seconds(),
     )
     .await;
     let (Ok(series), Ok(board)) = (series, board) else {
@@ -243,14 +243,14 @@ async fn people(State(state): State<AppState>, headers: HeaderMap) -> Response {
 }
 
 async fn roadmap(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match app::store::roadmap::community(&state.db, app::store::roadmap::this_month()).await {
+    match app::store::roadmap::community(&state.db, state.clock.this_month()).await {
         Ok(cards) => json_with_etag(&headers, &cards),
         Err(_) => unavailable(),
     }
 }
 
 async fn meetings(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let now = chrono::Utc::now();
+    let now = state.clock.now();
     match app::store::meetings::series_of_active_sigs(&state.db).await {
         Ok(series) => {
             let views: Vec<SeriesView> = series.iter().map(|stored| stored.view(now)).collect();

@@ -119,7 +119,7 @@ fn ics(state: &AppState, name: &str, series: &[StoredSeries], cache: &'static st
         .map(|(_, rule)| rule.starts_on.year())
         .min()
         .unwrap_or(2000);
-    let last_year = chrono::Utc::now().year() + time_zones::YEARS_AHEAD;
+    let last_year = state.clock.now().year() + time_zones::YEARS_AHEAD;
     for zone in zones.iter().filter_map(|zone| zone.parse::<Tz>().ok()) {
         calendar.push(time_zones::vtimezone(zone, first_year - 1, last_year));
     }

@@ -5,7 +5,7 @@
 use app::escape::{markdown_autolink, markdown_text, xml_text};
 use app::models::roadmap::{RoadmapCard, RoadmapStatus};
 use app::state::AppState;
-use app::store::roadmap::{board, recent_changes, this_month, PublishedChange};
+use app::store::roadmap::{board, recent_changes, PublishedChange};
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -154,7 +154,14 @@ fn card_line(card: &RoadmapCard) -> String {
 
 async fn markdown_export(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
     let slug = slug.as_str();
-    let board = match board(&state.db, slug, this_month(), app::store::now()).await {
+    let board = match board(
+        &state.db,
+        slug,
+        state.clock.this_month(),
+        state.clock.unix_seconds(),
+    )
+    .await
+    {
         Ok(Some(board)) => board,
         Ok(None) => return not_found(),
         Err(_) => return unavailable(),
@@ -163,7 +170,7 @@ async fn markdown_export(State(state): State<AppState>, Path(slug): Path<String>
         "# {} roadmap\n\nExported from <{}/sigs/{slug}/roadmap> on {}.\n",
         markdown_text(&board.sig_name),
         base(&state),
-        chrono::Utc::now().format("%Y-%m-%d")
+        state.clock.now().format("%Y-%m-%d")
     );
     for status in RoadmapStatus::ALL {
         let cards: Vec<&RoadmapCard> = board.cards.iter().filter(|c| c.status == status).collect();

@@ -129,7 +129,7 @@ async fn a_kill_9_under_write_load_loses_no_answered_write(backend: Backend) {
     let session = admin_signed_in_on(&client, &server, &database).await;
     let stop = Arc::new(AtomicBool::new(false));
     let server_ref = Arc::new(server.url(""));
-    let month = Arc::new(app::store::roadmap::this_month().key());
+    let month = Arc::new(app::clock::Clock::default().this_month().key());
     let mut writers = Vec::new();
     for writer in 0..64_usize {
         let (client, stop, base, session) = (

@@ -15,6 +15,7 @@ mod joining;
 mod meetings;
 mod operations;
 mod output_safety;
+mod page_cache;
 mod pages;
 mod permissions;
 mod refused_forms;

@@ -60,7 +60,7 @@ async fn a_backup_taken_online_restores_the_same_content() {
                 ("form[status]", "planned"),
                 (
                     "form[target_month]",
-                    &app::store::roadmap::this_month().key(),
+                    &app::clock::Clock::default().this_month().key(),
                 ),
             ],
             Some(&roles.lead),
@@ -161,6 +161,12 @@ async fn metrics_count_requests_by_route_and_status(backend: Backend) {
         app.visit(path).await;
     }
     app.visit_with("/api/no_such_function", &[]).await;
+    let brew = reqwest::Method::from_bytes(b"BREW").expect("method");
+    app.client
+        .request(brew, format!("http://{}/", app.addr))
+        .send()
+        .await
+        .expect("answer");
     let page = app.visit("/metrics").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.headers["content-type"]
@@ -174,6 +180,11 @@ async fn metrics_count_requests_by_route_and_status(backend: Backend) {
     assert_eq!(count("/sigs", 200), Some(2.0), "{body}");
     assert_eq!(count("/sigs/{slug}", 200), Some(1.0), "{body}");
     assert_eq!(count("/sigs/{slug}", 404), Some(1.0), "{body}");
+    assert!(
+        body.contains("method=\"other\""),
+        "made-up methods share one label"
+    );
+    assert!(!body.contains("BREW"));
     assert!(
         !body.contains("no_such_function"),
         "unknown paths add no label values"

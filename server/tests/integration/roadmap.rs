@@ -1,11 +1,14 @@
 //! Roadmaps: leads keep their SIG's board; nobody else may; concurrent
 //! saves never overwrite each other; bad input changes nothing.
 
-use app::store::roadmap::this_month;
 use reqwest::StatusCode;
 
 use crate::on_both_databases;
 use crate::support::{assert_refused_on, count, main_content, roles, Backend, Page, TestApp};
+
+fn this_month() -> app::models::roadmap::Month {
+    app::clock::Clock::default().this_month()
+}
 
 on_both_databases!(
     a_lead_keeps_the_board_current,
@@ -481,7 +484,13 @@ async fn visitors_see_boards_feeds_and_exports(backend: Backend) {
         .execute(&db.pool)
         .await
         .expect("age the history");
-    let board = main_content(&app.visit("/sigs/storage/roadmap").await.body);
+    // Written beside the server, as another program would: shown within a second.
+    let board = app
+        .visit_until("/sigs/storage/roadmap", |page| {
+            page.body.contains("Possibly out of date")
+        })
+        .await;
+    let board = main_content(&board.body);
     assert!(board.contains("Possibly out of date"), "{board}");
 
     let item = main_content(

@@ -132,6 +132,9 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub database: TestDatabase,
     pub client: reqwest::Client,
+    /// The server's clock, which a test may move ahead.
+    pub clock: app::clock::Clock,
+    pub page_cache: Option<std::sync::Arc<server::page_cache::PageCache>>,
 }
 
 /// A page as the visitor received it.
@@ -153,6 +156,29 @@ impl TestApp {
 
     async fn spawn_with(backend: Backend, trust_forwarded_for: bool) -> Self {
         let database = TestDatabase::create(backend).await;
+        Self::spawn_on(database, trust_forwarded_for, 64 * 1024 * 1024).await
+    }
+
+    /// A server whose page cache may hold at most `page_cache_bytes`.
+    pub async fn spawn_with_page_cache(backend: Backend, page_cache_bytes: usize) -> Self {
+        let database = TestDatabase::create(backend).await;
+        Self::spawn_on(database, false, page_cache_bytes).await
+    }
+
+    /// A second server on this one's (PostgreSQL) database, as in a fleet.
+    pub async fn beside(&self) -> Self {
+        let database = TestDatabase {
+            url: self.database.url.clone(),
+            _dir: None,
+        };
+        Self::spawn_on(database, false, 64 * 1024 * 1024).await
+    }
+
+    async fn spawn_on(
+        database: TestDatabase,
+        trust_forwarded_for: bool,
+        page_cache_bytes: usize,
+    ) -> Self {
         let args = ServeArgs {
             listen: Some("127.0.0.1:0".parse().expect("address")),
             database: DatabaseArgs {
@@ -167,9 +193,12 @@ impl TestApp {
             mail_from: "sigpost <noreply@localhost>".to_owned(),
             shutdown_grace_seconds: 20,
             connections: Default::default(),
+            page_cache_bytes,
         };
         let application = Application::build(&args).await.expect("server starts");
         let addr = application.local_addr();
+        let clock = application.clock();
+        let page_cache = application.page_cache();
         tokio::spawn(application.run_until_stopped(std::future::pending()));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -181,12 +210,28 @@ impl TestApp {
             addr,
             database,
             client,
+            clock,
+            page_cache,
         }
     }
 
     /// A visitor opens `path` (with its query string) in a browser without JavaScript.
     pub async fn visit(&self, path: &str) -> Page {
         self.visit_with(path, &[]).await
+    }
+
+    /// Opens `path` until `check` holds, for at most a second: how long a
+    /// write made outside this server (another process, another
+    /// connection) may take to show on a page kept in memory.
+    pub async fn visit_until(&self, path: &str, check: impl Fn(&Page) -> bool) -> Page {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+        loop {
+            let page = self.visit(path).await;
+            if check(&page) || std::time::Instant::now() > deadline {
+                return page;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 
     /// Opens `path` sending extra request headers.

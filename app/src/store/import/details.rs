@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
-use sqlx::{Any, FromRow, Transaction};
+use sqlx::{Any, FromRow};
 
 use crate::store::now;
 
@@ -68,7 +68,7 @@ pub fn default_start(weekday: i64) -> String {
 /// anything changed. Series the file does not name are left alone: leads
 /// may have added them on the site.
 pub(super) async fn replace(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     sig_id: i64,
     details: &SigDetails,
 ) -> Result<bool, sqlx::Error> {
@@ -96,7 +96,7 @@ pub(super) async fn replace(
 }
 
 async fn replace_teams(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     sig_id: i64,
     teams: &[ImportedTeam],
 ) -> Result<bool, sqlx::Error> {
@@ -128,7 +128,7 @@ async fn replace_teams(
 }
 
 async fn replace_subprojects(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     sig_id: i64,
     subprojects: &[ImportedSubproject],
 ) -> Result<bool, sqlx::Error> {
@@ -237,7 +237,7 @@ impl SeriesRule {
 
 /// Inserts or updates the series with this title; tells whether it changed.
 async fn upsert_series(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     sig_id: i64,
     series: &ImportedSeries,
 ) -> Result<bool, sqlx::Error> {

@@ -1,7 +1,5 @@
 //! The people an import names as leads: one person per GitHub handle.
 
-use sqlx::{Any, Transaction};
-
 use super::ImportedLead;
 use crate::store::now;
 
@@ -9,7 +7,7 @@ use crate::store::now;
 /// A private e-mail from the file is kept for people who have not signed up
 /// (a signed-up person's address is their own to change).
 pub(super) async fn upsert(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut crate::store::write::WriteTransaction,
     lead: &ImportedLead,
 ) -> Result<i64, sqlx::Error> {
     let id: i64 = match &lead.github_handle {

@@ -3,6 +3,7 @@
 //! oracle.
 
 use scraper::{Html, Selector};
+use sha2::{Digest, Sha256};
 
 use super::browse::Fetched;
 
@@ -103,4 +104,37 @@ pub fn problems_in(document: &Fetched) -> Vec<String> {
         problems.push(format!("{at}: carries a NUL character"));
     }
     problems
+}
+
+/// Every inline script of `page` is allowed by its header's policy: by the
+/// nonce when the page was rendered for this answer, by hash when kept.
+pub fn assert_scripts_allowed(page: &crate::support::Page) {
+    let policy = page
+        .headers
+        .get("content-security-policy")
+        .and_then(|value| value.to_str().ok())
+        .expect("a policy");
+    assert!(!policy.contains("unsafe-inline"));
+    let html = Html::parse_document(&page.body);
+    let selector = Selector::parse("script:not([src])").expect("selector");
+    let mut scripts = 0;
+    for script in html.select(&selector) {
+        scripts += 1;
+        let text: String = script.text().collect();
+        let hash = base64_sha256(&text);
+        let by_nonce = script
+            .value()
+            .attr("nonce")
+            .is_some_and(|nonce| policy.contains(&format!("'nonce-{nonce}'")));
+        assert!(
+            by_nonce || policy.contains(&format!("'sha256-{hash}'")),
+            "script not allowed by {policy}"
+        );
+    }
+    assert!(scripts > 0, "pages hydrate with an inline script");
+}
+
+fn base64_sha256(text: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
 }
