@@ -220,19 +220,18 @@ fn key_of(request: &Request) -> Option<String> {
         return None;
     }
     let theme = theme_only(request.headers())?;
-    let mut pairs: Vec<(String, String)> =
-        form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes())
-            .into_owned()
-            .collect();
-    // Error reports are personal (they carry what was typed).
-    if pairs.iter().any(|(name, _)| name.starts_with("__")) {
+    let query = request.uri().query().unwrap_or("");
+    // Error reports (`__err`, however it is encoded) are personal: they
+    // carry what was typed.
+    let lowered = query.to_ascii_lowercase();
+    if lowered.contains("__") || lowered.contains("%5f") {
         return None;
     }
-    pairs.sort_by(|a, b| a.0.cmp(&b.0));
-    let query = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish();
-    Some(format!("{path}?{query}#{theme}"))
+    // Parameters as sent, in order of name: no decoding, so two addresses
+    // share a page only when the page cannot tell them apart.
+    let mut parameters: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
+    parameters.sort_by_key(|parameter| parameter.split('=').next().unwrap_or(""));
+    Some(format!("{path}?{}#{theme}", parameters.join("&")))
 }
 
 /// The theme cookie's value when it is the only cookie sent ("" for none);
@@ -274,6 +273,10 @@ mod tests {
             key_of(&request("/roadmap?sig=devops&status=planned", None))
         );
         assert_ne!(
+            key_of(&request("/sigs?q=%FF", None)),
+            key_of(&request("/sigs?q=%EF%BF%BD", None))
+        );
+        assert_ne!(
             key_of(&request("/sigs", Some("sigpost_theme=dark"))),
             key_of(&request("/sigs", None))
         );
@@ -284,6 +287,7 @@ mod tests {
         assert!(key_of(&request("/sigs", Some("sigpost_session=abc"))).is_none());
         assert!(key_of(&request("/sigs", Some("sigpost_theme=dark; other=1"))).is_none());
         assert!(key_of(&request("/join?__err=x", None)).is_none());
+        assert!(key_of(&request("/join?%5F_err=x", None)).is_none());
         assert!(key_of(&request("/metrics", None)).is_none());
         assert!(key_of(&request("/pkg/sigpost.js", None)).is_none());
     }
