@@ -105,6 +105,37 @@ fn request_parts() -> Option<Parts> {
     use_context::<Parts>()
 }
 
+/// The account behind a page request's session, looked up at most once per
+/// request: the server adds it to the extensions of reading requests (a
+/// write may sign someone in or out half-way, so it looks up afresh).
+#[derive(Debug, Clone, Default)]
+pub struct AccountMemo(
+    std::sync::Arc<tokio::sync::OnceCell<Option<crate::store::accounts::Account>>>,
+);
+
+impl AccountMemo {
+    /// Adds a memo to a reading request that carries a session cookie.
+    pub fn add_to<B>(request: &mut http::Request<B>) {
+        let reading = matches!(*request.method(), http::Method::GET | http::Method::HEAD);
+        if reading && session_token_in(request.headers()).is_some() {
+            request.extensions_mut().insert(AccountMemo::default());
+        }
+    }
+}
+
+impl std::ops::Deref for AccountMemo {
+    type Target = tokio::sync::OnceCell<Option<crate::store::accounts::Account>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+/// This request's account memo, if it has one.
+pub fn account_memo() -> Option<AccountMemo> {
+    request_parts()?.extensions.get::<AccountMemo>().cloned()
+}
+
 /// The session token the browser sent, if any.
 pub fn session_token() -> Option<String> {
     session_token_in(&request_parts()?.headers)

@@ -243,6 +243,12 @@ pub fn router(
             report_key,
             crate::redirects::guard,
         ))
+        .layer(axum::middleware::map_request(
+            |mut request: axum::extract::Request| async move {
+                app::auth::AccountMemo::add_to(&mut request);
+                request
+            },
+        ))
         // Pages made per request are compressed at a level that costs well
         // under a millisecond; kept pages were compressed once, harder.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));

@@ -49,7 +49,8 @@ pub(crate) async fn rate_limit(
         .map_err(|retry_after_secs| AppError::TooManyRequests { retry_after_secs })
 }
 
-/// The signed-in person, if the request carries a live session.
+/// The signed-in person, if the request carries a live session. A page
+/// asks several times (header, rights, standings); it is looked up once.
 #[cfg(feature = "ssr")]
 pub async fn current_account(
     db: &crate::store::Database,
@@ -57,10 +58,16 @@ pub async fn current_account(
     let Some(token) = crate::auth::session_token() else {
         return Ok(None);
     };
-    let Some(person_id) = crate::store::sessions::person_of(db, &token).await? else {
-        return Ok(None);
+    let look_up = || async {
+        let Some(person_id) = crate::store::sessions::person_of(db, &token).await? else {
+            return Ok(None);
+        };
+        Ok(crate::store::accounts::find_account(db, person_id).await?)
     };
-    Ok(crate::store::accounts::find_account(db, person_id).await?)
+    match crate::auth::account_memo() {
+        Some(memo) => memo.get_or_try_init(look_up).await.cloned(),
+        None => look_up().await,
+    }
 }
 
 /// Who is signed in, for the header.

@@ -16,7 +16,7 @@ pub async fn load_sig_meetings(slug: String) -> Result<SigMeetings, AppError> {
     use crate::auth::fail;
     use crate::store::meetings::{records_of_sig, series_of_sig};
     let state = crate::state::app_state().map_err(fail)?;
-    let sig = existing_sig(&state.db, &slug).await.map_err(fail)?;
+    let sig_name = sig_name(&state.db, &slug).await.map_err(fail)?;
     let now = state.clock.now();
     let series = series_of_sig(&state.db, &slug)
         .await
@@ -25,8 +25,8 @@ pub async fn load_sig_meetings(slug: String) -> Result<SigMeetings, AppError> {
         .await
         .map_err(|error| fail(error.into()))?;
     Ok(SigMeetings {
-        sig_slug: sig.summary.slug,
-        sig_name: sig.summary.name,
+        sig_slug: slug.clone(),
+        sig_name,
         series: series.iter().map(|stored| stored.view(now)).collect(),
         records: records.iter().map(|record| record.summary()).collect(),
         can_edit: crate::permissions::sig_editor(&state.db, &slug)
@@ -98,7 +98,7 @@ pub async fn load_series_editor(slug: String, id: i64) -> Result<MeetingSeriesEd
     crate::permissions::sig_editor(&state.db, &slug)
         .await
         .map_err(fail)?;
-    let sig = existing_sig(&state.db, &slug).await.map_err(fail)?;
+    let sig_name = sig_name(&state.db, &slug).await.map_err(fail)?;
     let form = if id == 0 {
         MeetingSeriesForm {
             sig: slug.clone(),
@@ -119,7 +119,7 @@ pub async fn load_series_editor(slug: String, id: i64) -> Result<MeetingSeriesEd
     };
     Ok(MeetingSeriesEditor {
         form,
-        sig_name: sig.summary.name,
+        sig_name,
         zones: crate::schedule::zones::suggestions(),
     })
 }
@@ -149,14 +149,14 @@ pub async fn save_meeting_series(form: MeetingSeriesForm) -> Result<i64, AppErro
 pub async fn load_meeting_record(slug: String, id: i64) -> Result<MeetingRecordDetail, AppError> {
     use crate::auth::fail;
     let state = crate::state::app_state().map_err(fail)?;
-    let sig = existing_sig(&state.db, &slug).await.map_err(fail)?;
+    let sig_name = sig_name(&state.db, &slug).await.map_err(fail)?;
     let record = crate::store::meetings::find_record(&state.db, &slug, id)
         .await
         .map_err(|error| fail(error.into()))?
         .ok_or_else(|| fail(AppError::NotFound))?;
     Ok(MeetingRecordDetail {
-        sig_slug: sig.summary.slug,
-        sig_name: sig.summary.name,
+        sig_slug: slug.clone(),
+        sig_name,
         summary: record.summary(),
         agenda_html: crate::markdown::render(&record.agenda),
         notes_html: crate::markdown::render(&record.notes),
@@ -174,12 +174,12 @@ pub async fn load_record_editor(slug: String, id: i64) -> Result<MeetingRecordEd
     crate::permissions::sig_editor(&state.db, &slug)
         .await
         .map_err(fail)?;
-    let sig = existing_sig(&state.db, &slug).await.map_err(fail)?;
+    let sig_name = sig_name(&state.db, &slug).await.map_err(fail)?;
     let form = if id == 0 {
         MeetingRecordForm {
             sig: slug.clone(),
             held_on: state.clock.today().key(),
-            title: format!("{} meeting", sig.summary.name),
+            title: format!("{sig_name} meeting"),
             ..MeetingRecordForm::default()
         }
     } else {
@@ -197,10 +197,7 @@ pub async fn load_record_editor(slug: String, id: i64) -> Result<MeetingRecordEd
             recording_url: record.recording_url.unwrap_or_default(),
         }
     };
-    Ok(MeetingRecordEditor {
-        form,
-        sig_name: sig.summary.name,
-    })
+    Ok(MeetingRecordEditor { form, sig_name })
 }
 
 /// Adds or replaces a meeting record; then shows it.
@@ -256,14 +253,12 @@ pub async fn delete_meeting_entry(
     Ok(())
 }
 
-/// The SIG of `slug` (archived ones too), or `NotFound`.
+/// The name of the SIG `slug` (archived ones too), or `NotFound`.
 #[cfg(feature = "ssr")]
-async fn existing_sig(
-    db: &crate::store::Database,
-    slug: &str,
-) -> Result<crate::models::sig::SigDetail, AppError> {
-    crate::store::sigs::find_by_slug(db, slug, |_| String::new())
+async fn sig_name(db: &crate::store::Database, slug: &str) -> Result<String, AppError> {
+    crate::store::roadmap::sig_by_slug(db, slug)
         .await?
+        .map(|(_, name)| name)
         .ok_or(AppError::NotFound)
 }
 
