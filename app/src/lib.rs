@@ -104,8 +104,10 @@ pub fn App() -> impl IntoView {
     // Titles end in the community's name, as the header shows it.
     #[cfg(feature = "ssr")]
     // No state while Leptos lists the routes at start-up: the default then.
-    let site_name = use_context::<state::AppState>()
-        .map_or_else(|| "sigpost".to_owned(), |state| state.site.site_name);
+    let site_name = use_context::<state::AppState>().map_or_else(
+        || "sigpost".to_owned(),
+        |state| state.site.site_name.clone(),
+    );
     #[cfg(not(feature = "ssr"))]
     let site_name = "sigpost".to_owned();
     view! {

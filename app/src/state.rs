@@ -18,13 +18,38 @@ pub struct SiteConfig {
 }
 
 /// Shared state: passed to axum routes and provided as context to Leptos.
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// Axum clones it for every request (each route's handler holds a copy), so
+/// it is one pointer to the parts rather than the parts themselves.
+#[derive(Clone)]
+pub struct AppState(std::sync::Arc<AppParts>);
+
+/// What the state holds; read through `AppState` (`state.db`).
+pub struct AppParts {
     pub leptos_options: LeptosOptions,
     pub db: Database,
     pub site: SiteConfig,
     /// What time it is for every page and handler (tests move it).
     pub clock: crate::clock::Clock,
+}
+
+impl AppState {
+    pub fn new(parts: AppParts) -> Self {
+        AppState(std::sync::Arc::new(parts))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = AppParts;
+
+    fn deref(&self) -> &AppParts {
+        &self.0
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
 }
 
 /// The state inside a server function or a server-side render.

@@ -65,7 +65,8 @@ async fn refuse_control_characters(request: Request<Body>, next: Next) -> Respon
         )
             .into_response()
     };
-    if has_control_character(request.uri().to_string().as_bytes()) {
+    let address = request.uri().path_and_query().map_or("", |pq| pq.as_str());
+    if has_control_character(address.as_bytes()) {
         return refused();
     }
     let is_upload = request.uri().path().starts_with(UPLOAD_PREFIX)
@@ -96,6 +97,14 @@ async fn refuse_control_characters(request: Request<Body>, next: Next) -> Respon
 /// Whether `bytes` carry an unwanted control character, read raw, after
 /// percent-decoding, or as a `\uXXXX` escape.
 fn has_control_character(bytes: &[u8]) -> bool {
+    // Plain printable ASCII, nothing escaped: the common case, decided
+    // without copying.
+    if bytes
+        .iter()
+        .all(|byte| (0x20..0x7f).contains(byte) && !matches!(byte, b'%' | b'\\'))
+    {
+        return false;
+    }
     let decoded: Vec<u8> = percent_encoding::percent_decode(bytes).collect();
     let text = String::from_utf8_lossy(&decoded);
     text.chars().any(app::escape::is_unwanted_control) || has_escaped_control(&text)

@@ -80,7 +80,7 @@ impl Application {
         let clock = app::clock::Clock::default();
         let page_cache = (args.page_cache_bytes > 0)
             .then(|| PageCache::new(args.page_cache_bytes, clock.clone(), db.clone()));
-        let state = AppState {
+        let state = AppState::new(app::state::AppParts {
             leptos_options,
             db: db.clone(),
             site: SiteConfig {
@@ -89,7 +89,7 @@ impl Application {
                 trust_forwarded_for: args.trust_forwarded_for,
             },
             clock: clock.clone(),
-        };
+        });
         let report_key = app::store::site_secrets::get_or_create(&db, "error-report-key")
             .await
             .map_err(ConnectError::from)?;

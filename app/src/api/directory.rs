@@ -9,7 +9,7 @@ use crate::models::sig::{SigDetail, SigSummary};
 /// The site's name and public address as configured on the server.
 #[server]
 pub async fn load_site_info() -> Result<SiteInfo, AppError> {
-    let site = crate::state::app_state()?.site;
+    let site = crate::state::app_state()?.site.clone();
     Ok(SiteInfo {
         name: site.site_name,
         public_url: site.public_url.trim_end_matches('/').to_owned(),
