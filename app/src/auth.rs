@@ -131,9 +131,52 @@ impl std::ops::Deref for AccountMemo {
     }
 }
 
-/// This request's account memo, if it has one.
-pub fn account_memo() -> Option<AccountMemo> {
-    request_parts()?.extensions.get::<AccountMemo>().cloned()
+/// The signed-in person behind a request, if its session is live: the one
+/// lookup of who is asking, taken as an extractor by plain axum handlers and
+/// read through `current_account` by server functions and pages.
+#[derive(Debug, Clone)]
+pub struct CurrentAccount(pub Option<crate::store::accounts::Account>);
+
+impl CurrentAccount {
+    /// The account behind `parts`' session cookie, looked up once per
+    /// request when the request carries a memo.
+    pub async fn of(db: &crate::store::Database, parts: &Parts) -> Result<Self, AppError> {
+        let Some(token) = session_token_in(&parts.headers) else {
+            return Ok(CurrentAccount(None));
+        };
+        let look_up = || async {
+            let Some(person_id) = crate::store::sessions::person_of(db, &token).await? else {
+                return Ok::<_, AppError>(None);
+            };
+            Ok(crate::store::accounts::find_account(db, person_id).await?)
+        };
+        let account = match parts.extensions.get::<AccountMemo>() {
+            Some(memo) => memo.get_or_try_init(look_up).await.cloned()?,
+            None => look_up().await?,
+        };
+        Ok(CurrentAccount(account))
+    }
+}
+
+impl axum::extract::FromRequestParts<crate::state::AppState> for CurrentAccount {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &crate::state::AppState,
+    ) -> Result<Self, AppError> {
+        CurrentAccount::of(&state.db, parts).await
+    }
+}
+
+/// The signed-in person of the request being served, if any.
+pub async fn current_account(
+    db: &crate::store::Database,
+) -> Result<Option<crate::store::accounts::Account>, AppError> {
+    match request_parts() {
+        Some(parts) => Ok(CurrentAccount::of(db, &parts).await?.0),
+        None => Ok(None),
+    }
 }
 
 /// The session token the browser sent, if any.
@@ -225,35 +268,6 @@ fn forwarded_client(headers: &http::HeaderMap) -> Option<std::net::IpAddr> {
         .trim()
         .parse()
         .ok()
-}
-
-/// Whether a browser without JavaScript posted a form (it accepts HTML and
-/// follows redirects); script calls get the error's own status instead.
-fn is_plain_form_post() -> bool {
-    request_parts().is_some_and(|parts| {
-        parts
-            .headers
-            .get(http::header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/html"))
-    })
-}
-
-/// Answers a failed call with the error's 4xx/5xx status (and `Retry-After`
-/// when rate limited). Plain form posts keep Leptos's redirect back to the
-/// form, which shows the message next to the fields.
-pub fn fail(error: AppError) -> AppError {
-    if let Some(response) = use_context::<ResponseOptions>() {
-        if let AppError::TooManyRequests { retry_after_secs } = &error {
-            if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                response.insert_header(http::header::RETRY_AFTER, value);
-            }
-        }
-        if !is_plain_form_post() {
-            response.set_status(error.status());
-        }
-    }
-    error
 }
 
 #[cfg(test)]

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("We could not find that page.")]
     NotFound,
+    /// Nothing at this address, with words that say what is missing.
+    #[error("{0}")]
+    Missing(String),
     #[error("Please correct the fields marked below.")]
     Invalid(FieldErrors),
     /// A refusal with its reason, such as an expired link.
@@ -30,6 +33,9 @@ pub enum AppError {
     TooManyRequests { retry_after_secs: i64 },
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
+    /// The database cannot be reached or is too busy right now.
+    #[error("This is not available right now. Please try again in a moment.")]
+    Unavailable,
     #[error("The request could not be handled: {0}")]
     ServerFn(ServerFnErrorErr),
 }
@@ -37,7 +43,7 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::NotFound | AppError::Missing(_) => StatusCode::NOT_FOUND,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Rejected(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -45,12 +51,42 @@ impl AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::ServerFn(
                 ServerFnErrorErr::Args(_)
                 | ServerFnErrorErr::MissingArg(_)
                 | ServerFnErrorErr::Deserialization(_),
             ) => StatusCode::BAD_REQUEST,
             AppError::ServerFn(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// A plain route's answer for a SIG name nobody uses.
+    pub fn no_such_sig() -> Self {
+        AppError::Missing("There is no SIG with this name.".to_owned())
+    }
+
+    /// How many seconds a client should wait before trying again, if any.
+    pub fn retry_after(&self) -> Option<i64> {
+        match self {
+            AppError::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        }
+    }
+
+    /// Gives an answer this error's status and headers: the one mapping
+    /// from errors to HTTP, used by plain routes and server functions alike.
+    /// `keep_status` leaves a status the answer already has (a plain form
+    /// post's redirect back to its form).
+    #[cfg(feature = "ssr")]
+    pub fn apply_to(&self, parts: &mut http::response::Parts, keep_status: bool) {
+        if let Some(seconds) = self.retry_after() {
+            parts
+                .headers
+                .insert(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
+        }
+        if !keep_status {
+            parts.status = self.status();
         }
     }
 
@@ -111,15 +147,83 @@ impl From<FieldErrors> for AppError {
     }
 }
 
+/// A plain route's refusal: the error's status and its message as text.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        let (mut parts, body) = self.to_string().into_response().into_parts();
+        self.apply_to(&mut parts, false);
+        axum::response::Response::from_parts(parts, body)
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         match error {
             sqlx::Error::RowNotFound => AppError::NotFound,
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                tracing::error!(%error, "database unavailable");
+                AppError::Unavailable
+            }
             other => {
                 tracing::error!(error = %other, "database error");
                 AppError::Internal
             }
         }
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use axum::response::IntoResponse;
+
+    #[test]
+    fn plain_routes_answer_with_the_errors_status_and_words() {
+        let limited = AppError::TooManyRequests {
+            retry_after_secs: 7,
+        }
+        .into_response();
+        assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(limited.headers()[http::header::RETRY_AFTER], "7");
+        let missing = AppError::no_such_sig().into_response();
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            AppError::Unavailable.status(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        assert_eq!(
+            AppError::Forbidden.into_response().status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+
+    #[test]
+    fn a_redirect_back_to_the_form_keeps_its_status() {
+        let (mut parts, ()) = http::Response::builder()
+            .status(StatusCode::FOUND)
+            .body(())
+            .expect("a response")
+            .into_parts();
+        AppError::TooManyRequests {
+            retry_after_secs: 3,
+        }
+        .apply_to(&mut parts, true);
+        assert_eq!(parts.status, StatusCode::FOUND);
+        assert_eq!(parts.headers[http::header::RETRY_AFTER], "3");
+    }
+
+    #[test]
+    fn an_unreachable_database_is_unavailable_not_a_bug() {
+        assert_eq!(
+            AppError::from(sqlx::Error::PoolTimedOut),
+            AppError::Unavailable
+        );
+        assert_eq!(AppError::from(sqlx::Error::RowNotFound), AppError::NotFound);
+        assert_eq!(
+            AppError::from(sqlx::Error::Protocol("bad".into())),
+            AppError::Internal
+        );
     }
 }

@@ -5,10 +5,6 @@ use crate::state::SiteConfig;
 use crate::store::joining::Letter;
 use crate::store::outbox::Mail;
 
-fn link(site: &SiteConfig, path_and_query: &str) -> String {
-    format!("{}{path_and_query}", site.public_url.trim_end_matches('/'))
-}
-
 /// Asks a new member to confirm their address.
 pub fn confirm_address(site: &SiteConfig, recipient: &str, name: &str, token: &str) -> Mail {
     Mail {
@@ -19,7 +15,7 @@ pub fn confirm_address(site: &SiteConfig, recipient: &str, name: &str, token: &s
              account:\n\n{url}\n\nThe link works once and expires in 48 hours. If you did not \
              sign up, ignore this message.\n",
             site = site.site_name,
-            url = link(site, &format!("/account/confirm?token={token}")),
+            url = site.link(&format!("/account/confirm?token={token}")),
         ),
     }
 }
@@ -34,8 +30,8 @@ pub fn address_taken(site: &SiteConfig, recipient: &str) -> Mail {
              which already has one. Sign in at {sign_in}, or choose a new password at {forgot}.\n\n\
              If it was not you, ignore this message.\n",
             site = site.site_name,
-            sign_in = link(site, "/account/sign-in"),
-            forgot = link(site, "/account/forgot-password"),
+            sign_in = site.link("/account/sign-in"),
+            forgot = site.link("/account/forgot-password"),
         ),
     }
 }
@@ -50,7 +46,7 @@ pub fn reset_password(site: &SiteConfig, recipient: &str, token: &str) -> Mail {
              The link works once and expires in one hour. If you did not ask for it, ignore this \
              message: your password stays as it is.\n",
             site = site.site_name,
-            url = link(site, &format!("/account/reset-password?token={token}")),
+            url = site.link(&format!("/account/reset-password?token={token}")),
         ),
     }
 }
@@ -70,7 +66,7 @@ pub fn lead_invitation(
             "Hello {name},\n\nyou were appointed a lead of {sig_name}. Choose a password to take \
              over your profile and edit the SIG's page:\n\n{url}\n\nThe link works once and \
              expires in 7 days.\n",
-            url = link(site, &format!("/account/invitation?token={token}")),
+            url = site.link(&format!("/account/invitation?token={token}")),
         ),
     }
 }
@@ -82,7 +78,7 @@ fn leave_lines(site: &SiteConfig, letter: &Letter) -> String {
         lines.push_str(&format!(
             "- {}: {}\n",
             sig.name,
-            link(site, &format!("/leave?token={}", sig.leave_token))
+            site.link(&format!("/leave?token={}", sig.leave_token))
         ));
     }
     lines
@@ -97,7 +93,7 @@ pub fn join_request(site: &SiteConfig, letter: &Letter) -> Mail {
             "please confirm that you want to join {}:\n\n{}\n\nThe link works once and \
              expires in 48 hours. If you did not ask to join, ignore this message.\n",
             sig_names(letter),
-            link(site, &format!("/join/confirm?token={token}")),
+            site.link(&format!("/join/confirm?token={token}")),
         )),
         None => body.push_str(&format!(
             "you asked to join {}. Where things stand:\n",
@@ -110,7 +106,7 @@ pub fn join_request(site: &SiteConfig, letter: &Letter) -> Mail {
                 "- {}: {}. Next steps: {}\n",
                 sig.name,
                 sig.status.label(),
-                link(site, &format!("/sigs/{}/welcome", sig.slug))
+                site.link(&format!("/sigs/{}/welcome", sig.slug))
             ));
         }
     }
@@ -136,7 +132,7 @@ pub fn join_decision(site: &SiteConfig, letter: &Letter, message: &str) -> Mail 
     if accepted {
         body.push_str(&format!(
             "welcome: the leads of {sig_name} accepted your request. Next steps: {}\n",
-            link(site, &format!("/sigs/{slug}/welcome"))
+            site.link(&format!("/sigs/{slug}/welcome"))
         ));
     } else {
         body.push_str(&format!(

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod channel;
 pub mod community;
+pub mod fields;
 pub mod import;
 pub mod meeting;
 pub mod membership;

@@ -17,6 +17,23 @@ pub struct SiteConfig {
     pub trust_forwarded_for: bool,
 }
 
+impl SiteConfig {
+    /// The settings with the public URL normalised once, here: no trailing
+    /// slash, so every link is `public_url` followed by a path.
+    pub fn new(site_name: String, public_url: &str, trust_forwarded_for: bool) -> Self {
+        SiteConfig {
+            site_name,
+            public_url: public_url.trim_end_matches('/').to_owned(),
+            trust_forwarded_for,
+        }
+    }
+
+    /// The absolute address of `path_and_query` (which starts with `/`).
+    pub fn link(&self, path_and_query: &str) -> String {
+        format!("{}{path_and_query}", self.public_url)
+    }
+}
+
 /// Shared state: passed to axum routes and provided as context to Leptos.
 /// Axum clones it for every request (each route's handler holds a copy), so
 /// it is one pointer to the parts rather than the parts themselves.

@@ -24,8 +24,6 @@ pub mod sigs;
 pub mod site_secrets;
 pub mod write;
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use sqlx::any::AnyPoolOptions;
 use sqlx::AnyPool;
 
@@ -56,6 +54,8 @@ impl Backend {
 pub struct Database {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// The clock every write stamps its rows with (the application's).
+    pub clock: crate::clock::Clock,
     write_gate: WriteGate,
 }
 
@@ -70,6 +70,12 @@ pub enum ConnectError {
 }
 
 impl Database {
+    /// Now, in Unix seconds by the application's clock: how every
+    /// timestamp is stored.
+    pub fn now(&self) -> i64 {
+        self.clock.unix_seconds()
+    }
+
     /// Opens a pool. SQLite files are created when missing and run in WAL mode
     /// with foreign keys on and a busy timeout, so concurrent writers wait
     /// instead of failing.
@@ -103,6 +109,7 @@ impl Database {
         Ok(Database {
             pool,
             backend,
+            clock: crate::clock::Clock::default(),
             write_gate: WriteGate::default(),
         })
     }
@@ -157,17 +164,13 @@ impl Database {
             Backend::Sqlite => {
                 let turn = self.write_gate.turn().await;
                 let transaction = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-                Ok(WriteTransaction::new(transaction, Some(turn)))
+                Ok(WriteTransaction::new(transaction, Some(turn), self.now()))
             }
-            Backend::Postgres => Ok(WriteTransaction::new(self.pool.begin().await?, None)),
+            Backend::Postgres => Ok(WriteTransaction::new(
+                self.pool.begin().await?,
+                None,
+                self.now(),
+            )),
         }
     }
-}
-
-/// Now, in Unix seconds: how every timestamp is stored.
-pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|elapsed| i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }

@@ -2,7 +2,6 @@
 
 pub mod admin;
 pub mod backup;
-pub mod demo_meetings;
 pub mod export;
 pub mod import;
 pub mod outbox;

@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod config;
 pub mod connections;
+pub mod demo_data;
 pub mod export;
 pub mod form_drafts;
 pub mod import;
@@ -13,5 +14,6 @@ pub mod redirects;
 pub mod request_id;
 pub mod routes;
 pub mod security;
+pub mod sigs_yaml_format;
 pub mod startup;
 pub mod telemetry;

@@ -60,7 +60,7 @@ impl Application {
         let db = Database::connect(&args.database.database_url, args.db_connections).await?;
         db.migrate().await?;
         if args.demo_data {
-            crate::cli::import::load_demo_data_if_empty(&db)
+            crate::demo_data::load_if_empty(&db)
                 .await
                 .map_err(|error| StartError::DemoData(error.to_string()))?;
         }
@@ -77,17 +77,17 @@ impl Application {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{addr}"));
-        let clock = app::clock::Clock::default();
+        let clock = db.clock.clone();
         let page_cache = (args.page_cache_bytes > 0)
             .then(|| PageCache::new(args.page_cache_bytes, clock.clone(), db.clone()));
         let state = AppState::new(app::state::AppParts {
             leptos_options,
             db: db.clone(),
-            site: SiteConfig {
-                site_name: args.site_name.clone(),
-                public_url,
-                trust_forwarded_for: args.trust_forwarded_for,
-            },
+            site: SiteConfig::new(
+                args.site_name.clone(),
+                &public_url,
+                args.trust_forwarded_for,
+            ),
             clock: clock.clone(),
         });
         let report_key = app::store::site_secrets::get_or_create(&db, "error-report-key")

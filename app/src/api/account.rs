@@ -49,36 +49,15 @@ pub(crate) async fn rate_limit(
         .map_err(|retry_after_secs| AppError::TooManyRequests { retry_after_secs })
 }
 
-/// The signed-in person, if the request carries a live session. A page
-/// asks several times (header, rights, standings); it is looked up once.
-#[cfg(feature = "ssr")]
-pub async fn current_account(
-    db: &crate::store::Database,
-) -> Result<Option<crate::store::accounts::Account>, AppError> {
-    let Some(token) = crate::auth::session_token() else {
-        return Ok(None);
-    };
-    let look_up = || async {
-        let Some(person_id) = crate::store::sessions::person_of(db, &token).await? else {
-            return Ok(None);
-        };
-        Ok(crate::store::accounts::find_account(db, person_id).await?)
-    };
-    match crate::auth::account_memo() {
-        Some(memo) => memo.get_or_try_init(look_up).await.cloned(),
-        None => look_up().await,
-    }
-}
-
 /// Who is signed in, for the header.
 #[server(endpoint = "load_current_user")]
 pub async fn load_current_user() -> Result<Option<CurrentUser>, AppError> {
     let state = crate::state::app_state()?;
-    Ok(current_account(&state.db)
+    Ok(crate::auth::current_account(&state.db)
         .await?
         .map(|account| CurrentUser {
+            is_admin: crate::permissions::is_admin(&account),
             display_name: account.display_name,
-            is_admin: account.is_admin != 0,
         }))
 }
 
@@ -90,15 +69,14 @@ pub async fn sign_up(form: SignUpForm) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 async fn sign_up_now(form: SignUpForm) -> Result<(), AppError> {
-    use crate::auth::{fail, hash_password, password_problem};
+    use crate::auth::{hash_password, password_problem};
     use crate::store::accounts::{register, NewAccount};
 
-    let state = crate::state::app_state().map_err(fail)?;
-    rate_limit(&state.db, limits::SIGN_UP).await.map_err(fail)?;
-    form.validate().map_err(|errors| fail(errors.into()))?;
-    password_problem(&form.password, &[&form.email, &form.display_name])
-        .map_err(|errors| fail(errors.into()))?;
-    let password_hash = hash_password(&form.password).map_err(fail)?;
+    let state = crate::state::app_state()?;
+    rate_limit(&state.db, limits::SIGN_UP).await?;
+    form.validate()?;
+    password_problem(&form.password, &[&form.email, &form.display_name])?;
+    let password_hash = hash_password(&form.password)?;
     let handle = form.github_handle.trim().trim_start_matches('@');
     let (name, email) = (form.display_name.trim(), form.email.trim());
     let site = &state.site;
@@ -113,8 +91,7 @@ async fn sign_up_now(form: SignUpForm) -> Result<(), AppError> {
         |token| crate::mail::confirm_address(site, email, name, token),
         || crate::mail::address_taken(site, email),
     )
-    .await
-    .map_err(|error| fail(error.into()))?;
+    .await?;
     leptos_axum::redirect("/account/sign-up?sent=1");
     Ok(())
 }
@@ -123,16 +100,13 @@ async fn sign_up_now(form: SignUpForm) -> Result<(), AppError> {
 /// opening a link never changes anything by itself).
 #[server(endpoint = "confirm_email")]
 pub async fn confirm_email(token: String) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    let confirmed = crate::store::accounts::confirm_email(&state.db, token.trim())
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let state = crate::state::app_state()?;
+    let confirmed = crate::store::accounts::confirm_email(&state.db, token.trim()).await?;
     if !confirmed {
-        return Err(fail(AppError::Rejected(
+        return Err(AppError::Rejected(
             "This link has expired or was already used. Sign in, or sign up again for a new link."
                 .into(),
-        )));
+        ));
     }
     leptos_axum::redirect("/account/sign-in?confirmed=1");
     Ok(())
@@ -146,32 +120,28 @@ pub async fn sign_in(form: SignInForm) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 async fn sign_in_now(form: SignInForm) -> Result<(), AppError> {
-    use crate::auth::{fail, session_token, set_session_cookie, verify_password};
+    use crate::auth::{session_token, set_session_cookie, verify_password};
 
-    let state = crate::state::app_state().map_err(fail)?;
-    rate_limit(&state.db, limits::SIGN_IN).await.map_err(fail)?;
-    let login = crate::store::accounts::find_login(&state.db, &form.email)
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let state = crate::state::app_state()?;
+    rate_limit(&state.db, limits::SIGN_IN).await?;
+    let login = crate::store::accounts::find_login(&state.db, &form.email).await?;
     let stored_hash = login
         .as_ref()
         .and_then(|login| login.password_hash.as_deref());
     // The hash runs whether or not the address has an account.
     let password_matches = verify_password(&form.password, stored_hash);
     let Some(login) = login.as_ref().filter(|_| password_matches) else {
-        return Err(fail(AppError::Rejected(
+        return Err(AppError::Rejected(
             "That e-mail address and password do not match an account.".into(),
-        )));
+        ));
     };
     if login.email_confirmed_at.is_none() {
-        return Err(fail(AppError::Rejected(
+        return Err(AppError::Rejected(
             "Please confirm your e-mail address first: follow the link we sent you.".into(),
-        )));
+        ));
     }
     let previous = session_token();
-    let token = crate::store::sessions::start(&state.db, login.id, previous.as_deref())
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let token = crate::store::sessions::start(&state.db, login.id, previous.as_deref()).await?;
     set_session_cookie(&token);
     leptos_axum::redirect(crate::models::account::return_path(&form.next));
     Ok(())
@@ -180,12 +150,10 @@ async fn sign_in_now(form: SignInForm) -> Result<(), AppError> {
 /// Ends the session for good and forgets the cookie.
 #[server(endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::auth::{clear_session_cookie, fail, session_token};
-    let state = crate::state::app_state().map_err(fail)?;
+    use crate::auth::{clear_session_cookie, session_token};
+    let state = crate::state::app_state()?;
     if let Some(token) = session_token() {
-        crate::store::sessions::end(&state.db, &token)
-            .await
-            .map_err(|error| fail(error.into()))?;
+        crate::store::sessions::end(&state.db, &token).await?;
     }
     clear_session_cookie();
     leptos_axum::redirect("/");
@@ -200,21 +168,19 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 async fn forgot_password_now(email: String) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    rate_limit(&state.db, limits::RESET).await.map_err(fail)?;
+    let state = crate::state::app_state()?;
+    rate_limit(&state.db, limits::RESET).await?;
     if let Err(message) = crate::models::account::check_email(&email) {
         let mut errors = crate::errors::FieldErrors::default();
         errors.add("email", message);
-        return Err(fail(errors.into()));
+        return Err(errors.into());
     }
     let site = &state.site;
     let recipient = email.trim();
     crate::store::accounts::request_reset(&state.db, recipient, |token| {
         crate::mail::reset_password(site, recipient, token)
     })
-    .await
-    .map_err(|error| fail(error.into()))?;
+    .await?;
     leptos_axum::redirect("/account/forgot-password?sent=1");
     Ok(())
 }
@@ -222,19 +188,18 @@ async fn forgot_password_now(email: String) -> Result<(), AppError> {
 /// Sets a new password from an e-mailed link; every session of the account ends.
 #[server(endpoint = "reset_password")]
 pub async fn reset_password(form: ResetPasswordForm) -> Result<(), AppError> {
-    use crate::auth::{fail, hash_password, password_problem};
-    let state = crate::state::app_state().map_err(fail)?;
-    rate_limit(&state.db, limits::RESET).await.map_err(fail)?;
-    password_problem(&form.password, &[]).map_err(|errors| fail(errors.into()))?;
-    let hash = hash_password(&form.password).map_err(fail)?;
+    use crate::auth::{hash_password, password_problem};
+    let state = crate::state::app_state()?;
+    rate_limit(&state.db, limits::RESET).await?;
+    password_problem(&form.password, &[])?;
+    let hash = hash_password(&form.password)?;
     use crate::store::accounts::{set_password_from_link, TokenPurpose};
-    let reset = set_password_from_link(&state.db, form.token.trim(), TokenPurpose::Reset, &hash)
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let reset =
+        set_password_from_link(&state.db, form.token.trim(), TokenPurpose::Reset, &hash).await?;
     if reset.is_none() {
-        return Err(fail(AppError::Rejected(
+        return Err(AppError::Rejected(
             "This link has expired or was already used. Ask for a new one.".into(),
-        )));
+        ));
     }
     leptos_axum::redirect("/account/sign-in?reset=1");
     Ok(())

@@ -12,7 +12,7 @@ pub async fn load_site_info() -> Result<SiteInfo, AppError> {
     let site = crate::state::app_state()?.site.clone();
     Ok(SiteInfo {
         name: site.site_name,
-        public_url: site.public_url.trim_end_matches('/').to_owned(),
+        public_url: site.public_url.clone(),
     })
 }
 

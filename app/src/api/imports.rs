@@ -10,22 +10,19 @@ use crate::models::import::ImportPreview;
 /// The latest uploads with their reports (admins).
 #[server(endpoint = "load_import_previews")]
 pub async fn load_import_previews() -> Result<Vec<ImportPreview>, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
     crate::store::import_previews::recent(&state.db)
         .await
-        .map_err(|error| fail(error.into()))
+        .map_err(AppError::from)
 }
 
 /// One upload with its dry run, or what applying it did (admins).
 #[server(endpoint = "load_import_preview")]
 pub async fn load_import_preview(id: i64) -> Result<ImportPreview, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
     crate::store::import_previews::find(&state.db, id)
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))
+        .await?
+        .ok_or(AppError::NotFound)
 }

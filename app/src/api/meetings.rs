@@ -13,17 +13,12 @@ use crate::models::meeting::{
 /// unknown SIG.
 #[server(endpoint = "load_sig_meetings")]
 pub async fn load_sig_meetings(slug: String) -> Result<SigMeetings, AppError> {
-    use crate::auth::fail;
     use crate::store::meetings::{records_of_sig, series_of_sig};
-    let state = crate::state::app_state().map_err(fail)?;
-    let sig_name = sig_name(&state.db, &slug).await.map_err(fail)?;
+    let state = crate::state::app_state()?;
+    let sig_name = sig_name(&state.db, &slug).await?;
     let now = state.clock.now();
-    let series = series_of_sig(&state.db, &slug)
-        .await
-        .map_err(|error| fail(error.into()))?;
-    let records = records_of_sig(&state.db, &slug)
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let series = series_of_sig(&state.db, &slug).await?;
+    let records = records_of_sig(&state.db, &slug).await?;
     Ok(SigMeetings {
         sig_slug: slug.clone(),
         sig_name,
@@ -53,14 +48,13 @@ pub async fn load_upcoming_meetings() -> Result<Vec<SeriesView>, AppError> {
 /// working hours in their zone; `None` when the filter is not set.
 #[server(endpoint = "sigs_meeting_in_hours")]
 pub async fn sigs_meeting_in_hours(hours: WorkingHours) -> Result<Option<Vec<String>>, AppError> {
-    use crate::auth::fail;
     if !hours.is_set() {
         return Ok(None);
     }
-    let refuse = |message: String| {
+    let refuse = |message: String| -> AppError {
         let mut errors = crate::errors::FieldErrors::default();
         errors.add("tz", message);
-        fail(errors.into())
+        errors.into()
     };
     let zone = crate::schedule::zones::parse(&hours.tz).ok_or_else(|| {
         refuse(format!(
@@ -69,11 +63,9 @@ pub async fn sigs_meeting_in_hours(hours: WorkingHours) -> Result<Option<Vec<Str
         ))
     })?;
     let (from, to) = hours.hours().map_err(refuse)?;
-    let state = crate::state::app_state().map_err(fail)?;
+    let state = crate::state::app_state()?;
     let now = state.clock.now();
-    let series = crate::store::meetings::series_of_active_sigs(&state.db)
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let series = crate::store::meetings::series_of_active_sigs(&state.db).await?;
     let mut slugs: Vec<String> = series
         .iter()
         .filter(|stored| {
@@ -93,12 +85,9 @@ pub async fn sigs_meeting_in_hours(hours: WorkingHours) -> Result<Option<Vec<Str
 /// The series form's starting values (`id` 0 for a new series).
 #[server(endpoint = "load_series_editor")]
 pub async fn load_series_editor(slug: String, id: i64) -> Result<MeetingSeriesEditor, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::sig_editor(&state.db, &slug)
-        .await
-        .map_err(fail)?;
-    let sig_name = sig_name(&state.db, &slug).await.map_err(fail)?;
+    let state = crate::state::app_state()?;
+    crate::permissions::sig_editor(&state.db, &slug).await?;
+    let sig_name = sig_name(&state.db, &slug).await?;
     let form = if id == 0 {
         MeetingSeriesForm {
             sig: slug.clone(),
@@ -112,9 +101,8 @@ pub async fn load_series_editor(slug: String, id: i64) -> Result<MeetingSeriesEd
         }
     } else {
         crate::store::meetings::find_series(&state.db, &slug, id)
-            .await
-            .map_err(|error| fail(error.into()))?
-            .ok_or_else(|| fail(AppError::NotFound))?
+            .await?
+            .ok_or(AppError::NotFound)?
             .form()
     };
     Ok(MeetingSeriesEditor {
@@ -127,19 +115,13 @@ pub async fn load_series_editor(slug: String, id: i64) -> Result<MeetingSeriesEd
 /// Adds or replaces a series; then back to the SIG's meetings.
 #[server(endpoint = "save_meeting_series")]
 pub async fn save_meeting_series(form: MeetingSeriesForm) -> Result<i64, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
+    let state = crate::state::app_state()?;
     let slug = form.sig.trim();
-    crate::permissions::sig_editor(&state.db, slug)
-        .await
-        .map_err(fail)?;
-    let series = form
-        .validate(crate::schedule::zones::canonical)
-        .map_err(|errors| fail(errors.into()))?;
+    crate::permissions::sig_editor(&state.db, slug).await?;
+    let series = form.validate(crate::schedule::zones::canonical)?;
     let id = crate::store::meetings::save_series(&state.db, slug, form.id, &series)
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))?;
+        .await?
+        .ok_or(AppError::NotFound)?;
     leptos_axum::redirect(&format!("/sigs/{slug}/meetings"));
     Ok(id)
 }
@@ -147,13 +129,11 @@ pub async fn save_meeting_series(form: MeetingSeriesForm) -> Result<i64, AppErro
 /// One meeting's record; 404 when it is not a record of that SIG.
 #[server(endpoint = "load_meeting_record")]
 pub async fn load_meeting_record(slug: String, id: i64) -> Result<MeetingRecordDetail, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    let sig_name = sig_name(&state.db, &slug).await.map_err(fail)?;
+    let state = crate::state::app_state()?;
+    let sig_name = sig_name(&state.db, &slug).await?;
     let record = crate::store::meetings::find_record(&state.db, &slug, id)
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))?;
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(MeetingRecordDetail {
         sig_slug: slug.clone(),
         sig_name,
@@ -169,12 +149,9 @@ pub async fn load_meeting_record(slug: String, id: i64) -> Result<MeetingRecordD
 /// The record form's starting values (`id` 0 for a new record, dated today).
 #[server(endpoint = "load_record_editor")]
 pub async fn load_record_editor(slug: String, id: i64) -> Result<MeetingRecordEditor, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::sig_editor(&state.db, &slug)
-        .await
-        .map_err(fail)?;
-    let sig_name = sig_name(&state.db, &slug).await.map_err(fail)?;
+    let state = crate::state::app_state()?;
+    crate::permissions::sig_editor(&state.db, &slug).await?;
+    let sig_name = sig_name(&state.db, &slug).await?;
     let form = if id == 0 {
         MeetingRecordForm {
             sig: slug.clone(),
@@ -184,9 +161,8 @@ pub async fn load_record_editor(slug: String, id: i64) -> Result<MeetingRecordEd
         }
     } else {
         let record = crate::store::meetings::find_record(&state.db, &slug, id)
-            .await
-            .map_err(|error| fail(error.into()))?
-            .ok_or_else(|| fail(AppError::NotFound))?;
+            .await?
+            .ok_or(AppError::NotFound)?;
         MeetingRecordForm {
             sig: slug.clone(),
             id,
@@ -203,19 +179,13 @@ pub async fn load_record_editor(slug: String, id: i64) -> Result<MeetingRecordEd
 /// Adds or replaces a meeting record; then shows it.
 #[server(endpoint = "save_meeting_record")]
 pub async fn save_meeting_record(form: MeetingRecordForm) -> Result<i64, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
+    let state = crate::state::app_state()?;
     let slug = form.sig.trim();
-    let editor = crate::permissions::sig_editor(&state.db, slug)
-        .await
-        .map_err(fail)?;
-    let record = form
-        .validate(state.clock.today())
-        .map_err(|errors| fail(errors.into()))?;
+    let editor = crate::permissions::sig_editor(&state.db, slug).await?;
+    let record = form.validate(state.clock.today())?;
     let id = crate::store::meetings::save_record(&state.db, slug, form.id, editor.id, &record)
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))?;
+        .await?
+        .ok_or(AppError::NotFound)?;
     leptos_axum::redirect(&format!("/sigs/{slug}/meetings/{id}"));
     Ok(id)
 }
@@ -229,25 +199,17 @@ pub async fn delete_meeting_entry(
     id: i64,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::auth::fail;
     use crate::store::meetings::{delete_record, delete_series};
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::sig_editor(&state.db, &sig)
-        .await
-        .map_err(fail)?;
-    confirmed(confirm).map_err(fail)?;
+    let state = crate::state::app_state()?;
+    crate::permissions::sig_editor(&state.db, &sig).await?;
+    confirmed(confirm)?;
     let deleted = match what.as_str() {
         "series" => delete_series(&state.db, &sig, id).await,
         "record" => delete_record(&state.db, &sig, id).await,
-        _ => {
-            return Err(fail(AppError::Rejected(
-                "Delete a series or a record.".into(),
-            )))
-        }
-    }
-    .map_err(|error| fail(error.into()))?;
+        _ => return Err(AppError::Rejected("Delete a series or a record.".into())),
+    }?;
     if !deleted {
-        return Err(fail(AppError::NotFound));
+        return Err(AppError::NotFound);
     }
     leptos_axum::redirect(&format!("/sigs/{sig}/meetings"));
     Ok(())
@@ -275,26 +237,16 @@ fn confirmed(confirm: Option<String>) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 fn calendar_link(site: &crate::state::SiteConfig, token: Option<String>) -> CalendarLink {
     CalendarLink {
-        url: token.map(|token| {
-            format!(
-                "{}/calendar/{token}.ics",
-                site.public_url.trim_end_matches('/')
-            )
-        }),
+        url: token.map(|token| site.link(&format!("/calendar/{token}.ics"))),
     }
 }
 
 /// The signed-in member's private calendar address, if they made one.
 #[server(endpoint = "load_calendar_link")]
 pub async fn load_calendar_link() -> Result<CalendarLink, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    let account = crate::permissions::signed_in(&state.db)
-        .await
-        .map_err(fail)?;
-    let token = crate::store::calendar_feeds::token_of(&state.db, account.id)
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let state = crate::state::app_state()?;
+    let account = crate::permissions::signed_in(&state.db).await?;
+    let token = crate::store::calendar_feeds::token_of(&state.db, account.id).await?;
     Ok(calendar_link(&state.site, token))
 }
 
@@ -302,21 +254,17 @@ pub async fn load_calendar_link() -> Result<CalendarLink, AppError> {
 /// it off (`change` = "new" or "off").
 #[server(endpoint = "change_calendar_link")]
 pub async fn change_calendar_link(change: String) -> Result<CalendarLink, AppError> {
-    use crate::auth::fail;
     use crate::store::calendar_feeds::{remove, replace};
-    let state = crate::state::app_state().map_err(fail)?;
-    let account = crate::permissions::signed_in(&state.db)
-        .await
-        .map_err(fail)?;
+    let state = crate::state::app_state()?;
+    let account = crate::permissions::signed_in(&state.db).await?;
     let token = match change.as_str() {
         "new" => replace(&state.db, account.id).await.map(Some),
         "off" => remove(&state.db, account.id).await.map(|()| None),
         _ => {
-            return Err(fail(AppError::Rejected(
+            return Err(AppError::Rejected(
                 "Make a new address or turn the feed off.".into(),
-            )))
+            ))
         }
-    }
-    .map_err(|error| fail(error.into()))?;
+    }?;
     Ok(calendar_link(&state.site, token))
 }

@@ -11,7 +11,7 @@ use crate::models::membership::{
 /// The signed-in person's id, if any (visitors are welcome here).
 #[cfg(feature = "ssr")]
 async fn caller(db: &crate::store::Database) -> Result<Option<i64>, AppError> {
-    Ok(crate::api::account::current_account(db)
+    Ok(crate::auth::current_account(db)
         .await?
         .map(|account| account.id))
 }
@@ -20,7 +20,7 @@ async fn caller(db: &crate::store::Database) -> Result<Option<i64>, AppError> {
 #[server(endpoint = "load_join_page")]
 pub async fn load_join_page() -> Result<JoinPage, AppError> {
     let state = crate::state::app_state()?;
-    let account = crate::api::account::current_account(&state.db).await?;
+    let account = crate::auth::current_account(&state.db).await?;
     let choices = crate::store::rosters::join_choices(
         &state.db,
         account.as_ref().map(|a| a.id),
@@ -44,14 +44,11 @@ pub async fn join_sigs(form: JoinForm) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
     use crate::api::account::{limits, rate_limit};
-    use crate::auth::fail;
     use crate::store::joining::{request_join, JoinOutcome};
-    let state = crate::state::app_state().map_err(fail)?;
-    rate_limit(&state.db, limits::JOIN).await.map_err(fail)?;
-    let signed_in = caller(&state.db).await.map_err(fail)?;
-    let joiner = form
-        .validate(signed_in)
-        .map_err(|errors| fail(errors.into()))?;
+    let state = crate::state::app_state()?;
+    rate_limit(&state.db, limits::JOIN).await?;
+    let signed_in = caller(&state.db).await?;
+    let joiner = form.validate(signed_in)?;
     if form.is_bot() {
         leptos_axum::redirect("/join?sent=1");
         return Ok(());
@@ -64,15 +61,14 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
         form.interest.trim(),
         |letter| crate::mail::join_request(site, letter),
     )
-    .await
-    .map_err(|error| fail(error.into()))?;
+    .await?;
     if let JoinOutcome::UnknownSigs(unknown) = outcome {
         let mut errors = crate::errors::FieldErrors::default();
         errors.add(
             "sigs",
             format!("Not a SIG you can join now: {}.", unknown.join(", ")),
         );
-        return Err(fail(errors.into()));
+        return Err(errors.into());
     }
     leptos_axum::redirect(if signed_in.is_some() {
         "/my/sigs?joined=1"
@@ -87,24 +83,22 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
 /// in, then welcomed by the first SIG.
 #[server(endpoint = "confirm_join")]
 pub async fn confirm_join(token: String) -> Result<(), AppError> {
-    use crate::auth::{fail, set_session_cookie};
-    let state = crate::state::app_state().map_err(fail)?;
+    use crate::auth::set_session_cookie;
+    let state = crate::state::app_state()?;
     let confirmed = crate::store::joining::confirm(&state.db, token.trim())
-        .await
-        .map_err(|error| fail(error.into()))?
+        .await?
         .ok_or_else(|| {
-            fail(AppError::Rejected(
+            AppError::Rejected(
                 "This link has expired or was already used. Ask to join again for a new one."
                     .into(),
-            ))
+            )
         })?;
     let session = crate::store::sessions::start(
         &state.db,
         confirmed.person_id,
         crate::auth::session_token().as_deref(),
     )
-    .await
-    .map_err(|error| fail(error.into()))?;
+    .await?;
     set_session_cookie(&session);
     match confirmed.slugs.first() {
         Some(slug) => leptos_axum::redirect(&format!("/sigs/{slug}/welcome?joined=1")),
@@ -116,28 +110,20 @@ pub async fn confirm_join(token: String) -> Result<(), AppError> {
 /// The signed-in person's memberships.
 #[server(endpoint = "load_my_sigs")]
 pub async fn load_my_sigs() -> Result<Vec<MySig>, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    let account = crate::permissions::signed_in(&state.db)
-        .await
-        .map_err(fail)?;
+    let state = crate::state::app_state()?;
+    let account = crate::permissions::signed_in(&state.db).await?;
     crate::store::rosters::my_sigs(&state.db, account.id)
         .await
-        .map_err(|error| fail(error.into()))
+        .map_err(AppError::from)
 }
 
 /// The signed-in person leaves a SIG (or withdraws a request). Leaving
 /// twice is harmless.
 #[server(endpoint = "leave_sig")]
 pub async fn leave_sig(sig: String) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    let account = crate::permissions::signed_in(&state.db)
-        .await
-        .map_err(fail)?;
-    crate::store::joining::leave(&state.db, account.id, sig.trim())
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let state = crate::state::app_state()?;
+    let account = crate::permissions::signed_in(&state.db).await?;
+    crate::store::joining::leave(&state.db, account.id, sig.trim()).await?;
     Ok(())
 }
 
@@ -152,13 +138,11 @@ pub struct LeaveLink {
 
 #[server(endpoint = "load_leave_link")]
 pub async fn load_leave_link(token: String) -> Result<LeaveLink, AppError> {
-    use crate::auth::fail;
     use crate::models::membership::MembershipStatus;
-    let state = crate::state::app_state().map_err(fail)?;
+    let state = crate::state::app_state()?;
     let target = crate::store::joining::leave_target(&state.db, token.trim())
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))?;
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(LeaveLink {
         is_current: MembershipStatus::parse(&target.status)
             .is_some_and(MembershipStatus::is_current),
@@ -171,54 +155,41 @@ pub async fn load_leave_link(token: String) -> Result<LeaveLink, AppError> {
 /// Leaves through an e-mailed link, without signing in.
 #[server(endpoint = "leave_by_link")]
 pub async fn leave_by_link(token: String) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
+    let state = crate::state::app_state()?;
     let target = crate::store::joining::leave_target(&state.db, token.trim())
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    crate::store::joining::leave(&state.db, target.person_id, &target.slug)
-        .await
-        .map_err(|error| fail(error.into()))?;
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::store::joining::leave(&state.db, target.person_id, &target.slug).await?;
     Ok(())
 }
 
 /// How to take part in a SIG, with the caller's status if signed in.
 #[server(endpoint = "load_welcome")]
 pub async fn load_welcome(slug: String) -> Result<Welcome, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    let person = caller(&state.db).await.map_err(fail)?;
+    let state = crate::state::app_state()?;
+    let person = caller(&state.db).await?;
     crate::store::rosters::welcome(&state.db, &slug, person, state.clock.now())
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// A SIG's roster with e-mail addresses: its leads and admins only.
 #[server(endpoint = "load_roster")]
 pub async fn load_roster(slug: String) -> Result<Roster, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::sig_editor(&state.db, &slug)
-        .await
-        .map_err(fail)?;
+    let state = crate::state::app_state()?;
+    crate::permissions::sig_editor(&state.db, &slug).await?;
     crate::store::rosters::roster(&state.db, &slug)
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// A lead accepts or declines a request to join; the newcomer is e-mailed.
 #[server(endpoint = "decide_join_request")]
 pub async fn decide_join_request(form: DecisionForm) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
+    let state = crate::state::app_state()?;
     let slug = form.sig.trim();
-    crate::permissions::sig_editor(&state.db, slug)
-        .await
-        .map_err(fail)?;
-    let accept = form.validate().map_err(|errors| fail(errors.into()))?;
+    crate::permissions::sig_editor(&state.db, slug).await?;
+    let accept = form.validate()?;
     let site = &state.site;
     let decided = crate::store::rosters::decide(
         &state.db,
@@ -228,12 +199,11 @@ pub async fn decide_join_request(form: DecisionForm) -> Result<(), AppError> {
         form.message.trim(),
         |letter, message| crate::mail::join_decision(site, letter, message),
     )
-    .await
-    .map_err(|error| fail(error.into()))?;
+    .await?;
     if !decided {
-        return Err(fail(AppError::Rejected(
+        return Err(AppError::Rejected(
             "This request was already answered or withdrawn.".into(),
-        )));
+        ));
     }
     Ok(())
 }
@@ -242,7 +212,7 @@ pub async fn decide_join_request(form: DecisionForm) -> Result<(), AppError> {
 #[server]
 pub async fn load_standings() -> Result<Standings, AppError> {
     let state = crate::state::app_state()?;
-    let Some(account) = crate::api::account::current_account(&state.db).await? else {
+    let Some(account) = crate::auth::current_account(&state.db).await? else {
         return Ok(Standings::default());
     };
     Ok(crate::store::rosters::standings(&state.db, account.id).await?)

@@ -13,18 +13,16 @@ use crate::models::roadmap::{
 /// A SIG's board; 404 for an unknown SIG.
 #[server(endpoint = "load_roadmap_board")]
 pub async fn load_roadmap_board(slug: String) -> Result<RoadmapBoard, AppError> {
-    use crate::auth::fail;
     use crate::store::roadmap::board;
-    let state = crate::state::app_state().map_err(fail)?;
+    let state = crate::state::app_state()?;
     let mut board = board(
         &state.db,
         &slug,
         state.clock.this_month(),
         state.clock.unix_seconds(),
     )
-    .await
-    .map_err(|error| fail(error.into()))?
-    .ok_or_else(|| fail(AppError::NotFound))?;
+    .await?
+    .ok_or(AppError::NotFound)?;
     board.can_edit = crate::permissions::sig_editor(&state.db, &slug)
         .await
         .is_ok();
@@ -34,7 +32,7 @@ pub async fn load_roadmap_board(slug: String) -> Result<RoadmapBoard, AppError> 
 /// Every SIG's items that pass `filter`, with the filters' choices.
 #[server(endpoint = "load_community_roadmap")]
 pub async fn load_community_roadmap(filter: RoadmapFilter) -> Result<CommunityRoadmap, AppError> {
-    use crate::models::roadmap::Choice;
+    use crate::models::fields::Choice;
     use crate::store::roadmap::community;
     let state = crate::state::app_state()?;
     let all = community(&state.db, state.clock.this_month()).await?;
@@ -85,13 +83,11 @@ pub async fn load_community_roadmap(filter: RoadmapFilter) -> Result<CommunityRo
 /// One item with its history; 404 when it is not an item of that SIG.
 #[server(endpoint = "load_roadmap_item")]
 pub async fn load_roadmap_item(slug: String, id: i64) -> Result<RoadmapItemDetail, AppError> {
-    use crate::auth::fail;
     use crate::store::roadmap::item;
-    let state = crate::state::app_state().map_err(fail)?;
+    let state = crate::state::app_state()?;
     let mut detail = item(&state.db, &slug, id, state.clock.this_month())
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))?;
+        .await?
+        .ok_or(AppError::NotFound)?;
     detail.can_edit = crate::permissions::sig_editor(&state.db, &slug)
         .await
         .is_ok();
@@ -101,16 +97,12 @@ pub async fn load_roadmap_item(slug: String, id: i64) -> Result<RoadmapItemDetai
 /// The item form's starting values and choices (`id` 0 for a new item).
 #[server(endpoint = "load_roadmap_editor")]
 pub async fn load_roadmap_editor(slug: String, id: i64) -> Result<RoadmapItemEditor, AppError> {
-    use crate::auth::fail;
     use crate::store::roadmap::editor;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::sig_editor(&state.db, &slug)
-        .await
-        .map_err(fail)?;
+    let state = crate::state::app_state()?;
+    crate::permissions::sig_editor(&state.db, &slug).await?;
     editor(&state.db, &slug, id, state.clock.this_month())
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// Turns a store outcome into the item's id or the error a form shows.
@@ -133,22 +125,17 @@ fn saved(outcome: crate::store::roadmap_changes::Outcome) -> Result<i64, AppErro
 /// started from; then shows the item.
 #[server(endpoint = "save_roadmap_item")]
 pub async fn save_roadmap_item(form: RoadmapItemForm) -> Result<i64, AppError> {
-    use crate::auth::fail;
     use crate::store::roadmap_changes::{create, update};
-    let state = crate::state::app_state().map_err(fail)?;
+    let state = crate::state::app_state()?;
     let slug = form.sig.trim();
-    let editor = crate::permissions::sig_editor(&state.db, slug)
-        .await
-        .map_err(fail)?;
-    let item = form
-        .validate(state.clock.this_month())
-        .map_err(|errors| fail(errors.into()))?;
+    let editor = crate::permissions::sig_editor(&state.db, slug).await?;
+    let item = form.validate(state.clock.this_month())?;
     let outcome = if form.id == 0 {
         create(&state.db, slug, editor.id, &item).await
     } else {
         update(&state.db, slug, form.id, form.version, editor.id, &item).await
     };
-    let id = saved(outcome.map_err(|error| fail(error.into()))?).map_err(fail)?;
+    let id = saved(outcome?)?;
     leptos_axum::redirect(&format!("/sigs/{slug}/roadmap/{id}"));
     Ok(id)
 }
@@ -162,42 +149,33 @@ pub async fn change_roadmap_status(
     version: i64,
     status: String,
 ) -> Result<(), AppError> {
-    use crate::auth::fail;
     use crate::models::roadmap::RoadmapStatus;
-    let state = crate::state::app_state().map_err(fail)?;
-    let editor = crate::permissions::sig_editor(&state.db, &sig)
-        .await
-        .map_err(fail)?;
+    let state = crate::state::app_state()?;
+    let editor = crate::permissions::sig_editor(&state.db, &sig).await?;
     let Some(status) = RoadmapStatus::parse(status.trim()) else {
         let mut errors = crate::errors::FieldErrors::default();
         errors.add("status", "Choose one of the listed statuses.");
-        return Err(fail(errors.into()));
+        return Err(errors.into());
     };
     let outcome =
         crate::store::roadmap_changes::set_status(&state.db, &sig, id, version, editor.id, status)
-            .await
-            .map_err(|error| fail(error.into()))?;
-    saved(outcome).map(|_| ()).map_err(fail)
+            .await?;
+    saved(outcome).map(|_| ())
 }
 
 /// Moves an item one place `up` or `down` in its column.
 #[server(endpoint = "reorder_roadmap_item")]
 pub async fn reorder_roadmap_item(sig: String, id: i64, direction: String) -> Result<(), AppError> {
-    use crate::auth::fail;
     use crate::store::roadmap_changes::{reorder, Direction};
-    let state = crate::state::app_state().map_err(fail)?;
-    let editor = crate::permissions::sig_editor(&state.db, &sig)
-        .await
-        .map_err(fail)?;
+    let state = crate::state::app_state()?;
+    let editor = crate::permissions::sig_editor(&state.db, &sig).await?;
     let direction = match direction.as_str() {
         "up" => Direction::Up,
         "down" => Direction::Down,
-        _ => return Err(fail(AppError::Rejected("Move an item up or down.".into()))),
+        _ => return Err(AppError::Rejected("Move an item up or down.".into())),
     };
-    let outcome = reorder(&state.db, &sig, id, direction, editor.id)
-        .await
-        .map_err(|error| fail(error.into()))?;
-    saved(outcome).map(|_| ()).map_err(fail)
+    let outcome = reorder(&state.db, &sig, id, direction, editor.id).await?;
+    saved(outcome).map(|_| ())
 }
 
 /// Deletes an item once the lead ticked the confirmation; back to the board.
@@ -208,20 +186,16 @@ pub async fn delete_roadmap_item(
     version: i64,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    let editor = crate::permissions::sig_editor(&state.db, &sig)
-        .await
-        .map_err(fail)?;
+    let state = crate::state::app_state()?;
+    let editor = crate::permissions::sig_editor(&state.db, &sig).await?;
     if confirm.as_deref() != Some("yes") {
         let mut errors = crate::errors::FieldErrors::default();
         errors.add("confirm", "Tick the box to confirm the deletion.");
-        return Err(fail(errors.into()));
+        return Err(errors.into());
     }
-    let outcome = crate::store::roadmap_changes::delete(&state.db, &sig, id, version, editor.id)
-        .await
-        .map_err(|error| fail(error.into()))?;
-    saved(outcome).map_err(fail)?;
+    let outcome =
+        crate::store::roadmap_changes::delete(&state.db, &sig, id, version, editor.id).await?;
+    saved(outcome)?;
     leptos_axum::redirect(&format!("/sigs/{sig}/roadmap"));
     Ok(())
 }
@@ -230,16 +204,13 @@ pub async fn delete_roadmap_item(
 /// (signed-in people only; the same size limit as a description).
 #[server(endpoint = "preview_markdown")]
 pub async fn preview_markdown(markdown: String) -> Result<String, AppError> {
-    use crate::auth::fail;
     use crate::models::roadmap::ITEM_DESCRIPTION_MAX_CHARS;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::signed_in(&state.db)
-        .await
-        .map_err(fail)?;
+    let state = crate::state::app_state()?;
+    crate::permissions::signed_in(&state.db).await?;
     if markdown.chars().count() > ITEM_DESCRIPTION_MAX_CHARS {
-        return Err(fail(AppError::Rejected(format!(
+        return Err(AppError::Rejected(format!(
             "A description has at most {ITEM_DESCRIPTION_MAX_CHARS} characters."
-        ))));
+        )));
     }
     Ok(crate::markdown::render(&markdown))
 }

@@ -44,31 +44,21 @@ pub struct ManagedLead {
 /// The current values of a SIG's editable fields, for its edit form.
 #[server(endpoint = "load_sig_edit")]
 pub async fn load_sig_edit(slug: String) -> Result<SigEditForm, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::sig_editor(&state.db, &slug)
-        .await
-        .map_err(fail)?;
+    let state = crate::state::app_state()?;
+    crate::permissions::sig_editor(&state.db, &slug).await?;
     crate::store::sig_changes::edit_form(&state.db, &slug)
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// Saves a SIG's page: its leads and admins only.
 #[server(endpoint = "update_sig")]
 pub async fn update_sig(form: SigEditForm) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::sig_editor(&state.db, form.slug.trim())
-        .await
-        .map_err(fail)?;
-    form.validate().map_err(|errors| fail(errors.into()))?;
-    if !crate::store::sig_changes::update_details(&state.db, &form)
-        .await
-        .map_err(|error| fail(error.into()))?
-    {
-        return Err(fail(AppError::NotFound));
+    let state = crate::state::app_state()?;
+    crate::permissions::sig_editor(&state.db, form.slug.trim()).await?;
+    form.validate()?;
+    if !crate::store::sig_changes::update_details(&state.db, &form).await? {
+        return Err(AppError::NotFound);
     }
     leptos_axum::redirect(&format!("/sigs/{}", form.slug.trim()));
     Ok(())
@@ -77,10 +67,9 @@ pub async fn update_sig(form: SigEditForm) -> Result<(), AppError> {
 /// Creates a SIG (admins).
 #[server(endpoint = "create_sig")]
 pub async fn create_sig(form: NewSigForm) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
-    let kind = form.validate().map_err(|errors| fail(errors.into()))?;
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
+    let kind = form.validate()?;
     let slug = form.slug.trim();
     let created = crate::store::sig_changes::create(
         &state.db,
@@ -89,12 +78,11 @@ pub async fn create_sig(form: NewSigForm) -> Result<(), AppError> {
         kind,
         form.description.trim(),
     )
-    .await
-    .map_err(|error| fail(error.into()))?;
+    .await?;
     if !created {
         let mut errors = crate::errors::FieldErrors::default();
         errors.add("slug", "Another group already uses this slug.");
-        return Err(fail(errors.into()));
+        return Err(errors.into());
     }
     leptos_axum::redirect(&format!("/admin/sigs/{slug}"));
     Ok(())
@@ -103,15 +91,13 @@ pub async fn create_sig(form: NewSigForm) -> Result<(), AppError> {
 /// Renames a SIG or changes its kind (admins); the slug stays.
 #[server(endpoint = "rename_sig")]
 pub async fn rename_sig(form: RenameSigForm) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
-    let kind = form.validate().map_err(|errors| fail(errors.into()))?;
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
+    let kind = form.validate()?;
     if !crate::store::sig_changes::rename(&state.db, form.slug.trim(), form.name.trim(), kind)
-        .await
-        .map_err(|error| fail(error.into()))?
+        .await?
     {
-        return Err(fail(AppError::NotFound));
+        return Err(AppError::NotFound);
     }
     leptos_axum::redirect(&format!("/admin/sigs/{}?done=renamed", form.slug.trim()));
     Ok(())
@@ -120,14 +106,10 @@ pub async fn rename_sig(form: RenameSigForm) -> Result<(), AppError> {
 /// Archives a SIG, or makes an archived one active again (admins).
 #[server(endpoint = "set_sig_archived")]
 pub async fn set_sig_archived(slug: String, archived: bool) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
-    if !crate::store::sig_changes::set_archived(&state.db, &slug, archived)
-        .await
-        .map_err(|error| fail(error.into()))?
-    {
-        return Err(fail(AppError::NotFound));
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
+    if !crate::store::sig_changes::set_archived(&state.db, &slug, archived).await? {
+        return Err(AppError::NotFound);
     }
     let done = if archived { "archived" } else { "restored" };
     leptos_axum::redirect(&format!("/admin/sigs/{slug}?done={done}"));
@@ -137,12 +119,9 @@ pub async fn set_sig_archived(slug: String, archived: bool) -> Result<(), AppErr
 /// The leads of a SIG with what admins need to manage them (admins).
 #[server(endpoint = "load_leads")]
 pub async fn load_leads(slug: String) -> Result<Vec<ManagedLead>, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
-    let leads = crate::store::sig_changes::leads_of(&state.db, &slug)
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
+    let leads = crate::store::sig_changes::leads_of(&state.db, &slug).await?;
     Ok(leads
         .into_iter()
         .map(|lead| ManagedLead {
@@ -162,16 +141,14 @@ pub async fn load_leads(slug: String) -> Result<Vec<ManagedLead>, AppError> {
 /// Appoints a lead; someone without a sign-in is invited by e-mail (admins).
 #[server(endpoint = "appoint_lead")]
 pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
-    use crate::auth::fail;
     use crate::store::sig_changes::Appointment;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
-    let role = form.validate().map_err(|errors| fail(errors.into()))?;
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
+    let role = form.validate()?;
     let sig_name = crate::store::sigs::find_by_slug(&state.db, form.slug.trim(), |_| String::new())
-        .await
-        .map_err(|error| fail(error.into()))?
+        .await?
         .map(|sig| sig.summary.name)
-        .ok_or_else(|| fail(AppError::NotFound))?;
+        .ok_or(AppError::NotFound)?;
     let site = &state.site;
     let outcome = crate::store::sig_changes::appoint_lead(&state.db, &form, role, |token| {
         crate::mail::lead_invitation(
@@ -182,10 +159,9 @@ pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
             token,
         )
     })
-    .await
-    .map_err(|error| fail(error.into()))?;
+    .await?;
     if outcome == Appointment::NoSuchSig {
-        return Err(fail(AppError::NotFound));
+        return Err(AppError::NotFound);
     }
     leptos_axum::redirect(&format!("/admin/sigs/{}?done=appointed", form.slug.trim()));
     Ok(())
@@ -194,14 +170,10 @@ pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
 /// Ends someone's leadership of a SIG (admins).
 #[server(endpoint = "remove_lead")]
 pub async fn remove_lead(slug: String, person_id: i64) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
-    if !crate::store::sig_changes::remove_lead(&state.db, &slug, person_id)
-        .await
-        .map_err(|error| fail(error.into()))?
-    {
-        return Err(fail(AppError::NotFound));
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
+    if !crate::store::sig_changes::remove_lead(&state.db, &slug, person_id).await? {
+        return Err(AppError::NotFound);
     }
     Ok(())
 }
@@ -209,16 +181,13 @@ pub async fn remove_lead(slug: String, person_id: i64) -> Result<(), AppError> {
 /// Saves a governance page (admins).
 #[server(endpoint = "update_guidance")]
 pub async fn update_guidance(form: GuidanceEditForm) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
-    form.validate().map_err(|errors| fail(errors.into()))?;
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
+    form.validate()?;
     let slug = form.slug.trim();
-    if !crate::store::pages::update_page(&state.db, slug, form.title.trim(), &form.markdown)
-        .await
-        .map_err(|error| fail(error.into()))?
+    if !crate::store::pages::update_page(&state.db, slug, form.title.trim(), &form.markdown).await?
     {
-        return Err(fail(AppError::NotFound));
+        return Err(AppError::NotFound);
     }
     leptos_axum::redirect(&format!("/guidance/{slug}"));
     Ok(())
@@ -227,13 +196,11 @@ pub async fn update_guidance(form: GuidanceEditForm) -> Result<(), AppError> {
 /// The stored markdown of a governance page, for its edit form (admins).
 #[server(endpoint = "load_guidance_edit")]
 pub async fn load_guidance_edit(slug: String) -> Result<GuidanceEditForm, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
     let page = crate::store::pages::find_page(&state.db, &slug)
-        .await
-        .map_err(|error| fail(error.into()))?
-        .ok_or_else(|| fail(AppError::NotFound))?;
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(GuidanceEditForm {
         slug: page.slug,
         title: page.title,
@@ -244,19 +211,15 @@ pub async fn load_guidance_edit(slug: String) -> Result<GuidanceEditForm, AppErr
 /// Gives the account at `email` admin rights (admins).
 #[server(endpoint = "appoint_admin")]
 pub async fn appoint_admin(email: String) -> Result<(), AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
-    if !crate::store::accounts::make_admin(&state.db, &email)
-        .await
-        .map_err(|error| fail(error.into()))?
-    {
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
+    if !crate::store::accounts::make_admin(&state.db, &email).await? {
         let mut errors = crate::errors::FieldErrors::default();
         errors.add(
             "email",
             "No account uses this address; ask them to sign up first.",
         );
-        return Err(fail(errors.into()));
+        return Err(errors.into());
     }
     leptos_axum::redirect("/admin?done=admin");
     Ok(())
@@ -265,29 +228,25 @@ pub async fn appoint_admin(email: String) -> Result<(), AppError> {
 /// An invited lead chooses a password, takes over their profile and is signed in.
 #[server(endpoint = "accept_invitation")]
 pub async fn accept_invitation(form: ResetPasswordForm) -> Result<(), AppError> {
-    use crate::auth::{fail, hash_password, password_problem, set_session_cookie};
-    let state = crate::state::app_state().map_err(fail)?;
-    password_problem(&form.password, &[]).map_err(|errors| fail(errors.into()))?;
-    let hash = hash_password(&form.password).map_err(fail)?;
+    use crate::auth::{hash_password, password_problem, set_session_cookie};
+    let state = crate::state::app_state()?;
+    password_problem(&form.password, &[])?;
+    let hash = hash_password(&form.password)?;
     use crate::store::accounts::{set_password_from_link, TokenPurpose};
     let person = set_password_from_link(&state.db, form.token.trim(), TokenPurpose::Invite, &hash)
-        .await
-        .map_err(|error| fail(error.into()))?
+        .await?
         .ok_or_else(|| {
-            fail(AppError::Rejected(
+            AppError::Rejected(
                 "This invitation has expired or was already used. Ask an admin for a new one."
                     .into(),
-            ))
+            )
         })?;
     let token =
         crate::store::sessions::start(&state.db, person, crate::auth::session_token().as_deref())
-            .await
-            .map_err(|error| fail(error.into()))?;
+            .await?;
     set_session_cookie(&token);
     // Straight to the group they were invited to lead.
-    let led = crate::store::sigs::first_led_slug(&state.db, person)
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let led = crate::store::sigs::first_led_slug(&state.db, person).await?;
     leptos_axum::redirect(
         &led.map_or_else(|| "/my/sigs".to_owned(), |slug| format!("/sigs/{slug}")),
     );
@@ -305,12 +264,9 @@ pub struct AdminSigRow {
 /// Every SIG, archived ones included (admins).
 #[server(endpoint = "load_admin_sigs")]
 pub async fn load_admin_sigs() -> Result<Vec<AdminSigRow>, AppError> {
-    use crate::auth::fail;
-    let state = crate::state::app_state().map_err(fail)?;
-    crate::permissions::admin(&state.db).await.map_err(fail)?;
-    let rows = crate::store::sigs::list_all(&state.db)
-        .await
-        .map_err(|error| fail(error.into()))?;
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
+    let rows = crate::store::sigs::list_all(&state.db).await?;
     Ok(rows
         .into_iter()
         .map(|(slug, name, archived)| AdminSigRow {

@@ -4,7 +4,7 @@ use crate::errors::AppError;
 // tachys writes a textarea's children unescaped.
 use crate::components::form_draft::{drafted_or, error_key};
 use crate::escape::textarea_text;
-use crate::models::roadmap::Choice;
+use crate::models::fields::Choice;
 
 /// A labelled input whose error text is tied to it (`aria-describedby`), so
 /// screen readers announce what to fix.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
-use crate::layouts::site_layout::SiteName;
+use crate::components::site_name::SiteName;
 
 /// A public page's title, description, canonical address and Open Graph
 /// tags, so links to it read well when shared.

@@ -3,29 +3,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::api::account::{load_current_user, SignOut};
-use crate::api::directory::load_site_info;
 use crate::components::page_script::PageScript;
-use crate::models::community::SiteInfo;
-
-/// The community's name and address, loaded once per page and shared through context.
-#[derive(Clone, Copy)]
-pub struct SiteName(pub Resource<Result<SiteInfo, crate::errors::AppError>>);
-
-impl SiteName {
-    /// The name to show; "sigpost" until it is known or if it cannot be loaded.
-    pub fn get(&self) -> String {
-        self.0
-            .get()
-            .and_then(Result::ok)
-            .map(|info| info.name)
-            .unwrap_or_else(|| "sigpost".to_owned())
-    }
-}
+use crate::components::site_name::SiteName;
 
 /// Skip link, header with the main navigation, the page, and the footer.
 #[component]
 pub fn SiteLayout(children: Children) -> impl IntoView {
-    let site = SiteName(Resource::new(|| (), |_| load_site_info()));
+    let site = SiteName::load();
     provide_context(site);
     // One account lookup for both header layouts.
     let location = use_location();

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::fields::length_problem;
 use crate::errors::FieldErrors;
 
 pub const NAME_MAX_CHARS: usize = 80;
@@ -87,10 +88,8 @@ pub fn check_display_name(name: &str) -> Result<(), String> {
     let name = name.trim();
     if name.is_empty() {
         Err("Tell us the name to show on your profile.".into())
-    } else if name.chars().count() > NAME_MAX_CHARS {
-        Err(format!("Use at most {NAME_MAX_CHARS} characters."))
     } else {
-        Ok(())
+        length_problem(name, NAME_MAX_CHARS).map_or(Ok(()), Err)
     }
 }
 
@@ -100,8 +99,8 @@ pub fn check_email(email: &str) -> Result<(), String> {
     if email.is_empty() {
         return Err("Enter your e-mail address.".into());
     }
-    if email.chars().count() > EMAIL_MAX_CHARS {
-        return Err(format!("Use at most {EMAIL_MAX_CHARS} characters."));
+    if let Some(problem) = length_problem(email, EMAIL_MAX_CHARS) {
+        return Err(problem);
     }
     let valid = match email.split_once('@') {
         Some((local, domain)) => {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::meeting::{MeetingInstant, SeriesView};
 
 use super::account::{check_display_name, check_email, check_github_handle};
+use super::fields::check_length;
 use super::roadmap::RoadmapCard;
 use super::sig::{Lead, NamedLink};
 use crate::errors::FieldErrors;
@@ -94,6 +95,19 @@ impl JoinPolicy {
             .into_iter()
             .find(|policy| policy.as_str() == value)
     }
+
+    /// Where a request to join a SIG with this policy starts: a visitor's
+    /// waits for their e-mailed link; a signed-in person joins at once, or
+    /// waits for the leads where they approve each member.
+    pub fn arriving_status(policy: Option<Self>, visitor: bool) -> MembershipStatus {
+        if visitor {
+            MembershipStatus::Unconfirmed
+        } else if policy == Some(Self::Approval) {
+            MembershipStatus::AwaitingApproval
+        } else {
+            MembershipStatus::Active
+        }
+    }
 }
 
 /// The join form. `sigs` holds one entry per ticked SIG (`form[sigs][slug]`),
@@ -141,12 +155,12 @@ impl JoinForm {
                 format!("Pick at most {MAX_SIGS_PER_REQUEST} SIGs at once."),
             );
         }
-        if self.interest.trim().chars().count() > INTEREST_MAX_CHARS {
-            errors.add(
-                "interest",
-                format!("Use at most {INTEREST_MAX_CHARS} characters."),
-            );
-        }
+        check_length(
+            &mut errors,
+            "interest",
+            self.interest.trim(),
+            INTEREST_MAX_CHARS,
+        );
         let joiner = match signed_in {
             Some(person_id) => Joiner::SignedIn(person_id),
             None => {
@@ -281,12 +295,12 @@ impl DecisionForm {
         if accept.is_none() {
             errors.add("decision", "Accept or decline the request.");
         }
-        if self.message.trim().chars().count() > DECISION_MESSAGE_MAX_CHARS {
-            errors.add(
-                "message",
-                format!("Use at most {DECISION_MESSAGE_MAX_CHARS} characters."),
-            );
-        }
+        check_length(
+            &mut errors,
+            "message",
+            self.message.trim(),
+            DECISION_MESSAGE_MAX_CHARS,
+        );
         errors.into_result()?;
         Ok(accept.unwrap_or(false))
     }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::sig_edit::check_web_url;
+use super::fields::{check_length, check_web_url, Choice};
 use crate::errors::FieldErrors;
 
 pub const ITEM_TITLE_MAX_CHARS: usize = 120;
@@ -218,13 +218,6 @@ pub struct RoadmapItemDetail {
     pub can_edit: bool,
 }
 
-/// A choice in a `<select>`: the value sent and the text shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-}
-
 /// Creating (`id` 0) or editing an item. `version` is the one the editor
 /// started from; the save fails if the item changed since.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -264,12 +257,6 @@ pub struct ValidItem {
     pub exit_criterion: String,
 }
 
-fn too_long(errors: &mut FieldErrors, field: &str, value: &str, max: usize) {
-    if value.chars().count() > max {
-        errors.add(field, format!("Use at most {max} characters."));
-    }
-}
-
 impl RoadmapItemForm {
     /// Checks every field against the months allowed around `current`.
     pub fn validate(&self, current: Month) -> Result<ValidItem, FieldErrors> {
@@ -278,14 +265,14 @@ impl RoadmapItemForm {
         if title.is_empty() {
             errors.add("title", "Give the item a title.");
         }
-        too_long(&mut errors, "title", title, ITEM_TITLE_MAX_CHARS);
-        too_long(
+        check_length(&mut errors, "title", title, ITEM_TITLE_MAX_CHARS);
+        check_length(
             &mut errors,
             "description",
             &self.description,
             ITEM_DESCRIPTION_MAX_CHARS,
         );
-        too_long(
+        check_length(
             &mut errors,
             "exit_criterion",
             self.exit_criterion.trim(),
@@ -403,5 +390,7 @@ pub fn link_label(url: &str) -> String {
     }
 }
 
+#[cfg(feature = "ssr")]
+pub mod stored;
 #[cfg(test)]
 mod tests;

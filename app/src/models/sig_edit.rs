@@ -3,12 +3,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::account::{check_email, check_github_handle, NAME_MAX_CHARS};
+use super::fields::{check_length, check_web_url};
 use super::sig::{LeadRole, SigKind};
 use crate::errors::FieldErrors;
 
 pub const DESCRIPTION_MAX_CHARS: usize = 300;
 pub const MISSION_MAX_CHARS: usize = 20_000;
-pub const URL_MAX_CHARS: usize = 500;
 pub const SLUG_MAX_CHARS: usize = 60;
 pub const TITLE_MAX_CHARS: usize = 120;
 pub const PAGE_MAX_CHARS: usize = 40_000;
@@ -84,30 +84,6 @@ pub struct GuidanceEditForm {
     pub slug: String,
     pub title: String,
     pub markdown: String,
-}
-
-/// Empty, or an absolute http(s) address.
-pub fn check_web_url(url: &str) -> Result<(), String> {
-    let url = url.trim();
-    if url.is_empty() {
-        return Ok(());
-    }
-    let lower = url.to_ascii_lowercase();
-    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
-    let host = url.split_once("://").map(|(_, rest)| rest).unwrap_or("");
-    if !scheme_ok || host.is_empty() || url.chars().any(char::is_whitespace) {
-        return Err("Enter a full address starting with https://".into());
-    }
-    if url.chars().count() > URL_MAX_CHARS {
-        return Err(format!("Use at most {URL_MAX_CHARS} characters."));
-    }
-    Ok(())
-}
-
-fn check_length(errors: &mut FieldErrors, field: &str, value: &str, max: usize) {
-    if value.chars().count() > max {
-        errors.add(field, format!("Use at most {max} characters."));
-    }
 }
 
 /// Lower-case letters, digits and single inner hyphens.

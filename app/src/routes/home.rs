@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::api::directory::load_overview;
 use crate::components::error_notice::ErrorNotice;
-use crate::layouts::site_layout::SiteName;
+use crate::components::site_name::SiteName;
 
 /// The front door: what SIGs are, the community in figures, where to go next.
 #[component]

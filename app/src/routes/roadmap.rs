@@ -9,7 +9,8 @@ use crate::api::roadmap::load_community_roadmap;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::page_meta::PageMeta;
 use crate::components::roadmap_card::RoadmapCardView;
-use crate::models::roadmap::{Choice, CommunityRoadmap, RoadmapFilter, RoadmapStatus};
+use crate::models::fields::Choice;
+use crate::models::roadmap::{CommunityRoadmap, RoadmapFilter, RoadmapStatus};
 
 #[component]
 pub fn CommunityRoadmapPage() -> impl IntoView {

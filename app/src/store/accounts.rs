@@ -3,7 +3,7 @@
 use sqlx::FromRow;
 
 use super::outbox::{enqueue, Mail};
-use super::{now, Database};
+use super::Database;
 
 /// How a single-use e-mail link may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +137,7 @@ pub async fn register(
     .bind(account.email.trim())
     .bind(&key)
     .bind(account.password_hash)
-    .bind(now())
+    .bind(db.now())
     .fetch_one(&mut *tx)
     .await?;
     let token = issue_token(&mut tx, person_id, TokenPurpose::Confirm).await?;
@@ -153,7 +153,7 @@ pub async fn issue_token(
     purpose: TokenPurpose,
 ) -> Result<String, sqlx::Error> {
     let token = crate::auth::new_token();
-    let created = now();
+    let created = tx.now();
     sqlx::query(
         "INSERT INTO email_tokens (token_hash, person_id, purpose, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -175,7 +175,7 @@ pub async fn consume_token(
     token: &str,
     purpose: TokenPurpose,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let timestamp = now();
+    let timestamp = tx.now();
     sqlx::query_scalar(
         "UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 \
          AND used_at IS NULL AND expires_at > $1 RETURNING person_id",
@@ -198,7 +198,7 @@ pub async fn confirm_email(db: &Database, token: &str) -> Result<bool, sqlx::Err
     sqlx::query(
         "UPDATE people SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL",
     )
-    .bind(now())
+    .bind(db.now())
     .bind(person_id)
     .execute(&mut *tx)
     .await?;
@@ -246,7 +246,7 @@ pub async fn set_password_from_link(
          email_confirmed_at = COALESCE(email_confirmed_at, $2) WHERE id = $3",
     )
     .bind(password_hash)
-    .bind(now())
+    .bind(db.now())
     .bind(person_id)
     .execute(&mut *tx)
     .await?;
@@ -274,7 +274,7 @@ pub async fn create_admin(
          email_confirmed_at = COALESCE(email_confirmed_at, $2) WHERE email_key = $3",
     )
     .bind(password_hash)
-    .bind(now())
+    .bind(db.now())
     .bind(&key)
     .execute(&mut *tx)
     .await?
@@ -288,7 +288,7 @@ pub async fn create_admin(
         .bind(email.trim())
         .bind(&key)
         .bind(password_hash)
-        .bind(now())
+        .bind(db.now())
         .execute(&mut *tx)
         .await?;
     }

@@ -1,7 +1,7 @@
 //! The secret addresses of members' personal calendar feeds: one per person,
 //! replaced (which revokes the old address) or removed at the member's wish.
 
-use super::{now, Database};
+use super::Database;
 
 /// The member's current token, if they made one.
 #[tracing::instrument(skip(db), err)]
@@ -22,7 +22,7 @@ pub async fn replace(db: &Database, person_id: i64) -> Result<String, sqlx::Erro
     )
     .bind(person_id)
     .bind(&token)
-    .bind(now())
+    .bind(db.now())
     .execute(&db.pool)
     .await?;
     Ok(token)

@@ -5,25 +5,11 @@
 
 use sqlx::FromRow;
 
-use super::import::details::SeriesRule;
 use super::import::{ImportedLead, ImportedSig, ImportedSubproject, ImportedTeam, SigDetails};
+use super::meetings::SeriesRule;
+use super::sigs::{sig_columns, SigRow};
 use super::Database;
-use crate::models::sig::{LeadRole, NamedLink, SigKind};
-
-#[derive(FromRow)]
-struct SigRow {
-    id: i64,
-    slug: String,
-    name: String,
-    kind: String,
-    description: String,
-    mission: String,
-    charter_url: Option<String>,
-    chat_channel_name: Option<String>,
-    chat_channel_url: Option<String>,
-    mailing_list_url: Option<String>,
-    meeting_notes_url: Option<String>,
-}
+use crate::models::sig::LeadRole;
 
 #[derive(FromRow)]
 struct LeadRow {
@@ -54,11 +40,10 @@ struct PartRow {
 /// included only when `with_private` is set (a backup, not a publication).
 #[tracing::instrument(skip(db), err)]
 pub async fn community(db: &Database, with_private: bool) -> Result<Vec<ImportedSig>, sqlx::Error> {
-    let sigs: Vec<SigRow> = sqlx::query_as(
-        "SELECT id, slug, name, kind, description, mission, charter_url, chat_channel_name, \
-         chat_channel_url, mailing_list_url, meeting_notes_url FROM sigs \
-         WHERE status = 'active' ORDER BY position, slug",
-    )
+    let sigs: Vec<SigRow> = sqlx::query_as(concat!(
+        sig_columns!(),
+        "WHERE status = 'active' ORDER BY position, slug"
+    ))
     .fetch_all(&db.pool)
     .await?;
     let leads: Vec<LeadRow> = sqlx::query_as(
@@ -119,16 +104,12 @@ pub async fn community(db: &Database, with_private: bool) -> Result<Vec<Imported
                     owners: sub.owners.lines().map(str::to_owned).collect(),
                 })
                 .collect();
-            let chat_channel = match (sig.chat_channel_name, sig.chat_channel_url) {
-                (Some(label), Some(url)) => Some(NamedLink { label, url }),
-                _ => None,
-            };
             ImportedSig {
+                chat_channel: sig.chat_channel(),
+                kind: sig.kind(),
                 slug: sig.slug,
                 name: sig.name,
-                kind: SigKind::parse(&sig.kind).unwrap_or(SigKind::Sig),
                 description: sig.description,
-                chat_channel,
                 meeting_notes_url: sig.meeting_notes_url,
                 leads,
                 details: Some(SigDetails {

@@ -1,7 +1,7 @@
 //! Refused form submissions kept for a few minutes (see
 //! `components::form_draft`), in the database so every instance sees them.
 
-use super::{now, Database};
+use super::Database;
 use crate::auth::{hash_token, new_token};
 use crate::components::form_draft::FormDraft;
 
@@ -14,7 +14,7 @@ pub const DRAFT_SECONDS: i64 = 15 * 60;
 pub async fn keep(db: &Database, draft: &FormDraft) -> Result<String, sqlx::Error> {
     let token = new_token();
     let fields = serde_json::to_string(draft).unwrap_or_default();
-    let created = now();
+    let created = db.now();
     sqlx::query("DELETE FROM form_drafts WHERE created_at < $1")
         .bind(created - DRAFT_SECONDS)
         .execute(&db.pool)
@@ -35,7 +35,7 @@ pub async fn find(db: &Database, token: &str) -> Result<Option<FormDraft>, sqlx:
         "SELECT fields FROM form_drafts WHERE token_hash = $1 AND created_at >= $2",
     )
     .bind(hash_token(token))
-    .bind(now() - DRAFT_SECONDS)
+    .bind(db.now() - DRAFT_SECONDS)
     .fetch_optional(&db.pool)
     .await?;
     Ok(fields.and_then(|fields| serde_json::from_str(&fields).ok()))

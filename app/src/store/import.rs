@@ -5,7 +5,7 @@
 
 use sqlx::FromRow;
 
-use super::{now, Database};
+use super::Database;
 use crate::models::channel::ChannelKind;
 use crate::models::sig::{LeadRole, NamedLink, SigKind};
 
@@ -179,7 +179,7 @@ async fn upsert_sig(
             .bind(&wanted.chat_channel_url)
             .bind(&wanted.meeting_notes_url)
             .bind(position)
-            .bind(now())
+            .bind(tx.now())
             .fetch_one(&mut **tx)
             .await?
         }
@@ -313,7 +313,7 @@ async fn upsert_page(
     .bind(&page.title)
     .bind(&page.markdown)
     .bind(position)
-    .bind(now())
+    .bind(tx.now())
     .execute(&mut **tx)
     .await?;
     Ok(())

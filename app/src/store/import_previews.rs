@@ -3,7 +3,7 @@
 
 use sqlx::FromRow;
 
-use super::{now, Database};
+use super::Database;
 use crate::models::import::{ImportOutcome, ImportPreview};
 
 #[derive(FromRow)]
@@ -57,7 +57,7 @@ pub async fn create(
     .bind(format)
     .bind(source)
     .bind(report)
-    .bind(now())
+    .bind(db.now())
     .fetch_one(&db.pool)
     .await
 }
@@ -114,7 +114,7 @@ pub async fn mark_applied(
     let done = sqlx::query(
         "UPDATE import_previews SET applied_at = $1, report = $2 WHERE id = $3 AND applied_at IS NULL",
     )
-    .bind(now())
+    .bind(db.now())
     .bind(report)
     .bind(id)
     .execute(&db.pool)

@@ -5,7 +5,7 @@ use sqlx::FromRow;
 
 use super::accounts::email_key;
 use super::outbox::{enqueue, Mail};
-use super::{now, Database};
+use super::Database;
 use crate::models::membership::{JoinPolicy, Joiner, MembershipStatus};
 
 /// How long a join confirmation link stays valid.
@@ -39,8 +39,9 @@ pub enum JoinOutcome {
     Done(Vec<(String, MembershipStatus)>),
 }
 
+/// A SIG someone asks to join.
 #[derive(FromRow)]
-struct SigRow {
+struct JoinedSig {
     id: i64,
     slug: String,
     name: String,
@@ -80,7 +81,7 @@ async fn joining_person(
                 .bind(handle.map(str::to_lowercase))
                 .bind(email)
                 .bind(&key)
-                .bind(now())
+                .bind(tx.now())
                 .execute(&mut **tx)
                 .await?;
                 let found: Option<(i64, String)> =
@@ -108,7 +109,7 @@ pub(super) async fn leave_link(
     )
     .bind(crate::auth::hash_token(&token))
     .bind(membership_id)
-    .bind(now())
+    .bind(tx.now())
     .execute(&mut **tx)
     .await?;
     Ok(token)
@@ -130,7 +131,7 @@ pub async fn request_join(
     let mut sigs = Vec::with_capacity(slugs.len());
     let mut unknown = Vec::new();
     for slug in slugs {
-        let row: Option<SigRow> = sqlx::query_as(
+        let row: Option<JoinedSig> = sqlx::query_as(
             "SELECT id, slug, name, join_policy FROM sigs WHERE slug = $1 AND status = 'active'",
         )
         .bind(slug)
@@ -145,7 +146,7 @@ pub async fn request_join(
         return Ok(JoinOutcome::UnknownSigs(unknown));
     }
     let (person_id, recipient, name) = joining_person(&mut tx, joiner).await?;
-    let timestamp = now();
+    let timestamp = db.now();
     let visitor = matches!(joiner, Joiner::Visitor { .. });
     let mut confirm_token = None;
     let mut request_id: Option<i64> = None;
@@ -167,13 +168,7 @@ pub async fn request_join(
     }
     let mut letter_sigs = Vec::with_capacity(sigs.len());
     for sig in sigs {
-        let arriving = if visitor {
-            MembershipStatus::Unconfirmed
-        } else if JoinPolicy::parse(&sig.join_policy) == Some(JoinPolicy::Approval) {
-            MembershipStatus::AwaitingApproval
-        } else {
-            MembershipStatus::Active
-        };
+        let arriving = JoinPolicy::arriving_status(JoinPolicy::parse(&sig.join_policy), visitor);
         let joined_at = (arriving == MembershipStatus::Active).then_some(timestamp);
         sqlx::query(
             "INSERT INTO memberships (sig_id, person_id, status, interest, join_request_id, \
@@ -250,7 +245,7 @@ pub struct Confirmed {
 #[tracing::instrument(skip_all, err)]
 pub async fn confirm(db: &Database, token: &str) -> Result<Option<Confirmed>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let timestamp = now();
+    let timestamp = db.now();
     let request: Option<(i64, i64)> = sqlx::query_as(
         "UPDATE join_requests SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL \
          AND expires_at > $1 RETURNING id, person_id",
@@ -303,7 +298,7 @@ pub async fn leave(db: &Database, person_id: i64, slug: &str) -> Result<bool, sq
          AND sig_id = (SELECT id FROM sigs WHERE slug = $3) \
          AND status IN ('unconfirmed', 'awaiting_approval', 'active')",
     )
-    .bind(now())
+    .bind(db.now())
     .bind(person_id)
     .bind(slug)
     .execute(&db.pool)

@@ -1,13 +1,17 @@
 //! A SIG's meeting series and the records of meetings held: reads for pages
 //! and calendar feeds, and the leads' writes (the caller checked who may).
 
-use sqlx::FromRow;
+use sqlx::{FromRow, Row};
 
-use super::{now, Database};
+use super::Database;
 use crate::models::meeting::{
     Day, MeetingRecordSummary, MeetingSeriesForm, SeriesView, ValidRecord, ValidSeries,
 };
 use crate::schedule::{instant, Schedule};
+
+mod rule;
+
+pub use rule::SeriesRule;
 
 /// A series row with its SIG's slug and name.
 #[derive(Debug, Clone, FromRow)]
@@ -16,33 +20,17 @@ pub struct StoredSeries {
     pub sig_slug: String,
     pub sig_name: String,
     pub title: String,
-    pub weekday: i64,
-    pub start_time: String,
-    pub end_time: String,
-    pub time_zone: String,
-    pub cadence: String,
-    pub week_of_month: Option<i64>,
-    pub starts_on: String,
-    pub join_url: Option<String>,
-    pub notes_url: Option<String>,
-    pub recordings_url: Option<String>,
+    #[sqlx(flatten)]
+    pub rule: SeriesRule,
     pub updated_at: i64,
 }
 
 impl StoredSeries {
     /// The rule, or `None` when a stored value no longer parses (logged).
     pub fn schedule(&self) -> Option<Schedule> {
-        let schedule = Schedule::new(
-            u32::try_from(self.weekday).unwrap_or(0),
-            &self.start_time,
-            &self.end_time,
-            &self.time_zone,
-            &self.cadence,
-            self.week_of_month,
-            &self.starts_on,
-        );
+        let schedule = self.rule.schedule();
         if schedule.is_none() {
-            tracing::warn!(series = self.id, zone = %self.time_zone, "stored meeting rule does not parse");
+            tracing::warn!(series = self.id, zone = %self.rule.time_zone, "stored meeting rule does not parse");
         }
         schedule
     }
@@ -58,13 +46,13 @@ impl StoredSeries {
             rule: schedule
                 .as_ref()
                 .map(Schedule::label)
-                .unwrap_or_else(|| format!("{} (time zone {})", self.title, self.time_zone)),
+                .unwrap_or_else(|| format!("{} (time zone {})", self.title, self.rule.time_zone)),
             next: schedule
                 .and_then(|schedule| schedule.next_after(now))
                 .map(|meeting| instant(meeting, now)),
-            join_url: self.join_url.clone(),
-            notes_url: self.notes_url.clone(),
-            recordings_url: self.recordings_url.clone(),
+            join_url: self.rule.join_url.clone(),
+            notes_url: self.rule.notes_url.clone(),
+            recordings_url: self.rule.recordings_url.clone(),
         }
     }
 
@@ -74,19 +62,20 @@ impl StoredSeries {
             sig: self.sig_slug.clone(),
             id: self.id,
             title: self.title.clone(),
-            weekday: self.weekday.to_string(),
-            start_time: self.start_time.clone(),
-            end_time: self.end_time.clone(),
-            time_zone: self.time_zone.clone(),
-            cadence: self.cadence.clone(),
+            weekday: self.rule.weekday.to_string(),
+            start_time: self.rule.start_time.clone(),
+            end_time: self.rule.end_time.clone(),
+            time_zone: self.rule.time_zone.clone(),
+            cadence: self.rule.cadence.clone(),
             week_of_month: self
+                .rule
                 .week_of_month
                 .map(|w| w.to_string())
                 .unwrap_or_default(),
-            starts_on: self.starts_on.clone(),
-            join_url: self.join_url.clone().unwrap_or_default(),
-            notes_url: self.notes_url.clone().unwrap_or_default(),
-            recordings_url: self.recordings_url.clone().unwrap_or_default(),
+            starts_on: self.rule.starts_on.clone(),
+            join_url: self.rule.join_url.clone().unwrap_or_default(),
+            notes_url: self.rule.notes_url.clone().unwrap_or_default(),
+            recordings_url: self.rule.recordings_url.clone().unwrap_or_default(),
         }
     }
 }
@@ -192,35 +181,28 @@ pub async fn save_series(
     let Some(sig_id) = sig_id(db, slug).await? else {
         return Ok(None);
     };
-    let at = now();
+    let at = db.now();
     let query = if id == 0 {
-        "INSERT INTO meeting_series (title, weekday, start_time, end_time, time_zone, cadence, \
-         week_of_month, starts_on, join_url, notes_url, recordings_url, sig_id, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id"
+        "INSERT INTO meeting_series (weekday, start_time, end_time, time_zone, cadence, \
+         week_of_month, starts_on, join_url, notes_url, recordings_url, title, sig_id, created_at, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id"
     } else {
-        "UPDATE meeting_series SET title = $1, weekday = $2, start_time = $3, end_time = $4, \
-         time_zone = $5, cadence = $6, week_of_month = $7, starts_on = $8, join_url = $9, \
-         notes_url = $10, recordings_url = $11, updated_at = $13 \
+        "UPDATE meeting_series SET weekday = $1, start_time = $2, end_time = $3, time_zone = $4, \
+         cadence = $5, week_of_month = $6, starts_on = $7, join_url = $8, notes_url = $9, \
+         recordings_url = $10, title = $11, updated_at = $13 \
          WHERE sig_id = $12 AND id = $14 RETURNING id"
     };
-    let mut query = sqlx::query_scalar(query)
+    let rule = SeriesRule::valid(series);
+    let mut query = rule
+        .bind(sqlx::query(query))
         .bind(&series.title)
-        .bind(i64::from(series.weekday))
-        .bind(series.start.label())
-        .bind(series.end.label())
-        .bind(&series.time_zone)
-        .bind(series.cadence.as_str())
-        .bind(series.week_of_month.map(|week| week.0))
-        .bind(series.starts_on.key())
-        .bind(&series.join_url)
-        .bind(&series.notes_url)
-        .bind(&series.recordings_url)
         .bind(sig_id)
         .bind(at);
     if id != 0 {
         query = query.bind(id);
     }
-    query.fetch_optional(&db.pool).await
+    let saved = query.fetch_optional(&db.pool).await?;
+    saved.map(|row| row.try_get(0)).transpose()
 }
 
 /// Removes a series; `false` when the SIG has no such series.
@@ -321,7 +303,7 @@ pub async fn save_record(
         .bind(&record.recording_url)
         .bind(person_id)
         .bind(sig_id)
-        .bind(now());
+        .bind(db.now());
     if id != 0 {
         query = query.bind(id);
     }

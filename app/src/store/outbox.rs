@@ -3,7 +3,7 @@
 
 use sqlx::FromRow;
 
-use super::{now, Database};
+use super::Database;
 
 /// One message to send.
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -33,7 +33,7 @@ pub async fn enqueue(
     .bind(&mail.recipient)
     .bind(&mail.subject)
     .bind(&mail.body)
-    .bind(now())
+    .bind(tx.now())
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -58,7 +58,7 @@ pub async fn mark_sent(db: &Database, id: i64) -> Result<bool, sqlx::Error> {
     let claimed = sqlx::query(
         "UPDATE outbox SET sent_at = $1, attempts = attempts + 1 WHERE id = $2 AND sent_at IS NULL",
     )
-    .bind(now())
+    .bind(db.now())
     .bind(id)
     .execute(&db.pool)
     .await?

@@ -84,7 +84,7 @@ pub async fn update_page(
     )
     .bind(title)
     .bind(markdown)
-    .bind(super::now())
+    .bind(db.now())
     .bind(slug)
     .execute(&db.pool)
     .await?

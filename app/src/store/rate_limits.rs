@@ -4,7 +4,7 @@
 //! last `window_secs` (a sliding window), so a burst across a window's
 //! boundary cannot take twice the limit.
 
-use super::{now, Database};
+use super::Database;
 
 /// A limit: at most `max_hits` in `window_secs` per client.
 #[derive(Debug, Clone, Copy)]
@@ -21,7 +21,7 @@ pub async fn hit(
     limit: Limit,
     client: &str,
 ) -> Result<Result<(), i64>, sqlx::Error> {
-    let timestamp = now();
+    let timestamp = db.now();
     let elapsed = timestamp.rem_euclid(limit.window_secs);
     let window_start = timestamp - elapsed;
     let current: i64 = sqlx::query_scalar(
@@ -76,7 +76,7 @@ fn judge(limit: Limit, previous: i64, current: i64, elapsed: i64) -> Result<(), 
 pub async fn prune(db: &Database) -> Result<u64, sqlx::Error> {
     Ok(
         sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
-            .bind(now() - 86_400)
+            .bind(db.now() - 86_400)
             .execute(&db.pool)
             .await?
             .rows_affected(),

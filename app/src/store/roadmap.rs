@@ -4,13 +4,12 @@
 use sqlx::FromRow;
 
 use super::Database;
+use crate::models::fields::Choice;
+use crate::models::roadmap::stored::StoredItem;
 use crate::models::roadmap::{
-    Choice, HistoryEntry, ItemOwner, Month, RoadmapBoard, RoadmapCard, RoadmapItemDetail,
-    RoadmapItemEditor, RoadmapItemForm, RoadmapStatus,
+    HistoryEntry, Month, RoadmapBoard, RoadmapCard, RoadmapItemDetail, RoadmapItemEditor,
+    RoadmapItemForm, RoadmapStatus,
 };
-
-/// How many characters of a description a card shows.
-const EXCERPT_CHARS: usize = 140;
 
 /// The columns of a card, with its SIG and owner; used with a `WHERE` added.
 macro_rules! card_select {
@@ -36,51 +35,6 @@ macro_rules! board_order {
 pub(super) const PEOPLE_OF_SIG: &str = "SELECT person_id FROM leaderships WHERE sig_id = $1 \
      UNION SELECT person_id FROM memberships WHERE sig_id = $1 AND status = 'active'";
 
-#[derive(FromRow)]
-struct CardRow {
-    id: i64,
-    sig_slug: String,
-    sig_name: String,
-    title: String,
-    description: String,
-    status: String,
-    target_month: String,
-    owner_id: Option<i64>,
-    owner_name: Option<String>,
-    owner_handle: Option<String>,
-    link_url: Option<String>,
-    exit_criterion: String,
-    version: i64,
-}
-
-impl CardRow {
-    fn into_card(self, current: Month) -> RoadmapCard {
-        let status = RoadmapStatus::parse(&self.status).unwrap_or(RoadmapStatus::Proposed);
-        let target_month = Month::parse(&self.target_month).unwrap_or(current);
-        let owner = match (self.owner_id, self.owner_name) {
-            (Some(person_id), Some(display_name)) => Some(ItemOwner {
-                person_id,
-                display_name,
-                github_handle: self.owner_handle,
-            }),
-            _ => None,
-        };
-        RoadmapCard {
-            id: self.id,
-            sig_slug: self.sig_slug,
-            sig_name: self.sig_name,
-            title: self.title,
-            excerpt: crate::markdown::plain_summary(&self.description, EXCERPT_CHARS),
-            status,
-            target_month,
-            owner,
-            link_url: self.link_url,
-            version: self.version,
-            overdue: status.is_open() && target_month < current,
-        }
-    }
-}
-
 /// A SIG's id and name by slug.
 #[tracing::instrument(skip(db), err)]
 pub async fn sig_by_slug(db: &Database, slug: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
@@ -102,7 +56,7 @@ pub async fn board(
     let Some((sig_id, sig_name)) = sig_by_slug(db, slug).await? else {
         return Ok(None);
     };
-    let rows: Vec<CardRow> = sqlx::query_as(concat!(
+    let rows: Vec<StoredItem> = sqlx::query_as(concat!(
         card_select!(),
         "WHERE i.sig_id = $1",
         board_order!()
@@ -119,7 +73,10 @@ pub async fn board(
         sig_slug: slug.to_owned(),
         sig_name,
         current_month: current,
-        cards: rows.into_iter().map(|row| row.into_card(current)).collect(),
+        cards: rows
+            .into_iter()
+            .map(|row| RoadmapCard::from_stored(row, current))
+            .collect(),
         days_since_update: last_change.map(|at| (now - at).max(0) / 86_400),
         can_edit: false,
     }))
@@ -128,16 +85,19 @@ pub async fn board(
 /// Every item of every active SIG, by target month, then SIG, then order.
 #[tracing::instrument(skip(db), err)]
 pub async fn community(db: &Database, current: Month) -> Result<Vec<RoadmapCard>, sqlx::Error> {
-    let rows: Vec<CardRow> = sqlx::query_as(concat!(
+    let rows: Vec<StoredItem> = sqlx::query_as(concat!(
         card_select!(),
         "WHERE s.status = 'active' ORDER BY i.target_month, lower(s.name), i.position, i.id"
     ))
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows.into_iter().map(|row| row.into_card(current)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|row| RoadmapCard::from_stored(row, current))
+        .collect())
 }
 
-async fn find_card(db: &Database, slug: &str, id: i64) -> Result<Option<CardRow>, sqlx::Error> {
+async fn find_card(db: &Database, slug: &str, id: i64) -> Result<Option<StoredItem>, sqlx::Error> {
     sqlx::query_as(concat!(card_select!(), "WHERE s.slug = $1 AND i.id = $2"))
         .bind(slug)
         .bind(id)
@@ -156,15 +116,8 @@ pub async fn item(
     let Some(row) = find_card(db, slug, id).await? else {
         return Ok(None);
     };
-    let description_html = crate::markdown::render(&row.description);
-    let exit_criterion = row.exit_criterion.clone();
-    Ok(Some(RoadmapItemDetail {
-        card: row.into_card(current),
-        description_html,
-        exit_criterion,
-        history: history(db, id).await?,
-        can_edit: false,
-    }))
+    let history = history(db, id).await?;
+    Ok(Some(RoadmapItemDetail::from_stored(row, history, current)))
 }
 
 /// Every change to an item, newest first.
@@ -179,24 +132,8 @@ pub async fn history(db: &Database, item_id: i64) -> Result<Vec<HistoryEntry>, s
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(who, at, summary, version)| HistoryEntry {
-            who: who.unwrap_or_else(|| "someone".to_owned()),
-            at,
-            at_label: utc_label(at),
-            at_iso: chrono::DateTime::from_timestamp(at, 0)
-                .map(|time| time.to_rfc3339())
-                .unwrap_or_default(),
-            summary,
-            version,
-        })
+        .map(|(who, at, summary, version)| HistoryEntry::new(who, at, summary, version))
         .collect())
-}
-
-/// "2026-11-25 14:03 UTC".
-pub fn utc_label(unix_seconds: i64) -> String {
-    chrono::DateTime::from_timestamp(unix_seconds, 0)
-        .map(|time| time.format("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_default()
 }
 
 /// The form for a new item (`id` 0) or an existing one, with its choices;

@@ -4,8 +4,11 @@
 //! from, so a concurrent save is refused instead of overwritten.
 
 use super::roadmap::PEOPLE_OF_SIG;
-use super::{now, Database};
+use super::Database;
+mod order;
 mod stored;
+
+pub use order::{reorder, Direction};
 
 use stored::{describe_edit, stored_item, StoredItem};
 
@@ -23,13 +26,6 @@ pub enum Outcome {
     NotFound,
     /// The chosen owner is not a person of the SIG.
     OwnerNotInSig,
-}
-
-/// Which way an item moves within its column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Up,
-    Down,
 }
 
 async fn owner_in_sig(
@@ -76,7 +72,7 @@ async fn record(
     .bind(change.action)
     .bind(change.summary)
     .bind(change.version)
-    .bind(now())
+    .bind(tx.now())
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -173,7 +169,7 @@ pub async fn create(
         return Ok(Outcome::OwnerNotInSig);
     }
     let position = end_of_column(&mut tx, sig_id, item.status).await?;
-    let timestamp = now();
+    let timestamp = db.now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO roadmap_items (sig_id, title, description, status, target_month, owner_id, \
          link_url, exit_criterion, position, version, created_at, updated_at) \
@@ -244,7 +240,7 @@ pub async fn update(
     .bind(item.link_url.as_deref())
     .bind(&item.exit_criterion)
     .bind(position)
-    .bind(now())
+    .bind(db.now())
     .bind(id)
     .bind(expected_version)
     .execute(&mut *tx)
@@ -300,7 +296,7 @@ pub async fn set_status(
     )
     .bind(status.as_str())
     .bind(position)
-    .bind(now())
+    .bind(db.now())
     .bind(id)
     .bind(expected_version)
     .execute(&mut *tx)
@@ -319,68 +315,6 @@ pub async fn set_status(
         action: "updated",
         summary: &summary,
         version: expected_version + 1,
-    };
-    commit_with(tx, change).await
-}
-
-/// Moves an item one place up or down in its column. The order is the
-/// leads' shared view, not the item's content, so it needs no version.
-#[tracing::instrument(skip(db), err)]
-pub async fn reorder(
-    db: &Database,
-    slug: &str,
-    id: i64,
-    direction: Direction,
-    person_id: i64,
-) -> Result<Outcome, sqlx::Error> {
-    let mut tx = db.begin_write().await?;
-    let Some(item) = stored_item(&mut tx, slug, id).await? else {
-        return Ok(Outcome::NotFound);
-    };
-    let mut column: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM roadmap_items WHERE sig_id = $1 AND status = $2 ORDER BY position, id",
-    )
-    .bind(item.sig_id)
-    .bind(&item.status)
-    .fetch_all(&mut *tx)
-    .await?;
-    let Some(index) = column.iter().position(|&other| other == id) else {
-        return Ok(Outcome::NotFound);
-    };
-    let target = match direction {
-        Direction::Up => index.checked_sub(1),
-        Direction::Down => Some(index + 1).filter(|&next| next < column.len()),
-    };
-    let Some(target) = target else {
-        // Already first or last: nothing to do.
-        return Ok(Outcome::Saved(id));
-    };
-    column.swap(index, target);
-    // Renumbering the column keeps positions distinct even after ties.
-    for (position, item_id) in (1_i64..).zip(&column) {
-        sqlx::query("UPDATE roadmap_items SET position = $1 WHERE id = $2")
-            .bind(position)
-            .bind(item_id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    let summary = format!(
-        "Moved {} in {}",
-        if direction == Direction::Up {
-            "up"
-        } else {
-            "down"
-        },
-        item.status().label()
-    );
-    let change = Change {
-        item_id: id,
-        sig_id: item.sig_id,
-        person_id,
-        item_title: &item.title,
-        action: "moved",
-        summary: &summary,
-        version: item.version,
     };
     commit_with(tx, change).await
 }

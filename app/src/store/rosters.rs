@@ -7,7 +7,7 @@ use sqlx::FromRow;
 
 use super::joining::{leave_link, Letter, LetterSig};
 use super::outbox::{enqueue, Mail};
-use super::{now, Database};
+use super::Database;
 use crate::models::membership::{
     GroupStanding, JoinChoice, JoinPolicy, MembershipStatus, MySig, Roster, RosterEntry, Standing,
     Standings, Welcome,
@@ -240,7 +240,7 @@ pub async fn decide(
     write: impl FnOnce(&Letter, &str) -> Mail,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let timestamp = now();
+    let timestamp = db.now();
     let status = if accept {
         MembershipStatus::Active
     } else {

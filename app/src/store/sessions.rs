@@ -1,6 +1,6 @@
 //! Sessions live in the database so every server instance shares them.
 
-use super::{now, Database};
+use super::Database;
 use crate::auth::{hash_token, new_token, SESSION_SECONDS};
 
 /// Starts a session for `person_id` and returns its token. `replacing` (the
@@ -13,7 +13,7 @@ pub async fn start(
     replacing: Option<&str>,
 ) -> Result<String, sqlx::Error> {
     let token = new_token();
-    let created = now();
+    let created = db.now();
     let mut tx = db.begin_write().await?;
     if let Some(old) = replacing {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
@@ -39,7 +39,7 @@ pub async fn start(
 pub async fn person_of(db: &Database, token: &str) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT person_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
         .bind(hash_token(token))
-        .bind(now())
+        .bind(db.now())
         .fetch_optional(&db.pool)
         .await
 }

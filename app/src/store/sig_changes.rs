@@ -4,18 +4,18 @@ use sqlx::FromRow;
 
 use super::accounts::{email_key, issue_token, TokenPurpose};
 use super::outbox::{enqueue, Mail};
-use super::{now, Database};
+use super::Database;
 use crate::models::sig::{LeadRole, SigKind};
 use crate::models::sig_edit::{AppointLeadForm, SigEditForm};
 
-/// A SIG's id and whether `person_id` leads it with rights (chair or tech
-/// lead; emeritus leads are shown but may not edit).
+/// `person_id`'s role among the leads of the SIG `slug` (`Some(None)` when
+/// they do not lead it); `None` for an unknown SIG.
 #[tracing::instrument(skip(db), err)]
-pub async fn editor_role(
+pub async fn lead_role(
     db: &Database,
     slug: &str,
     person_id: i64,
-) -> Result<Option<(i64, bool)>, sqlx::Error> {
+) -> Result<Option<Option<LeadRole>>, sqlx::Error> {
     let sig: Option<i64> = sqlx::query_scalar("SELECT id FROM sigs WHERE slug = $1")
         .bind(slug)
         .fetch_optional(&db.pool)
@@ -29,8 +29,7 @@ pub async fn editor_role(
             .bind(person_id)
             .fetch_optional(&db.pool)
             .await?;
-    let leads_with_rights = role.is_some_and(|role| role != LeadRole::Emeritus.as_str());
-    Ok(Some((sig_id, leads_with_rights)))
+    Ok(Some(role.as_deref().and_then(LeadRole::parse)))
 }
 
 /// The editable fields of a SIG as stored (mission as markdown).
@@ -89,7 +88,7 @@ pub async fn update_details(db: &Database, form: &SigEditForm) -> Result<bool, s
     .bind(optional(&form.mailing_list_url))
     .bind(optional(&form.meeting_notes_url))
     .bind(optional(&form.recordings_url))
-    .bind(now())
+    .bind(db.now())
     .bind(form.slug.trim())
     .bind(optional(&form.join_policy))
     .execute(&db.pool)
@@ -111,7 +110,7 @@ pub async fn rename(
         sqlx::query("UPDATE sigs SET name = $1, kind = $2, updated_at = $3 WHERE slug = $4")
             .bind(name)
             .bind(kind.as_str())
-            .bind(now())
+            .bind(db.now())
             .bind(slug)
             .execute(&db.pool)
             .await?
@@ -128,7 +127,7 @@ pub async fn create(
     kind: SigKind,
     description: &str,
 ) -> Result<bool, sqlx::Error> {
-    let timestamp = now();
+    let timestamp = db.now();
     let created = sqlx::query(
         "INSERT INTO sigs (slug, name, kind, description, position, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, 1000, $5, $5) ON CONFLICT (slug) DO NOTHING",
@@ -150,7 +149,7 @@ pub async fn set_archived(db: &Database, slug: &str, archived: bool) -> Result<b
     let status = if archived { "archived" } else { "active" };
     let updated = sqlx::query("UPDATE sigs SET status = $1, updated_at = $2 WHERE slug = $3")
         .bind(status)
-        .bind(now())
+        .bind(db.now())
         .bind(slug)
         .execute(&db.pool)
         .await?
@@ -223,7 +222,7 @@ pub async fn appoint_lead(
             .bind(handle_key)
             .bind(form.email.trim())
             .bind(&key)
-            .bind(now())
+            .bind(db.now())
             .fetch_one(&mut *tx)
             .await?;
             (id, false)
@@ -292,7 +291,7 @@ pub async fn leads_of(db: &Database, slug: &str) -> Result<Vec<ManagedLead>, sql
          JOIN sigs s ON s.id = l.sig_id WHERE s.slug = $1 ORDER BY l.position",
     )
     .bind(slug)
-    .bind(super::now())
+    .bind(db.now())
     .fetch_all(&db.pool)
     .await
 }

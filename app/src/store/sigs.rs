@@ -9,20 +9,31 @@ use crate::models::sig::{
     Lead, LeadRole, NamedLink, SigDetail, SigKind, SigSummary, SigTeam, Subproject,
 };
 
+/// The columns of `sigs` a `SigRow` reads, for `SELECT … FROM sigs`.
+macro_rules! sig_columns {
+    () => {
+        "SELECT id, slug, name, kind, description, mission, charter_url, chat_channel_name, \
+         chat_channel_url, mailing_list_url, meeting_notes_url, recordings_url, status FROM sigs "
+    };
+}
+pub(super) use sig_columns;
+
+/// A SIG as stored: what the directory, the SIG page and the exports read.
 #[derive(FromRow)]
-struct SigRow {
-    id: i64,
-    slug: String,
-    name: String,
-    kind: String,
-    description: String,
-    mission: String,
-    chat_channel_name: Option<String>,
-    chat_channel_url: Option<String>,
-    mailing_list_url: Option<String>,
-    meeting_notes_url: Option<String>,
-    recordings_url: Option<String>,
-    status: String,
+pub(super) struct SigRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub description: String,
+    pub mission: String,
+    pub charter_url: Option<String>,
+    pub chat_channel_name: Option<String>,
+    pub chat_channel_url: Option<String>,
+    pub mailing_list_url: Option<String>,
+    pub meeting_notes_url: Option<String>,
+    pub recordings_url: Option<String>,
+    pub status: String,
 }
 
 #[derive(FromRow)]
@@ -34,21 +45,27 @@ struct LeadRow {
 }
 
 impl SigRow {
+    /// The chat channel, named by its address when it has no name.
+    pub fn chat_channel(&self) -> Option<NamedLink> {
+        let url = self.chat_channel_url.clone()?;
+        let label = self
+            .chat_channel_name
+            .clone()
+            .unwrap_or_else(|| url.clone());
+        Some(NamedLink { label, url })
+    }
+
+    pub fn kind(&self) -> SigKind {
+        SigKind::parse(&self.kind).unwrap_or(SigKind::Sig)
+    }
+
     fn into_summary(self, leads: Vec<Lead>) -> SigSummary {
-        let chat_channel = match (self.chat_channel_name, self.chat_channel_url) {
-            (Some(label), Some(url)) => Some(NamedLink { label, url }),
-            (None, Some(url)) => Some(NamedLink {
-                label: url.clone(),
-                url,
-            }),
-            _ => None,
-        };
         SigSummary {
+            chat_channel: self.chat_channel(),
+            kind: self.kind(),
             slug: self.slug,
             name: self.name,
-            kind: SigKind::parse(&self.kind).unwrap_or(SigKind::Sig),
             description: self.description,
-            chat_channel,
             leads,
         }
     }
@@ -67,11 +84,10 @@ impl From<LeadRow> for Lead {
 /// Every active SIG with its leads, in directory order (by name).
 #[tracing::instrument(skip(db), err)]
 pub async fn list_active(db: &Database) -> Result<Vec<SigSummary>, sqlx::Error> {
-    let rows: Vec<SigRow> = sqlx::query_as(
-        "SELECT id, slug, name, kind, description, mission, chat_channel_name, \
-         chat_channel_url, mailing_list_url, meeting_notes_url, recordings_url, status \
-         FROM sigs WHERE status = 'active' ORDER BY lower(name)",
-    )
+    let rows: Vec<SigRow> = sqlx::query_as(concat!(
+        sig_columns!(),
+        "WHERE status = 'active' ORDER BY lower(name)"
+    ))
     .fetch_all(&db.pool)
     .await?;
     let mut leads_by_sig: HashMap<i64, Vec<Lead>> = HashMap::new();
@@ -103,14 +119,10 @@ pub async fn find_by_slug(
     slug: &str,
     render_markdown: impl Fn(&str) -> String,
 ) -> Result<Option<SigDetail>, sqlx::Error> {
-    let row: Option<SigRow> = sqlx::query_as(
-        "SELECT id, slug, name, kind, description, mission, chat_channel_name, \
-         chat_channel_url, mailing_list_url, meeting_notes_url, recordings_url, status \
-         FROM sigs WHERE slug = $1",
-    )
-    .bind(slug)
-    .fetch_optional(&db.pool)
-    .await?;
+    let row: Option<SigRow> = sqlx::query_as(concat!(sig_columns!(), "WHERE slug = $1"))
+        .bind(slug)
+        .fetch_optional(&db.pool)
+        .await?;
     let Some(row) = row else {
         return Ok(None);
     };

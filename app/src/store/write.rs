@@ -25,14 +25,26 @@ impl WriteGate {
 pub struct WriteTransaction {
     transaction: Transaction<'static, Any>,
     _turn: Option<OwnedMutexGuard<()>>,
+    began_at: i64,
 }
 
 impl WriteTransaction {
-    pub fn new(transaction: Transaction<'static, Any>, turn: Option<OwnedMutexGuard<()>>) -> Self {
+    pub fn new(
+        transaction: Transaction<'static, Any>,
+        turn: Option<OwnedMutexGuard<()>>,
+        began_at: i64,
+    ) -> Self {
         WriteTransaction {
             transaction,
             _turn: turn,
+            began_at,
         }
+    }
+
+    /// When the transaction began, by the database's clock: every row it
+    /// writes carries this one time.
+    pub fn now(&self) -> i64 {
+        self.began_at
     }
 
     pub async fn commit(self) -> Result<(), sqlx::Error> {

@@ -1,13 +1,9 @@
 //! `server import`: read a community file, then write it in one transaction.
 
-use app::store::import::{apply, ImportMode, ImportReport};
+use app::store::import::{ImportMode, ImportReport};
 use app::store::{ConnectError, Database};
 
 use crate::config::ImportArgs;
-use crate::import::kubesphere_md;
-
-/// The KubeSphere SIG list shipped with sigpost, loaded by `--demo-data`.
-const DEMO_DATA: &str = include_str!("../../seed/kubesphere-SIGs.md");
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -85,22 +81,4 @@ fn print_report(report: &ImportReport) {
         report.updated.len(),
         report.unchanged
     );
-}
-
-/// Imports the bundled KubeSphere list when the directory has no SIG yet.
-pub async fn load_demo_data_if_empty(db: &Database) -> Result<(), ImportError> {
-    if !app::store::sigs::is_empty(db).await? {
-        return Ok(());
-    }
-    let parsed = kubesphere_md::parse(DEMO_DATA).map_err(|error| ImportError::Parse {
-        path: "demo data".to_owned(),
-        message: error.to_string(),
-    })?;
-    let report = apply(db, &parsed.community).await?;
-    super::demo_meetings::add(db).await?;
-    tracing::info!(
-        created = report.created.len(),
-        "loaded the KubeSphere demo data"
-    );
-    Ok(())
 }

@@ -9,7 +9,7 @@ use app::models::meeting::{rule_label, Cadence, WeekOfMonth};
 use app::models::sig::LeadRole;
 use app::store::import::{ImportedLead, ImportedSig};
 
-use crate::import::sigs_yaml::dir_prefix;
+use crate::sigs_yaml_format::dir_prefix;
 
 /// Text safe inside a markdown table cell or link label.
 fn escape(text: &str) -> String {

@@ -7,7 +7,7 @@ use app::models::sig::LeadRole;
 use app::store::import::{ImportedLead, ImportedSeries, ImportedSig};
 use serde::Serialize;
 
-use crate::import::sigs_yaml::{dir_prefix, first_sentence, GROUP_LISTS};
+use crate::sigs_yaml_format::{default_end, dir_prefix, first_sentence, GROUP_LISTS};
 
 #[derive(Serialize)]
 struct File<'a> {
@@ -192,9 +192,8 @@ fn meeting(series: &ImportedSeries) -> Meeting<'_> {
         description: &series.title,
         day: weekday_label(u32::try_from(series.weekday).unwrap_or(0)),
         time: &series.start_time,
-        end_time: (crate::import::sigs_yaml::default_end(&series.start_time).as_deref()
-            != Some(series.end_time.as_str()))
-        .then_some(series.end_time.as_str()),
+        end_time: (default_end(&series.start_time).as_deref() != Some(series.end_time.as_str()))
+            .then_some(series.end_time.as_str()),
         tz: &series.time_zone,
         frequency: frequency(series),
         url: series.join_url.as_deref(),

@@ -22,6 +22,8 @@ mod tests;
 
 use node::{Map, Node};
 
+use crate::sigs_yaml_format::{dir_prefix, first_sentence, GROUP_LISTS};
+
 /// Something in the file, where it is and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -55,14 +57,6 @@ pub struct Parsed {
     /// Worth telling, nothing lost (a meeting listed twice, kept once).
     pub notes: Vec<Problem>,
 }
-
-/// The group lists in the order they are read and written.
-pub const GROUP_LISTS: [(&str, SigKind); 4] = [
-    ("sigs", SigKind::Sig),
-    ("workinggroups", SigKind::WorkingGroup),
-    ("committees", SigKind::Committee),
-    ("usergroups", SigKind::UserGroup),
-];
 
 const TOP_LEVEL_KEYS: &[&str] = &[
     "sigs",
@@ -109,16 +103,6 @@ const SUBPROJECT_KEYS: &[&str] = &[
     "leads",
 ];
 
-/// Where a directory name's kind prefix ends: `sig-api-machinery` → `api-machinery`.
-pub fn dir_prefix(kind: SigKind) -> &'static str {
-    match kind {
-        SigKind::Sig => "sig-",
-        SigKind::WorkingGroup => "wg-",
-        SigKind::Committee => "committee-",
-        SigKind::UserGroup => "ug-",
-    }
-}
-
 /// The chat link for a Slack channel name, in whichever workspace the
 /// visitor is signed in to.
 pub fn slack_link(channel: &str) -> NamedLink {
@@ -126,31 +110,6 @@ pub fn slack_link(channel: &str) -> NamedLink {
         label: format!("#{channel}"),
         url: format!("https://slack.com/app_redirect?channel={channel}"),
     }
-}
-
-/// The end of a meeting that starts at `start` (HH:MM) when the file does
-/// not say: an hour later, by midnight at the latest.
-pub fn default_end(start: &str) -> Option<String> {
-    app::models::meeting::LocalTime::parse(start).map(|start| meeting::an_hour_later(start).label())
-}
-
-/// The first sentence of a mission, as the group's one-line description.
-pub fn first_sentence(mission: &str) -> String {
-    let flat = mission.split_whitespace().collect::<Vec<_>>().join(" ");
-    let end = flat
-        .char_indices()
-        .find(|&(at, c)| c == '.' && flat[at + 1..].starts_with(' '))
-        .map_or(flat.len(), |(at, _)| at + 1);
-    let sentence = &flat[..end];
-    if sentence.chars().count() <= 200 {
-        return sentence.to_owned();
-    }
-    // Cut at a word boundary, so no word is left half-written.
-    let cut: String = sentence.chars().take(199).collect();
-    let cut = cut
-        .rsplit_once(' ')
-        .map_or(cut.as_str(), |(words, _)| words);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {

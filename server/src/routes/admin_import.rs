@@ -4,12 +4,12 @@
 //! does not fit a server function's form encoding), so they work without
 //! JavaScript; the cross-site write check covers them like every form.
 
+use app::auth::CurrentAccount;
 use app::errors::AppError;
 use app::models::import::{ImportOutcome, UPLOAD_MAX_BYTES};
 use app::state::AppState;
 use app::store::import::{ImportMode, ImportReport};
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
@@ -27,21 +27,9 @@ pub fn router() -> Router<AppState> {
         .layer(RequestBodyLimitLayer::new(UPLOAD_MAX_BYTES + 64 * 1024))
 }
 
-fn refusal(error: AppError) -> Response {
-    (error.status(), error.to_string()).into_response()
-}
-
-fn bad_request(message: &str) -> Response {
-    (axum::http::StatusCode::BAD_REQUEST, message.to_owned()).into_response()
-}
-
-/// The signed-in admin behind the request: their person id.
-async fn admin(state: &AppState, headers: &HeaderMap) -> Result<i64, AppError> {
-    let account = super::session_account(state, headers).await?;
-    if account.is_admin == 0 {
-        return Err(AppError::Forbidden);
-    }
-    Ok(account.id)
+/// A refusal of the upload itself, in the words the admin reads.
+fn bad_request(message: &str) -> AppError {
+    AppError::Rejected(message.to_owned())
 }
 
 /// The uploaded file's name and text, and the chosen format.
@@ -51,7 +39,7 @@ struct Upload {
     format: ImportFormat,
 }
 
-async fn read_upload(mut form: Multipart) -> Result<Upload, Response> {
+async fn read_upload(mut form: Multipart) -> Result<Upload, AppError> {
     let (mut file, mut format) = (None, ImportFormat::SigsYaml);
     loop {
         let field = match form.next_field().await {
@@ -147,20 +135,15 @@ async fn outcome(
     })
 }
 
-async fn upload(State(state): State<AppState>, headers: HeaderMap, form: Multipart) -> Response {
-    let person = match admin(&state, &headers).await {
-        Ok(person) => person,
-        Err(error) => return refusal(error),
-    };
-    let upload = match read_upload(form).await {
-        Ok(upload) => upload,
-        Err(response) => return response,
-    };
-    let dry_run = match outcome(&state, upload.format, &upload.text, ImportMode::DryRun).await {
-        Ok(outcome) => outcome,
-        Err(error) => return refusal(error),
-    };
-    let stored = app::store::import_previews::create(
+async fn upload(
+    State(state): State<AppState>,
+    who: CurrentAccount,
+    form: Multipart,
+) -> Result<Response, AppError> {
+    let person = who.admin()?.id;
+    let upload = read_upload(form).await?;
+    let dry_run = outcome(&state, upload.format, &upload.text, ImportMode::DryRun).await?;
+    let id = app::store::import_previews::create(
         &state.db,
         person,
         &upload.file_name,
@@ -168,37 +151,28 @@ async fn upload(State(state): State<AppState>, headers: HeaderMap, form: Multipa
         &upload.text,
         &dry_run,
     )
-    .await;
-    match stored {
-        Ok(id) => Redirect::to(&format!("/admin/import/{id}")).into_response(),
-        Err(error) => refusal(error.into()),
-    }
+    .await?;
+    Ok(Redirect::to(&format!("/admin/import/{id}")).into_response())
 }
 
-async fn apply(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>) -> Response {
-    if let Err(error) = admin(&state, &headers).await {
-        return refusal(error);
-    }
-    let pending = match app::store::import_previews::pending_source(&state.db, id).await {
-        Ok(Some(pending)) => pending,
-        // Unknown, or applied already: the page says which.
-        Ok(None) => return Redirect::to(&format!("/admin/import/{id}")).into_response(),
-        Err(error) => return refusal(error.into()),
+async fn apply(
+    State(state): State<AppState>,
+    who: CurrentAccount,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    who.admin()?;
+    let back = Redirect::to(&format!("/admin/import/{id}")).into_response();
+    // Unknown, or applied already: the page says which.
+    let Some((format, text)) = app::store::import_previews::pending_source(&state.db, id).await?
+    else {
+        return Ok(back);
     };
-    let (format, text) = pending;
-    let Ok(format) = ImportFormat::from_str(&format, true) else {
-        return bad_request("This upload's format is no longer known.");
-    };
-    let applied = match outcome(&state, format, &text, ImportMode::Apply).await {
-        Ok(outcome) => outcome,
-        Err(error) => return refusal(error),
-    };
+    let format = ImportFormat::from_str(&format, true)
+        .map_err(|_| bad_request("This upload's format is no longer known."))?;
+    let applied = outcome(&state, format, &text, ImportMode::Apply).await?;
     // A file that cannot be imported stays a dry run with its problems.
     if applied.errors.is_empty() {
-        if let Err(error) = app::store::import_previews::mark_applied(&state.db, id, &applied).await
-        {
-            return refusal(error.into());
-        }
+        app::store::import_previews::mark_applied(&state.db, id, &applied).await?;
     }
-    Redirect::to(&format!("/admin/import/{id}")).into_response()
+    Ok(back)
 }

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use app::errors::AppError;
 use app::models::meeting::SeriesView;
 use app::models::roadmap::RoadmapCard;
 use app::models::sig::{NamedLink, SigSummary, SigTeam, Subproject};
@@ -109,18 +110,33 @@ fn api_sig(base: &str, sig: SigSummary) -> ApiSig {
     }
 }
 
-fn base(state: &AppState) -> &str {
-    state.site.public_url.trim_end_matches('/')
+/// An API refusal: the error's status and headers (`AppError::apply_to`,
+/// as every route), its message as JSON: `{"error": "…"}`.
+struct Problem(AppError);
+
+impl<E: Into<AppError>> From<E> for Problem {
+    fn from(error: E) -> Self {
+        Problem(error.into())
+    }
 }
 
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let body = axum::Json(serde_json::json!({ "error": self.0.to_string() }));
+        let (mut parts, body) = body.into_response().into_parts();
+        self.0.apply_to(&mut parts, false);
+        Response::from_parts(parts, body)
+    }
+}
+
+type Answer = Result<Response, Problem>;
+
 /// A JSON answer with its ETag, or 304 when the client has it already.
-fn json_with_etag(request: &HeaderMap, value: &impl Serialize) -> Response {
-    let Ok(body) = serde_json::to_vec(value) else {
-        return problem(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "The answer could not be written.",
-        );
-    };
+fn json_with_etag(request: &HeaderMap, value: &impl Serialize) -> Answer {
+    let body = serde_json::to_vec(value).map_err(|error| {
+        tracing::error!(%error, "an API answer could not be written");
+        AppError::Internal
+    })?;
     let etag = format!("\"{}\"", &hex::encode(Sha256::digest(&body))[..32]);
     let matches = request
         .get(header::IF_NONE_MATCH)
@@ -132,9 +148,9 @@ fn json_with_etag(request: &HeaderMap, value: &impl Serialize) -> Response {
         });
     let etag = HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"\""));
     if matches {
-        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response());
     }
-    (
+    Ok((
         [
             (
                 header::CONTENT_TYPE,
@@ -148,59 +164,37 @@ fn json_with_etag(request: &HeaderMap, value: &impl Serialize) -> Response {
         ],
         body,
     )
-        .into_response()
+        .into_response())
 }
 
-/// An error as JSON: `{"error": "…"}`.
-fn problem(status: StatusCode, message: &str) -> Response {
-    (status, axum::Json(serde_json::json!({ "error": message }))).into_response()
-}
-
-fn unavailable() -> Response {
-    problem(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "The directory is not available right now. Please try again in a moment.",
-    )
-}
-
-async fn sigs(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match app::store::sigs::list_active(&state.db).await {
-        Ok(list) => {
-            let sigs: Vec<ApiSig> = list
-                .into_iter()
-                .map(|sig| api_sig(base(&state), sig))
-                .collect();
-            json_with_etag(&headers, &sigs)
-        }
-        Err(_) => unavailable(),
-    }
+async fn sigs(State(state): State<AppState>, headers: HeaderMap) -> Answer {
+    let sigs: Vec<ApiSig> = app::store::sigs::list_active(&state.db)
+        .await?
+        .into_iter()
+        .map(|sig| api_sig(&state.site.public_url, sig))
+        .collect();
+    json_with_etag(&headers, &sigs)
 }
 
 async fn sig(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-) -> Response {
+) -> Answer {
     let now = state.clock.now();
-    let found = app::store::sigs::find_by_slug(&state.db, &slug, str::to_owned).await;
-    let detail = match found {
-        Ok(Some(detail)) => detail,
-        Ok(None) => return problem(StatusCode::NOT_FOUND, "There is no SIG with this name."),
-        Err(_) => return unavailable(),
-    };
-    let series = app::store::meetings::series_of_sig(&state.db, &slug).await;
+    let detail = app::store::sigs::find_by_slug(&state.db, &slug, str::to_owned)
+        .await?
+        .ok_or_else(AppError::no_such_sig)?;
+    let series = app::store::meetings::series_of_sig(&state.db, &slug).await?;
     let board = app::store::roadmap::board(
         &state.db,
         &slug,
         state.clock.this_month(),
         state.clock.unix_seconds(),
     )
-    .await;
-    let (Ok(series), Ok(board)) = (series, board) else {
-        return unavailable();
-    };
+    .await?;
     let body = ApiSigDetail {
-        sig: api_sig(base(&state), detail.summary),
+        sig: api_sig(&state.site.public_url, detail.summary),
         mission: detail.mission_html,
         archived: detail.archived,
         mailing_list_url: detail.mailing_list_url,
@@ -215,12 +209,9 @@ async fn sig(
 }
 
 /// Everyone who leads an active SIG, with their SIGs and roles.
-async fn people(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let Ok(list) = app::store::sigs::list_active(&state.db).await else {
-        return unavailable();
-    };
+async fn people(State(state): State<AppState>, headers: HeaderMap) -> Answer {
     let mut people: BTreeMap<(String, Option<String>), Vec<ApiRole>> = BTreeMap::new();
-    for sig in list {
+    for sig in app::store::sigs::list_active(&state.db).await? {
         for lead in sig.leads {
             people
                 .entry((lead.display_name, lead.github_handle))
@@ -242,20 +233,14 @@ async fn people(State(state): State<AppState>, headers: HeaderMap) -> Response {
     json_with_etag(&headers, &people)
 }
 
-async fn roadmap(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match app::store::roadmap::community(&state.db, state.clock.this_month()).await {
-        Ok(cards) => json_with_etag(&headers, &cards),
-        Err(_) => unavailable(),
-    }
+async fn roadmap(State(state): State<AppState>, headers: HeaderMap) -> Answer {
+    let cards = app::store::roadmap::community(&state.db, state.clock.this_month()).await?;
+    json_with_etag(&headers, &cards)
 }
 
-async fn meetings(State(state): State<AppState>, headers: HeaderMap) -> Response {
+async fn meetings(State(state): State<AppState>, headers: HeaderMap) -> Answer {
     let now = state.clock.now();
-    match app::store::meetings::series_of_active_sigs(&state.db).await {
-        Ok(series) => {
-            let views: Vec<SeriesView> = series.iter().map(|stored| stored.view(now)).collect();
-            json_with_etag(&headers, &views)
-        }
-        Err(_) => unavailable(),
-    }
+    let series = app::store::meetings::series_of_active_sigs(&state.db).await?;
+    let views: Vec<SeriesView> = series.iter().map(|stored| stored.view(now)).collect();
+    json_with_etag(&headers, &views)
 }

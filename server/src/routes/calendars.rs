@@ -6,12 +6,13 @@
 
 use std::collections::BTreeSet;
 
+use app::errors::AppError;
 use app::escape::{ical_escaped, ical_text, ical_uri};
 use app::schedule::Schedule;
 use app::state::AppState;
 use app::store::meetings::{series_of_active_sigs, series_of_person, series_of_sig, StoredSeries};
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -31,75 +32,52 @@ pub fn router() -> Router<AppState> {
         .route("/calendar/{file}", get(personal_calendar))
 }
 
-fn unavailable() -> Response {
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        "The calendar is not available right now. Please try again in a moment.",
-    )
-        .into_response()
+async fn community_calendar(State(state): State<AppState>) -> Result<Response, AppError> {
+    let series = series_of_active_sigs(&state.db).await?;
+    let name = format!("{} meetings", state.site.site_name);
+    Ok(ics(&state, &name, &series, "public, max-age=300"))
 }
 
-async fn community_calendar(State(state): State<AppState>) -> Response {
-    match series_of_active_sigs(&state.db).await {
-        Ok(series) => {
-            let name = format!("{} meetings", state.site.site_name);
-            ics(&state, &name, &series, "public, max-age=300")
-        }
-        Err(_) => unavailable(),
-    }
-}
-
-async fn sig_calendar(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
-    let sig = match app::store::sigs::find_by_slug(&state.db, &slug, |_| String::new()).await {
-        Ok(Some(sig)) => sig,
-        Ok(None) => {
-            return (StatusCode::NOT_FOUND, "There is no SIG with this name.").into_response()
-        }
-        Err(_) => return unavailable(),
-    };
-    match series_of_sig(&state.db, &slug).await {
-        Ok(series) => {
-            let name = format!("{} meetings", sig.summary.name);
-            ics(&state, &name, &series, "public, max-age=300")
-        }
-        Err(_) => unavailable(),
-    }
+async fn sig_calendar(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let sig = app::store::sigs::find_by_slug(&state.db, &slug, |_| String::new())
+        .await?
+        .ok_or_else(AppError::no_such_sig)?;
+    let series = series_of_sig(&state.db, &slug).await?;
+    let name = format!("{} meetings", sig.summary.name);
+    Ok(ics(&state, &name, &series, "public, max-age=300"))
 }
 
 /// `/calendar/<token>.ics`: the meetings of the SIGs a member belongs to.
-async fn personal_calendar(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    let not_found = || {
-        (
-            StatusCode::NOT_FOUND,
-            "This calendar address is unknown or was replaced: make a new one on your My SIGs page.",
+async fn personal_calendar(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, AppError> {
+    let unknown = || {
+        AppError::Missing(
+            "This calendar address is unknown or was replaced: make a new one on your My SIGs page."
+                .to_owned(),
         )
-            .into_response()
     };
     // Tokens are 32 hex digits; anything else (NUL bytes included, which
     // PostgreSQL refuses in text) is unknown without asking the database.
-    let Some(token) = file
+    let token = file
         .strip_suffix(".ics")
         .filter(|token| token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit()))
-    else {
-        return not_found();
-    };
-    let person = match app::store::calendar_feeds::person_of(&state.db, token).await {
-        Ok(Some(person)) => person,
-        Ok(None) => return not_found(),
-        Err(_) => return unavailable(),
-    };
-    match series_of_person(&state.db, person).await {
-        Ok(series) => {
-            let name = format!("My {} SIGs", state.site.site_name);
-            ics(&state, &name, &series, "private, max-age=300")
-        }
-        Err(_) => unavailable(),
-    }
+        .ok_or_else(unknown)?;
+    let person = app::store::calendar_feeds::person_of(&state.db, token)
+        .await?
+        .ok_or_else(unknown)?;
+    let series = series_of_person(&state.db, person).await?;
+    let name = format!("My {} SIGs", state.site.site_name);
+    Ok(ics(&state, &name, &series, "private, max-age=300"))
 }
 
 /// The calendar document for `series`.
 fn ics(state: &AppState, name: &str, series: &[StoredSeries], cache: &'static str) -> Response {
-    let base = state.site.public_url.trim_end_matches('/');
+    let base = state.site.public_url.as_str();
     let host = base
         .split_once("://")
         .map_or(base, |(_, rest)| rest)
@@ -183,7 +161,7 @@ fn event(
     };
     let page = format!("{base}/sigs/{}/meetings", stored.sig_slug);
     let mut description = format!("{}\n\nAbout this meeting: {page}", rule.label());
-    if let Some(notes) = &stored.notes_url {
+    if let Some(notes) = &stored.rule.notes_url {
         description.push_str(&format!("\nAgenda and notes: {notes}"));
     }
     let mut event = icalendar::Event::new();
@@ -194,11 +172,11 @@ fn event(
             &format!("{}: {}", stored.sig_name, stored.title),
         ))
         .append_property(text_property("DESCRIPTION", &description))
-        .url(&ical_uri(stored.join_url.as_deref().unwrap_or(&page)))
+        .url(&ical_uri(stored.rule.join_url.as_deref().unwrap_or(&page)))
         .starts(local(first, rule.start, rule.zone))
         .ends(local(first, rule.end, rule.zone))
         .last_modified(chrono::DateTime::from_timestamp(stored.updated_at, 0)?);
-    if let Some(join) = &stored.join_url {
+    if let Some(join) = &stored.rule.join_url {
         event.append_property(text_property("LOCATION", join));
     }
     if let Err(error) = event.recurrence(recurrence) {

@@ -2,13 +2,14 @@
 //! the community) and a SIG's roadmap as markdown for the community
 //! repository.
 
+use app::errors::AppError;
 use app::escape::{markdown_autolink, markdown_text, xml_text};
 use app::models::roadmap::{RoadmapCard, RoadmapStatus};
 use app::state::AppState;
 use app::store::roadmap::{board, recent_changes, PublishedChange};
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -21,22 +22,6 @@ pub fn router() -> Router<AppState> {
         .route("/roadmap.atom", get(community_feed))
         .route("/sigs/{slug}/roadmap.atom", get(sig_feed))
         .route("/sigs/{slug}/roadmap.md", get(markdown_export))
-}
-
-fn base(state: &AppState) -> &str {
-    state.site.public_url.trim_end_matches('/')
-}
-
-fn unavailable() -> Response {
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        "The roadmap is not available right now. Please try again in a moment.",
-    )
-        .into_response()
-}
-
-fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, "There is no SIG with this name.").into_response()
 }
 
 fn timestamp(unix_seconds: i64) -> FixedDateTime {
@@ -60,7 +45,7 @@ fn atom(
     feed_path: &str,
     changes: &[PublishedChange],
 ) -> Response {
-    let base = base(state);
+    let base = &state.site.public_url;
     let mut feed = Feed::default();
     feed.set_title(title);
     feed.set_id(format!("{base}{feed_path}"));
@@ -101,33 +86,28 @@ fn atom(
         .into_response()
 }
 
-async fn community_feed(State(state): State<AppState>) -> Response {
-    match recent_changes(&state.db, None, FEED_ENTRIES).await {
-        Ok(changes) => {
-            let title = format!("{} roadmap changes", state.site.site_name);
-            atom(&state, title, "/roadmap", "/roadmap.atom", &changes)
-        }
-        Err(_) => unavailable(),
-    }
+async fn community_feed(State(state): State<AppState>) -> Result<Response, AppError> {
+    let changes = recent_changes(&state.db, None, FEED_ENTRIES).await?;
+    let title = format!("{} roadmap changes", state.site.site_name);
+    Ok(atom(&state, title, "/roadmap", "/roadmap.atom", &changes))
 }
 
-async fn sig_feed(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+async fn sig_feed(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
     let slug = slug.as_str();
-    let sig = match app::store::roadmap::sig_by_slug(&state.db, slug).await {
-        Ok(Some((_, name))) => name,
-        Ok(None) => return not_found(),
-        Err(_) => return unavailable(),
-    };
-    match recent_changes(&state.db, Some(slug), FEED_ENTRIES).await {
-        Ok(changes) => atom(
-            &state,
-            format!("{sig} roadmap changes"),
-            &format!("/sigs/{slug}/roadmap"),
-            &format!("/sigs/{slug}/roadmap.atom"),
-            &changes,
-        ),
-        Err(_) => unavailable(),
-    }
+    let (_, sig) = app::store::roadmap::sig_by_slug(&state.db, slug)
+        .await?
+        .ok_or_else(AppError::no_such_sig)?;
+    let changes = recent_changes(&state.db, Some(slug), FEED_ENTRIES).await?;
+    Ok(atom(
+        &state,
+        format!("{sig} roadmap changes"),
+        &format!("/sigs/{slug}/roadmap"),
+        &format!("/sigs/{slug}/roadmap.atom"),
+        &changes,
+    ))
 }
 
 fn card_line(card: &RoadmapCard) -> String {
@@ -152,24 +132,23 @@ fn card_line(card: &RoadmapCard) -> String {
     line
 }
 
-async fn markdown_export(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+async fn markdown_export(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
     let slug = slug.as_str();
-    let board = match board(
+    let board = board(
         &state.db,
         slug,
         state.clock.this_month(),
         state.clock.unix_seconds(),
     )
-    .await
-    {
-        Ok(Some(board)) => board,
-        Ok(None) => return not_found(),
-        Err(_) => return unavailable(),
-    };
+    .await?
+    .ok_or_else(AppError::no_such_sig)?;
     let mut text = format!(
         "# {} roadmap\n\nExported from <{}/sigs/{slug}/roadmap> on {}.\n",
         markdown_text(&board.sig_name),
-        base(&state),
+        &state.site.public_url,
         state.clock.now().format("%Y-%m-%d")
     );
     for status in RoadmapStatus::ALL {
@@ -185,9 +164,9 @@ async fn markdown_export(State(state): State<AppState>, Path(slug): Path<String>
     if board.cards.is_empty() {
         text.push_str("\nNo items yet.\n");
     }
-    (
+    Ok((
         [(header::CONTENT_TYPE, "text/markdown; charset=utf-8")],
         text,
     )
-        .into_response()
+        .into_response())
 }

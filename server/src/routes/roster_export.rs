@@ -1,25 +1,19 @@
 //! `/sigs/{slug}/members.csv`: a SIG's roster as a spreadsheet, for its
 //! leads and admins only (it holds e-mail addresses).
 
+use app::auth::CurrentAccount;
 use app::errors::AppError;
 use app::escape::csv_cell as cell;
 use app::models::membership::RosterEntry;
-use app::permissions::may_edit_sig;
 use app::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/sigs/{slug}/members.csv", get(roster_csv))
-}
-
-/// The roster's answer to someone who may not have it: the same statuses and
-/// words as every server function.
-fn refusal(error: AppError) -> Response {
-    (error.status(), error.to_string()).into_response()
 }
 
 fn to_csv(entries: &[RosterEntry]) -> Result<Vec<u8>, csv::Error> {
@@ -46,37 +40,27 @@ fn to_csv(entries: &[RosterEntry]) -> Result<Vec<u8>, csv::Error> {
 
 async fn roster_csv(
     State(state): State<AppState>,
+    who: CurrentAccount,
     Path(slug): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let allowed = match super::session_account(&state, &headers).await {
-        Ok(account) => may_edit_sig(&state.db, &slug, &account).await,
-        Err(error) => Err(error),
-    };
-    if let Err(error) = allowed {
-        return refusal(error);
-    }
-    let roster = match app::store::rosters::roster(&state.db, &slug).await {
-        Ok(Some(roster)) => roster,
-        Ok(None) => return refusal(AppError::NotFound),
-        Err(error) => return refusal(error.into()),
-    };
-    match to_csv(&roster.entries) {
-        Ok(body) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{slug}-members.csv\""),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
-            body,
-        )
-            .into_response(),
-        Err(error) => {
-            tracing::error!(%error, "could not write the roster as CSV");
-            refusal(AppError::Internal)
-        }
-    }
+) -> Result<Response, AppError> {
+    who.sig_editor(&state.db, &slug).await?;
+    let roster = app::store::rosters::roster(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let body = to_csv(&roster.entries).map_err(|error| {
+        tracing::error!(%error, "could not write the roster as CSV");
+        AppError::Internal
+    })?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{slug}-members.csv\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response())
 }

@@ -1,9 +1,10 @@
 //! `/robots.txt` and `/sitemap.xml`, with absolute addresses from the
 //! configured public URL, and `/favicon.ico` for browsers that ask for it.
 
+use app::errors::AppError;
 use app::state::AppState;
 use axum::extract::State;
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
@@ -19,28 +20,17 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-fn base(state: &AppState) -> &str {
-    state.site.public_url.trim_end_matches('/')
-}
-
 async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
         "User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account/\nDisallow: /api/\nDisallow: /my/\nDisallow: /leave\nDisallow: /join/confirm\nDisallow: /metrics\n\nSitemap: {}/sitemap.xml\n",
-        base(&state)
+        &state.site.public_url
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
-async fn sitemap(State(state): State<AppState>) -> Response {
-    let slugs = app::store::sigs::active_slugs(&state.db).await;
-    let pages = app::store::pages::list_pages(&state.db, |_| String::new()).await;
-    let (Ok(slugs), Ok(pages)) = (slugs, pages) else {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "The sitemap is not available right now.",
-        )
-            .into_response();
-    };
+async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
+    let slugs = app::store::sigs::active_slugs(&state.db).await?;
+    let pages = app::store::pages::list_pages(&state.db, |_| String::new()).await?;
     let mut paths: Vec<String> = vec![
         "/".into(),
         "/sigs".into(),
@@ -64,13 +54,13 @@ async fn sitemap(State(state): State<AppState>) -> Response {
     for path in paths {
         body.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            app::escape::xml_escaped(&format!("{}{path}", base(&state)))
+            app::escape::xml_escaped(&format!("{}{path}", &state.site.public_url))
         ));
     }
     body.push_str("</urlset>\n");
-    (
+    Ok((
         [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
         body,
     )
-        .into_response()
+        .into_response())
 }

@@ -75,7 +75,7 @@ impl TestDatabase {
                 });
                 let name = format!(
                     "sigpost_test_{}_{}_{}",
-                    app::store::now(),
+                    app::clock::Clock::default().unix_seconds(),
                     std::process::id(),
                     DATABASE_COUNTER.fetch_add(1, Ordering::Relaxed)
                 );
@@ -105,7 +105,7 @@ impl TestDatabase {
 
 /// Test databases older than a day are left-overs of killed runs.
 async fn drop_stale_databases(admin: &mut sqlx::PgConnection) {
-    let cutoff = app::store::now() - 86_400;
+    let cutoff = app::clock::Clock::default().unix_seconds() - 86_400;
     let names: Vec<String> =
         sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'sigpost_test_%'")
             .fetch_all(&mut *admin)

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::values::{parse_weekday, Cadence, Day, LocalTime, WeekOfMonth};
 use crate::errors::FieldErrors;
-use crate::models::sig_edit::check_web_url;
+use crate::models::fields::{check_length, check_web_url};
 
 pub const MEETING_TITLE_MAX_CHARS: usize = 120;
 pub const AGENDA_MAX_CHARS: usize = 10_000;
@@ -50,12 +50,6 @@ pub struct ValidSeries {
     pub recordings_url: Option<String>,
 }
 
-fn too_long(errors: &mut FieldErrors, field: &str, value: &str, max: usize) {
-    if value.chars().count() > max {
-        errors.add(field, format!("Use at most {max} characters."));
-    }
-}
-
 fn optional_url(errors: &mut FieldErrors, field: &str, value: &str) -> Option<String> {
     if let Err(message) = check_web_url(value) {
         errors.add(field, message);
@@ -77,7 +71,7 @@ impl MeetingSeriesForm {
         if title.is_empty() {
             errors.add("title", "Give the meeting a name, such as “SIG meeting”.");
         }
-        too_long(&mut errors, "title", title, MEETING_TITLE_MAX_CHARS);
+        check_length(&mut errors, "title", title, MEETING_TITLE_MAX_CHARS);
         let weekday = parse_weekday(&self.weekday);
         if weekday.is_none() {
             errors.add("weekday", "Choose a day of the week.");
@@ -217,9 +211,9 @@ impl MeetingRecordForm {
         if title.is_empty() {
             errors.add("title", "Give the meeting a title.");
         }
-        too_long(&mut errors, "title", title, MEETING_TITLE_MAX_CHARS);
-        too_long(&mut errors, "agenda", &self.agenda, AGENDA_MAX_CHARS);
-        too_long(&mut errors, "notes", &self.notes, NOTES_MAX_CHARS);
+        check_length(&mut errors, "title", title, MEETING_TITLE_MAX_CHARS);
+        check_length(&mut errors, "agenda", &self.agenda, AGENDA_MAX_CHARS);
+        check_length(&mut errors, "notes", &self.notes, NOTES_MAX_CHARS);
         let recording_url = optional_url(&mut errors, "recording_url", &self.recording_url);
         errors.into_result()?;
         let held_on = held_on.ok_or_else(FieldErrors::default)?;

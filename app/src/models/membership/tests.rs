@@ -70,3 +70,18 @@ fn statuses_round_trip_and_decisions_parse() {
     assert_eq!(decide("decline").validate(), Ok(false));
     assert!(decide("maybe").validate().is_err());
 }
+
+#[test]
+fn where_a_request_to_join_starts() {
+    use MembershipStatus::*;
+    let open = Some(JoinPolicy::Open);
+    let approval = Some(JoinPolicy::Approval);
+    assert_eq!(JoinPolicy::arriving_status(open, true), Unconfirmed);
+    assert_eq!(JoinPolicy::arriving_status(approval, true), Unconfirmed);
+    assert_eq!(JoinPolicy::arriving_status(open, false), Active);
+    assert_eq!(JoinPolicy::arriving_status(None, false), Active);
+    assert_eq!(
+        JoinPolicy::arriving_status(approval, false),
+        AwaitingApproval
+    );
+}

@@ -5,15 +5,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::stewardship::{load_sig_edit, UpdateSig};
-use crate::components::error_notice::EditRefused;
 use crate::components::form::{field_error, Field, FormError, TextArea};
 use crate::components::form_draft::drafted_or;
-use crate::errors::AppError;
+use crate::components::page_loader::PageLoader;
 use crate::models::account::NAME_MAX_CHARS;
-use crate::models::sig_edit::{
-    SigEditForm, DESCRIPTION_MAX_CHARS, MISSION_MAX_CHARS, URL_MAX_CHARS,
-};
-use crate::routes::not_found::NotFound;
+use crate::models::fields::URL_MAX_CHARS;
+use crate::models::sig_edit::{SigEditForm, DESCRIPTION_MAX_CHARS, MISSION_MAX_CHARS};
 
 #[component]
 pub fn SigEditPage() -> impl IntoView {
@@ -24,15 +21,9 @@ pub fn SigEditPage() -> impl IntoView {
     );
     view! {
         <Title text="Edit SIG page" />
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match current.await {
-                    Ok(form) => view! { <SigEditor form /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <EditRefused title="Edit SIG page" error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=current editing="Edit SIG page" show=move |form| {
+            view! { <SigEditor form /> }.into_any()
+        } />
     }
 }
 

@@ -9,13 +9,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::meetings::{load_sig_meetings, DeleteMeetingEntry};
-use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{field_error, FormError};
 use crate::components::meeting_time::MeetingTime;
+use crate::components::page_loader::PageLoader;
 use crate::components::page_meta::PageMeta;
-use crate::errors::AppError;
 use crate::models::meeting::{MeetingRecordSummary, SeriesView, SigMeetings};
-use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn SigMeetingsPage() -> impl IntoView {
@@ -23,15 +21,9 @@ pub fn SigMeetingsPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let meetings = Resource::new(slug, load_sig_meetings);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading meetings…"</p> }>
-            {move || Suspend::new(async move {
-                match meetings.await {
-                    Ok(meetings) => view! { <MeetingsOverview meetings /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=meetings loading="Loading meetings…" show=move |meetings| {
+            view! { <MeetingsOverview meetings /> }.into_any()
+        } />
     }
 }
 

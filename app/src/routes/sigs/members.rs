@@ -5,15 +5,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::membership::{load_roster, DecideJoinRequest};
-use crate::components::error_notice::EditRefused;
 use crate::components::form::FormError;
 use crate::components::form_draft::submitted;
-use crate::errors::AppError;
+use crate::components::page_loader::PageLoader;
 use crate::escape::textarea_text;
 use crate::models::membership::{
     MembershipStatus, Roster, RosterEntry, DECISION_MESSAGE_MAX_CHARS,
 };
-use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn MembersPage() -> impl IntoView {
@@ -30,15 +28,9 @@ pub fn MembersPage() -> impl IntoView {
     );
     let value = Signal::derive(move || decide.value().get());
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match roster.await {
-                    Ok(roster) => view! { <FormError value /><RosterView roster decide /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <EditRefused title="Members" error /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <PageLoader resource=roster editing="Members" keep_while_reloading=true show=move |roster| {
+            view! { <FormError value /><RosterView roster decide /> }.into_any()
+        } />
     }
 }
 

@@ -7,15 +7,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::roadmap::load_roadmap_board;
-use crate::components::error_notice::ErrorNotice;
 use crate::components::form::FormError;
+use crate::components::page_loader::PageLoader;
 use crate::components::page_meta::PageMeta;
 use crate::components::roadmap_card::{CardActions, RoadmapCardView};
-use crate::errors::AppError;
 use crate::models::roadmap::{
     Month, RoadmapBoard, RoadmapCard, RoadmapStatus, HORIZON_MONTHS, STALE_AFTER_DAYS,
 };
-use crate::routes::not_found::NotFound;
 
 /// The columns shown by default; dropped items appear with `?dropped=1`.
 const OPEN_COLUMNS: [RoadmapStatus; 4] = [
@@ -46,19 +44,14 @@ pub fn SigRoadmapPage() -> impl IntoView {
     let status_result = Signal::derive(move || actions.change_status.value().get());
     let reorder_result = Signal::derive(move || actions.reorder.value().get());
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading the roadmap…"</p> }>
-            {move || Suspend::new(async move {
-                match board.await {
-                    Ok(board) => view! {
-                        <FormError value=status_result />
-                        <FormError value=reorder_result />
-                        <Board board show_dropped=show_dropped() actions />
-                    }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <PageLoader resource=board loading="Loading the roadmap…" keep_while_reloading=true
+            show=move |board| {
+                view! {
+                    <FormError value=status_result />
+                    <FormError value=reorder_result />
+                    <Board board show_dropped=show_dropped() actions />
+                }.into_any()
+            } />
     }
 }
 

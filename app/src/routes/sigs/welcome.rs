@@ -3,16 +3,14 @@
 use leptos::prelude::*;
 
 use crate::components::meeting_time::MeetingTime;
+use crate::components::page_loader::PageLoader;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::membership::load_welcome;
-use crate::components::error_notice::ErrorNotice;
 use crate::components::lead_list::LeadList;
 use crate::components::page_meta::PageMeta;
 use crate::components::roadmap_card::RoadmapCardView;
-use crate::errors::AppError;
 use crate::models::membership::{MembershipStatus, Welcome};
-use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn WelcomePage() -> impl IntoView {
@@ -22,15 +20,9 @@ pub fn WelcomePage() -> impl IntoView {
         load_welcome,
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match welcome.await {
-                    Ok(welcome) => view! { <WelcomeDetails welcome /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=welcome show=move |welcome| {
+            view! { <WelcomeDetails welcome /> }.into_any()
+        } />
     }
 }
 

@@ -2,11 +2,9 @@
 //! charter, mailing list, meeting series, discussion teams and subprojects.
 
 use chrono::{Datelike, NaiveDate};
-use sqlx::any::AnyArguments;
-use sqlx::query::Query;
-use sqlx::{Any, FromRow};
+use sqlx::FromRow;
 
-use crate::store::now;
+use crate::store::meetings::SeriesRule;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SigDetails {
@@ -80,7 +78,7 @@ pub(super) async fn replace(
     .bind(&details.mission)
     .bind(&details.charter_url)
     .bind(&details.mailing_list_url)
-    .bind(now())
+    .bind(tx.now())
     .bind(sig_id)
     .execute(&mut **tx)
     .await?
@@ -171,70 +169,6 @@ async fn replace_subprojects(
     Ok(true)
 }
 
-/// The rule of a stored series, as compared and written by imports.
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
-pub(crate) struct SeriesRule {
-    pub weekday: i64,
-    pub start_time: String,
-    pub end_time: String,
-    pub time_zone: String,
-    pub cadence: String,
-    pub week_of_month: Option<i64>,
-    pub starts_on: String,
-    pub join_url: Option<String>,
-    pub notes_url: Option<String>,
-    pub recordings_url: Option<String>,
-}
-
-impl SeriesRule {
-    fn of(series: &ImportedSeries, starts_on: String) -> Self {
-        SeriesRule {
-            weekday: series.weekday,
-            start_time: series.start_time.clone(),
-            end_time: series.end_time.clone(),
-            time_zone: series.time_zone.clone(),
-            cadence: series.cadence.clone(),
-            week_of_month: series.week_of_month,
-            starts_on,
-            join_url: series.join_url.clone(),
-            notes_url: series.notes_url.clone(),
-            recordings_url: series.recordings_url.clone(),
-        }
-    }
-
-    /// The series this rule belongs to, as an import would describe it.
-    pub(crate) fn into_series(self, title: String) -> ImportedSeries {
-        ImportedSeries {
-            title,
-            weekday: self.weekday,
-            start_time: self.start_time,
-            end_time: self.end_time,
-            time_zone: self.time_zone,
-            cadence: self.cadence,
-            week_of_month: self.week_of_month,
-            starts_on: Some(self.starts_on),
-            join_url: self.join_url,
-            notes_url: self.notes_url,
-            recordings_url: self.recordings_url,
-        }
-    }
-
-    /// Binds the ten rule columns as `$1`…`$10`.
-    fn bind<'q>(&'q self, query: Query<'q, Any, AnyArguments>) -> Query<'q, Any, AnyArguments> {
-        query
-            .bind(self.weekday)
-            .bind(&self.start_time)
-            .bind(&self.end_time)
-            .bind(&self.time_zone)
-            .bind(&self.cadence)
-            .bind(self.week_of_month)
-            .bind(&self.starts_on)
-            .bind(&self.join_url)
-            .bind(&self.notes_url)
-            .bind(&self.recordings_url)
-    }
-}
-
 /// Inserts or updates the series with this title; tells whether it changed.
 async fn upsert_series(
     tx: &mut crate::store::write::WriteTransaction,
@@ -253,7 +187,7 @@ async fn upsert_series(
         .clone()
         .or_else(|| found.as_ref().map(|(_, day)| day.clone()))
         .unwrap_or_else(|| default_start(series.weekday));
-    let wanted = SeriesRule::of(series, starts_on);
+    let wanted = SeriesRule::imported(series, starts_on);
     let Some((id, _)) = found else {
         let insert = sqlx::query(
             "INSERT INTO meeting_series (weekday, start_time, end_time, time_zone, cadence, \
@@ -265,7 +199,7 @@ async fn upsert_series(
             .bind(insert)
             .bind(sig_id)
             .bind(&series.title)
-            .bind(now())
+            .bind(tx.now())
             .execute(&mut **tx)
             .await?;
         return Ok(true);
@@ -287,7 +221,7 @@ async fn upsert_series(
     );
     wanted
         .bind(update)
-        .bind(now())
+        .bind(tx.now())
         .bind(id)
         .execute(&mut **tx)
         .await?;

@@ -1,7 +1,6 @@
 //! The people an import names as leads: one person per GitHub handle.
 
 use super::ImportedLead;
-use crate::store::now;
 
 /// One person per GitHub handle; people without a handle are matched by name.
 /// A private e-mail from the file is kept for people who have not signed up
@@ -21,7 +20,7 @@ pub(super) async fn upsert(
             .bind(&lead.display_name)
             .bind(handle)
             .bind(handle.to_lowercase())
-            .bind(now())
+            .bind(tx.now())
             .fetch_one(&mut **tx)
             .await?
         }
@@ -38,7 +37,7 @@ pub(super) async fn upsert(
                     "INSERT INTO people (display_name, created_at) VALUES ($1, $2) RETURNING id",
                 )
                 .bind(&lead.display_name)
-                .bind(now())
+                .bind(tx.now())
                 .fetch_one(&mut **tx)
                 .await?,
             }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::node::Node;
 use super::Problem;
+use crate::sigs_yaml_format::an_hour_later;
 
 pub const KNOWN_KEYS: &[&str] = &[
     "description",
@@ -102,21 +103,6 @@ pub fn read(
         notes_url: map.text("archive_url")?,
         recordings_url: map.text("recordings_url")?,
     }))
-}
-
-/// sigs.yaml gives no length: an hour, ending by midnight at the latest.
-pub(super) fn an_hour_later(start: LocalTime) -> LocalTime {
-    if start.hour >= 23 {
-        LocalTime {
-            hour: 23,
-            minute: 59,
-        }
-    } else {
-        LocalTime {
-            hour: start.hour + 1,
-            minute: start.minute,
-        }
-    }
 }
 
 fn words(text: &str) -> Vec<String> {

@@ -1,7 +1,8 @@
 use app::models::sig::{LeadRole, SigKind};
 use rstest::rstest;
 
-use super::{first_sentence, parse, slug_of, ParseError};
+use super::{parse, slug_of, ParseError};
+use crate::sigs_yaml_format::first_sentence;
 
 fn problems(text: &str) -> Vec<String> {
     match parse(text) {

@@ -4,27 +4,19 @@ use leptos::prelude::*;
 
 use super::DeleteEntryForm;
 use crate::api::meetings::load_meeting_record;
-use crate::components::error_notice::ErrorNotice;
 use crate::components::markdown::RenderedMarkdown;
+use crate::components::page_loader::PageLoader;
 use crate::components::page_meta::PageMeta;
-use crate::errors::AppError;
 use crate::models::meeting::MeetingRecordDetail;
-use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn MeetingRecordPage() -> impl IntoView {
     let key = crate::routes::sigs::slug_and_id();
     let record = Resource::new(key, |(slug, id)| load_meeting_record(slug, id));
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the meeting…"</p> }>
-            {move || Suspend::new(async move {
-                match record.await {
-                    Ok(detail) => view! { <RecordDetails detail /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=record loading="Loading the meeting…" show=move |detail| {
+            view! { <RecordDetails detail /> }.into_any()
+        } />
     }
 }
 

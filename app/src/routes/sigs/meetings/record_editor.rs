@@ -5,29 +5,21 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::meetings::{load_record_editor, SaveMeetingRecord};
-use crate::components::error_notice::EditRefused;
 use crate::components::form::{field_error, Field, FormError, TextArea};
-use crate::errors::AppError;
+use crate::components::page_loader::PageLoader;
+use crate::models::fields::URL_MAX_CHARS;
 use crate::models::meeting::{
     MeetingRecordEditor, AGENDA_MAX_CHARS, MEETING_TITLE_MAX_CHARS, NOTES_MAX_CHARS,
 };
-use crate::models::sig_edit::URL_MAX_CHARS;
-use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn RecordEditorPage() -> impl IntoView {
     let key = crate::routes::sigs::slug_and_id();
     let editor = Resource::new(key, |(slug, id)| load_record_editor(slug, id));
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match editor.await {
-                    Ok(editor) => view! { <RecordForm editor /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <EditRefused title="Meeting record" error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=editor editing="Meeting record" show=move |editor| {
+            view! { <RecordForm editor /> }.into_any()
+        } />
     }
 }
 

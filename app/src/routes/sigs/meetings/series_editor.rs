@@ -5,30 +5,22 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::meetings::{load_series_editor, SaveMeetingSeries};
-use crate::components::error_notice::EditRefused;
 use crate::components::form::{field_error, Field, FormError, Select};
-use crate::errors::AppError;
+use crate::components::page_loader::PageLoader;
+use crate::models::fields::Choice;
+use crate::models::fields::URL_MAX_CHARS;
 use crate::models::meeting::{
     Cadence, MeetingSeriesEditor, WeekOfMonth, MEETING_TITLE_MAX_CHARS, WEEKDAYS, ZONE_MAX_CHARS,
 };
-use crate::models::roadmap::Choice;
-use crate::models::sig_edit::URL_MAX_CHARS;
-use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn SeriesEditorPage() -> impl IntoView {
     let key = crate::routes::sigs::slug_and_id();
     let editor = Resource::new(key, |(slug, id)| load_series_editor(slug, id));
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match editor.await {
-                    Ok(editor) => view! { <SeriesForm editor /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <EditRefused title="Regular meeting" error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=editor editing="Regular meeting" show=move |editor| {
+            view! { <SeriesForm editor /> }.into_any()
+        } />
     }
 }
 

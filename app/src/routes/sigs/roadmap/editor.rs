@@ -5,31 +5,26 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::roadmap::{load_roadmap_editor, PreviewMarkdown, SaveRoadmapItem};
-use crate::components::error_notice::{EditRefused, ErrorNotice};
+use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{field_error, Field, FormError, Select, TextArea};
 use crate::components::form_draft::{drafted_or, submitted};
+use crate::components::page_loader::PageLoader;
 use crate::errors::AppError;
+use crate::models::fields::Choice;
+use crate::models::fields::URL_MAX_CHARS;
 use crate::models::roadmap::{
-    Choice, RoadmapItemEditor, RoadmapStatus, EXIT_CRITERION_MAX_CHARS, ITEM_DESCRIPTION_MAX_CHARS,
+    RoadmapItemEditor, RoadmapStatus, EXIT_CRITERION_MAX_CHARS, ITEM_DESCRIPTION_MAX_CHARS,
     ITEM_TITLE_MAX_CHARS,
 };
-use crate::models::sig_edit::URL_MAX_CHARS;
-use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn RoadmapEditorPage() -> impl IntoView {
     let key = crate::routes::sigs::slug_and_id();
     let editor = Resource::new(key, |(slug, id)| load_roadmap_editor(slug, id));
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match editor.await {
-                    Ok(editor) => view! { <ItemForm editor /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <EditRefused title="Roadmap item" error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=editor editing="Roadmap item" show=move |editor| {
+            view! { <ItemForm editor /> }.into_any()
+        } />
     }
 }
 

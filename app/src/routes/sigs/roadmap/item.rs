@@ -3,28 +3,20 @@
 use leptos::prelude::*;
 
 use crate::api::roadmap::{load_roadmap_item, DeleteRoadmapItem};
-use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{field_error, FormError};
 use crate::components::markdown::RenderedMarkdown;
+use crate::components::page_loader::PageLoader;
 use crate::components::page_meta::PageMeta;
-use crate::errors::AppError;
 use crate::models::roadmap::RoadmapItemDetail;
-use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn RoadmapItemPage() -> impl IntoView {
     let key = crate::routes::sigs::slug_and_id();
     let item = Resource::new(key, |(slug, id)| load_roadmap_item(slug, id));
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the item…"</p> }>
-            {move || Suspend::new(async move {
-                match item.await {
-                    Ok(detail) => view! { <ItemDetails detail /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=item loading="Loading the item…" show=move |detail| {
+            view! { <ItemDetails detail /> }.into_any()
+        } />
     }
 }
 
