@@ -117,7 +117,8 @@ pub fn group(sig: &ImportedSig) -> String {
     }
     if !details.meetings.is_empty() {
         out.push_str("## Meetings\n\n");
-        for series in &details.meetings {
+        for imported in &details.meetings {
+            let series = &imported.rule;
             let weekday = u32::try_from(series.weekday).unwrap_or(0);
             let rule = rule_label(
                 Cadence::parse(&series.cadence).unwrap_or(Cadence::Weekly),
@@ -127,7 +128,7 @@ pub fn group(sig: &ImportedSig) -> String {
             let _ = write!(
                 out,
                 "- **{}**: {rule}, {}–{} ({})",
-                escape(&series.title),
+                escape(&imported.title),
                 series.start_time,
                 series.end_time,
                 escape(&series.time_zone)

@@ -5,6 +5,7 @@
 use app::models::meeting::{weekday_label, Cadence, WeekOfMonth};
 use app::models::sig::LeadRole;
 use app::store::import::{ImportedLead, ImportedSeries, ImportedSig};
+use app::store::meetings::SeriesRule;
 use serde::Serialize;
 
 use crate::sigs_yaml_format::{default_end, dir_prefix, first_sentence, GROUP_LISTS};
@@ -103,8 +104,8 @@ struct Subproject<'a> {
 }
 
 /// "biweekly starting 2026-01-07", "monthly, third Thursday, starting 2026-01-01".
-fn frequency(series: &ImportedSeries) -> String {
-    let starts = series.starts_on.as_deref().unwrap_or_default();
+fn frequency(series: &SeriesRule) -> String {
+    let starts = &series.starts_on;
     match (series.cadence.as_str(), series.week_of_month) {
         ("monthly", Some(week)) => format!(
             "monthly, {} {}, starting {starts}",
@@ -141,7 +142,7 @@ fn group(sig: &ImportedSig) -> Group<'_> {
         charter_link: details.and_then(|details| details.charter_url.as_deref()),
         meeting_notes_url: sig.meeting_notes_url.as_deref().filter(|notes| {
             let first =
-                details.and_then(|d| d.meetings.iter().find_map(|m| m.notes_url.as_deref()));
+                details.and_then(|d| d.meetings.iter().find_map(|m| m.rule.notes_url.as_deref()));
             first != Some(*notes)
         }),
         leadership: Leadership {
@@ -187,9 +188,10 @@ fn group(sig: &ImportedSig) -> Group<'_> {
     }
 }
 
-fn meeting(series: &ImportedSeries) -> Meeting<'_> {
+fn meeting(imported: &ImportedSeries) -> Meeting<'_> {
+    let series = &imported.rule;
     Meeting {
-        description: &series.title,
+        description: &imported.title,
         day: weekday_label(u32::try_from(series.weekday).unwrap_or(0)),
         time: &series.start_time,
         end_time: (default_end(&series.start_time).as_deref() != Some(series.end_time.as_str()))

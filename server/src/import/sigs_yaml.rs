@@ -226,7 +226,9 @@ impl Reader {
             chat_channel,
             meeting_notes_url: match map.text("meeting_notes_url")? {
                 Some(url) => Some(url),
-                None => meetings.iter().find_map(|series| series.notes_url.clone()),
+                None => meetings
+                    .iter()
+                    .find_map(|series| series.rule.notes_url.clone()),
             },
             leads,
             details: Some(SigDetails {

@@ -17,25 +17,13 @@ pub struct SigDetails {
     pub subprojects: Vec<ImportedSubproject>,
 }
 
-/// A meeting series, matched to a stored one by its SIG and title.
+/// A meeting series, matched to a stored one by its SIG and title. The
+/// rule's `starts_on` is empty when the file does not say: a new series
+/// then starts from a fixed day and a stored one keeps its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedSeries {
     pub title: String,
-    /// ISO weekday, 1 = Monday.
-    pub weekday: i64,
-    /// HH:MM in `time_zone`.
-    pub start_time: String,
-    pub end_time: String,
-    pub time_zone: String,
-    /// `weekly`, `biweekly` or `monthly`.
-    pub cadence: String,
-    pub week_of_month: Option<i64>,
-    /// The first day (YYYY-MM-DD) when the file says it; otherwise a new
-    /// series starts from a fixed day and a stored one keeps its own.
-    pub starts_on: Option<String>,
-    pub join_url: Option<String>,
-    pub notes_url: Option<String>,
-    pub recordings_url: Option<String>,
+    pub rule: SeriesRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -182,12 +170,14 @@ async fn upsert_series(
     .bind(&series.title)
     .fetch_optional(&mut **tx)
     .await?;
-    let starts_on = series
-        .starts_on
-        .clone()
+    let stated = Some(series.rule.starts_on.clone()).filter(|day| !day.is_empty());
+    let starts_on = stated
         .or_else(|| found.as_ref().map(|(_, day)| day.clone()))
-        .unwrap_or_else(|| default_start(series.weekday));
-    let wanted = SeriesRule::imported(series, starts_on);
+        .unwrap_or_else(|| default_start(series.rule.weekday));
+    let wanted = SeriesRule {
+        starts_on,
+        ..series.rule.clone()
+    };
     let Some((id, _)) = found else {
         let insert = sqlx::query(
             "INSERT INTO meeting_series (weekday, start_time, end_time, time_zone, cadence, \

@@ -1,5 +1,5 @@
 //! A meeting series' rule as stored, and the ways into it: a validated
-//! form, an imported file, and the columns a query binds.
+//! form, an imported file (which carries one), and the columns a query binds.
 
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
@@ -26,22 +26,6 @@ pub struct SeriesRule {
 }
 
 impl SeriesRule {
-    /// The rule of an imported series that starts on `starts_on`.
-    pub(crate) fn imported(series: &ImportedSeries, starts_on: String) -> Self {
-        SeriesRule {
-            weekday: series.weekday,
-            start_time: series.start_time.clone(),
-            end_time: series.end_time.clone(),
-            time_zone: series.time_zone.clone(),
-            cadence: series.cadence.clone(),
-            week_of_month: series.week_of_month,
-            starts_on,
-            join_url: series.join_url.clone(),
-            notes_url: series.notes_url.clone(),
-            recordings_url: series.recordings_url.clone(),
-        }
-    }
-
     /// The rule of a series form that passed its checks.
     pub fn valid(series: &ValidSeries) -> Self {
         SeriesRule {
@@ -60,19 +44,7 @@ impl SeriesRule {
 
     /// The series this rule belongs to, as an import would describe it.
     pub(crate) fn into_series(self, title: String) -> ImportedSeries {
-        ImportedSeries {
-            title,
-            weekday: self.weekday,
-            start_time: self.start_time,
-            end_time: self.end_time,
-            time_zone: self.time_zone,
-            cadence: self.cadence,
-            week_of_month: self.week_of_month,
-            starts_on: Some(self.starts_on),
-            join_url: self.join_url,
-            notes_url: self.notes_url,
-            recordings_url: self.recordings_url,
-        }
+        ImportedSeries { title, rule: self }
     }
 
     /// The rule resolved for computing meetings, or `None` when a stored

@@ -6,6 +6,7 @@
 use app::models::meeting::{parse_weekday, Cadence, Day, LocalTime, WEEKDAYS};
 use app::schedule::zones;
 use app::store::import::ImportedSeries;
+use app::store::meetings::SeriesRule;
 use chrono::NaiveDate;
 
 use super::node::Node;
@@ -92,16 +93,18 @@ pub fn read(
     };
     Ok(Some(ImportedSeries {
         title,
-        weekday: i64::from(weekday),
-        start_time: start.label(),
-        end_time: end.label(),
-        time_zone: zone.name().to_owned(),
-        cadence: rule.0.as_str().to_owned(),
-        week_of_month: rule.1,
-        starts_on,
-        join_url: map.text("url")?,
-        notes_url: map.text("archive_url")?,
-        recordings_url: map.text("recordings_url")?,
+        rule: SeriesRule {
+            weekday: i64::from(weekday),
+            start_time: start.label(),
+            end_time: end.label(),
+            time_zone: zone.name().to_owned(),
+            cadence: rule.0.as_str().to_owned(),
+            week_of_month: rule.1,
+            starts_on: starts_on.unwrap_or_default(),
+            join_url: map.text("url")?,
+            notes_url: map.text("archive_url")?,
+            recordings_url: map.text("recordings_url")?,
+        },
     }))
 }
 

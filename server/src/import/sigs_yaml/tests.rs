@@ -102,6 +102,7 @@ fn a_group_is_read_with_its_leads_meetings_contact_and_subprojects() {
     let [meeting] = details.meetings.as_slice() else {
         panic!("the triage meeting has an unknown zone and is left out")
     };
+    let meeting = &meeting.rule;
     assert_eq!(meeting.weekday, 4);
     assert_eq!(
         (meeting.start_time.as_str(), meeting.end_time.as_str()),
@@ -109,7 +110,7 @@ fn a_group_is_read_with_its_leads_meetings_contact_and_subprojects() {
     );
     assert_eq!(meeting.time_zone, "America/Los_Angeles");
     assert_eq!(meeting.cadence, "biweekly");
-    assert_eq!(meeting.starts_on.as_deref(), Some("2024-02-15"));
+    assert_eq!(meeting.starts_on, "2024-02-15");
     assert_eq!(
         storage.meeting_notes_url.as_deref(),
         Some("https://docs.example/notes")
@@ -158,7 +159,7 @@ fn frequencies_are_read_leniently_and_never_guessed(
     let found = details
         .meetings
         .first()
-        .map(|m| (m.cadence.as_str(), m.week_of_month));
+        .map(|m| (m.rule.cadence.as_str(), m.rule.week_of_month));
     assert_eq!(found, expected, "{:?}", parsed.warnings);
     if expected.is_none() {
         assert!(
@@ -185,7 +186,10 @@ fn start_dates_are_read_from_the_frequency(
     );
     let parsed = parse(&text).expect("parses");
     let details = parsed.community.sigs[0].details.as_ref().expect("details");
-    assert_eq!(details.meetings[0].starts_on.as_deref(), expected);
+    assert_eq!(
+        details.meetings[0].rule.starts_on,
+        expected.unwrap_or_default()
+    );
 }
 
 #[test]
