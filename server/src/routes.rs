@@ -2,6 +2,7 @@
 
 pub mod admin_import;
 pub mod api_v1;
+pub mod assets;
 pub mod calendars;
 pub mod health;
 pub mod preferences;

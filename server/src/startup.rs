@@ -229,7 +229,7 @@ pub fn router(
         .merge(crate::routes::api_v1::router())
         .merge(crate::routes::roster_export::router())
         .leptos_routes(&state, pages, move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell));
+        .fallback(crate::routes::assets::file_or_not_found);
     let router = crate::security::limit_bodies(router)
         .merge(crate::routes::admin_import::router())
         .layer(axum::middleware::from_fn(
