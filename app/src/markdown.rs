@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{html, Event, Options, Parser, TagEnd};
+use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
 /// One sanitiser for the process: building its tag and attribute sets for
 /// every render cost more than the cleaning of a short text.
@@ -24,12 +24,20 @@ pub fn render(markdown: &str) -> String {
     SANITISER.clean(&unsafe_html).to_string()
 }
 
-/// The first `max_chars` characters of the text of `markdown`, for meta descriptions.
+/// The first `max_chars` characters of the text of `markdown`, for meta
+/// descriptions and card excerpts. List items keep a bullet, so a list
+/// does not read as one run-on sentence.
 pub fn plain_summary(markdown: &str, max_chars: usize) -> String {
     let mut text = String::new();
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Start(Tag::Item) => {
+                if !text.is_empty() && !text.ends_with(' ') {
+                    text.push(' ');
+                }
+                text.push_str("• ");
+            }
             Event::SoftBreak
             | Event::HardBreak
             | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)
@@ -56,6 +64,47 @@ pub fn plain_summary(markdown: &str, max_chars: usize) -> String {
     format!("{}…", at_word.trim_end())
 }
 
+/// One block of a text's outline: a paragraph (`depth` 0) or a list item
+/// (`depth` 1 for a top-level item, 2 inside it, …), as plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineLine {
+    pub depth: usize,
+    pub text: String,
+}
+
+/// The paragraphs and list items of `markdown` as plain text, for formats
+/// that keep a text's shape but not its markup (the roadmap as markdown).
+pub fn plain_outline(markdown: &str) -> Vec<OutlineLine> {
+    let (mut lines, mut depth, mut text) = (Vec::new(), 0_usize, String::new());
+    let mut flush = |depth: usize, text: &mut String| {
+        let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !line.is_empty() {
+            lines.push(OutlineLine { depth, text: line });
+        }
+        text.clear();
+    };
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Item) => {
+                flush(depth, &mut text);
+                depth += 1;
+            }
+            Event::End(TagEnd::Item) => {
+                flush(depth, &mut text);
+                depth = depth.saturating_sub(1);
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
+                flush(depth, &mut text)
+            }
+            _ => {}
+        }
+    }
+    flush(depth, &mut text);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +129,29 @@ mod tests {
         assert!(html.contains("<strong>Meetings</strong>"));
         assert!(html.contains("href=\"https://example.org\""));
         assert!(html.contains("rel=\"noopener noreferrer nofollow\""));
+    }
+
+    #[test]
+    fn lists_keep_their_items_apart() {
+        let text = "Goals:\n\n- faster builds\n- fewer flakes\n  - in CI\n\nThen ship.";
+        assert_eq!(
+            plain_summary(text, 200),
+            "Goals: • faster builds • fewer flakes • in CI Then ship."
+        );
+        let line = |depth, text: &str| OutlineLine {
+            depth,
+            text: text.to_owned(),
+        };
+        assert_eq!(
+            plain_outline(text),
+            vec![
+                line(0, "Goals:"),
+                line(1, "faster builds"),
+                line(1, "fewer flakes"),
+                line(2, "in CI"),
+                line(0, "Then ship."),
+            ]
+        );
     }
 
     #[test]

@@ -97,6 +97,22 @@ pub async fn community(db: &Database, current: Month) -> Result<Vec<RoadmapCard>
         .collect())
 }
 
+/// The markdown description of every item of the SIG `slug`, by item id.
+#[tracing::instrument(skip(db), err)]
+pub async fn descriptions(
+    db: &Database,
+    slug: &str,
+) -> Result<std::collections::HashMap<i64, String>, sqlx::Error> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT i.id, i.description FROM roadmap_items i JOIN sigs s ON s.id = i.sig_id \
+         WHERE s.slug = $1",
+    )
+    .bind(slug)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
 async fn find_card(db: &Database, slug: &str, id: i64) -> Result<Option<StoredItem>, sqlx::Error> {
     sqlx::query_as(concat!(card_select!(), "WHERE s.slug = $1 AND i.id = $2"))
         .bind(slug)

@@ -4,6 +4,7 @@
 
 use app::errors::AppError;
 use app::escape::{markdown_autolink, markdown_text, xml_text};
+use app::markdown::plain_outline;
 use app::models::roadmap::{RoadmapCard, RoadmapStatus};
 use app::state::AppState;
 use app::store::roadmap::{board, recent_changes, PublishedChange};
@@ -110,7 +111,9 @@ async fn sig_feed(
     ))
 }
 
-fn card_line(card: &RoadmapCard) -> String {
+/// One item of `roadmap.md`: its title line, then its description's
+/// paragraphs and lists (nested under the item), as escaped plain text.
+fn card_lines(card: &RoadmapCard, description: &str) -> String {
     let mut line = format!(
         "- **{}** — {}",
         markdown_text(&card.title),
@@ -125,10 +128,14 @@ fn card_line(card: &RoadmapCard) -> String {
     if card.overdue {
         line.push_str(" · **overdue**");
     }
-    if !card.excerpt.is_empty() {
-        line.push_str(&format!("\n  {}", markdown_text(&card.excerpt)));
-    }
     line.push('\n');
+    for block in plain_outline(description) {
+        let text = markdown_text(&block.text);
+        match block.depth {
+            0 => line.push_str(&format!("\n  {text}\n")),
+            depth => line.push_str(&format!("{}- {text}\n", "  ".repeat(depth))),
+        }
+    }
     line
 }
 
@@ -145,6 +152,7 @@ async fn markdown_export(
     )
     .await?
     .ok_or_else(AppError::no_such_sig)?;
+    let descriptions = app::store::roadmap::descriptions(&state.db, slug).await?;
     let mut text = format!(
         "# {} roadmap\n\nExported from <{}/sigs/{slug}/roadmap> on {}.\n",
         markdown_text(&board.sig_name),
@@ -158,7 +166,8 @@ async fn markdown_export(
         }
         text.push_str(&format!("\n## {}\n\n", status.label()));
         for card in cards {
-            text.push_str(&card_line(card));
+            let description = descriptions.get(&card.id).map_or("", String::as_str);
+            text.push_str(&card_lines(card, description));
         }
     }
     if board.cards.is_empty() {
