@@ -13,6 +13,65 @@ pub const IMPORT_FORMATS: [(&str, &str); 2] = [
     ("kubesphere-md", "KubeSphere-style SIG table (markdown)"),
 ];
 
+/// Why an upload was refused, carried back to the form in its address
+/// (`?problem=…`) as a code, never as free text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploadProblem {
+    Unreadable,
+    NoFile,
+    TooLarge,
+    NotText,
+    ControlCharacter,
+    UnknownFormat,
+}
+
+impl UploadProblem {
+    const ALL: [UploadProblem; 6] = [
+        Self::Unreadable,
+        Self::NoFile,
+        Self::TooLarge,
+        Self::NotText,
+        Self::ControlCharacter,
+        Self::UnknownFormat,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Unreadable => "unreadable",
+            Self::NoFile => "no-file",
+            Self::TooLarge => "too-large",
+            Self::NotText => "not-text",
+            Self::ControlCharacter => "control-character",
+            Self::UnknownFormat => "format",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|problem| problem.code() == code)
+    }
+
+    /// The form field the problem is about.
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::UnknownFormat => "format",
+            _ => "file",
+        }
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::Unreadable => "The upload could not be read; please send the form again.",
+            Self::NoFile => "Choose a file to import.",
+            Self::TooLarge => "The file is larger than 4 MB.",
+            Self::NotText => "The file is not UTF-8 text: save it as UTF-8 and upload it again.",
+            Self::ControlCharacter => {
+                "The file contains a control character (such as NUL), which no field accepts."
+            }
+            Self::UnknownFormat => "Choose sigs.yaml or a KubeSphere SIG table as the format.",
+        }
+    }
+}
+
 /// What an import did or would do.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportOutcome {

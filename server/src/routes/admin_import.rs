@@ -6,10 +6,11 @@
 
 use app::auth::CurrentAccount;
 use app::errors::AppError;
-use app::models::import::{ImportOutcome, UPLOAD_MAX_BYTES};
+use app::models::import::{ImportOutcome, UploadProblem, UPLOAD_MAX_BYTES};
 use app::state::AppState;
 use app::store::import::{ImportMode, ImportReport};
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
@@ -27,11 +28,6 @@ pub fn router() -> Router<AppState> {
         .layer(RequestBodyLimitLayer::new(UPLOAD_MAX_BYTES + 64 * 1024))
 }
 
-/// A refusal of the upload itself, in the words the admin reads.
-fn bad_request(message: &str) -> AppError {
-    AppError::Rejected(message.to_owned())
-}
-
 /// The uploaded file's name and text, and the chosen format.
 struct Upload {
     file_name: String,
@@ -39,17 +35,16 @@ struct Upload {
     format: ImportFormat,
 }
 
-async fn read_upload(mut form: Multipart) -> Result<Upload, AppError> {
-    let (mut file, mut format) = (None, ImportFormat::SigsYaml);
+/// Reads every field first, so a refusal can give the chosen format back.
+/// The format as sent comes back with the problem.
+async fn read_upload(mut form: Multipart) -> Result<Upload, (UploadProblem, String)> {
+    let (mut file, mut format) = (None, String::from("sigs-yaml"));
+    let mut problem = None;
     loop {
         let field = match form.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(_) => {
-                return Err(bad_request(
-                    "The upload could not be read; please send the form again.",
-                ))
-            }
+            Err(_) => return Err((UploadProblem::Unreadable, format)),
         };
         match field.name() {
             Some("file") => {
@@ -59,42 +54,49 @@ async fn read_upload(mut form: Multipart) -> Result<Upload, AppError> {
                     .chars()
                     .take(200)
                     .collect::<String>();
-                let bytes = field.bytes().await.map_err(|_| {
-                    bad_request("The file could not be read; please send the form again.")
-                })?;
-                if bytes.len() > UPLOAD_MAX_BYTES {
-                    return Err(bad_request("The file is larger than 4 MB."));
+                match field.bytes().await {
+                    Ok(bytes) => file = Some((name, bytes)),
+                    Err(_) => problem = Some(UploadProblem::Unreadable),
                 }
-                let text = String::from_utf8(bytes.to_vec()).map_err(|error| {
-                    bad_request(&format!(
-                        "The file is not UTF-8 text (first bad byte at offset {}).",
-                        error.utf8_error().valid_up_to()
-                    ))
-                })?;
-                file = Some((name, text));
             }
-            Some("format") => {
-                let value = field.text().await.unwrap_or_default();
-                format = ImportFormat::from_str(value.trim(), true).map_err(|_| {
-                    bad_request("Choose sigs.yaml or a KubeSphere SIG table as the format.")
-                })?;
-            }
+            Some("format") => format = field.text().await.unwrap_or_default().trim().to_owned(),
             _ => {}
         }
     }
-    let Some((file_name, text)) = file.filter(|(_, text)| !text.trim().is_empty()) else {
-        return Err(bad_request("Choose a file to import."));
-    };
+    let checked = problem.map_or_else(|| check_upload(file, &format), Err);
+    checked.map_err(|problem| (problem, format))
+}
+
+fn check_upload(
+    file: Option<(String, axum::body::Bytes)>,
+    format: &str,
+) -> Result<Upload, UploadProblem> {
+    let format = ImportFormat::from_str(format, true).map_err(|_| UploadProblem::UnknownFormat)?;
+    let (file_name, bytes) = file.ok_or(UploadProblem::NoFile)?;
+    if bytes.len() > UPLOAD_MAX_BYTES {
+        return Err(UploadProblem::TooLarge);
+    }
+    let text = String::from_utf8(bytes.to_vec()).map_err(|_| UploadProblem::NotText)?;
+    if text.trim().is_empty() {
+        return Err(UploadProblem::NoFile);
+    }
     if text.chars().any(app::escape::is_unwanted_control) {
-        return Err(bad_request(
-            "The file contains a control character (such as NUL), which no field accepts.",
-        ));
+        return Err(UploadProblem::ControlCharacter);
     }
     Ok(Upload {
         file_name,
         text,
         format,
     })
+}
+
+/// Whether a browser posted the form (it accepts HTML): it is sent back to
+/// the form, which shows the problem; other clients get a 400 that says it.
+fn from_a_browser(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
 }
 
 fn format_name(format: ImportFormat) -> String {
@@ -138,10 +140,22 @@ async fn outcome(
 async fn upload(
     State(state): State<AppState>,
     who: CurrentAccount,
+    headers: HeaderMap,
     form: Multipart,
 ) -> Result<Response, AppError> {
     let person = who.admin()?.id;
-    let upload = read_upload(form).await?;
+    let upload = match read_upload(form).await {
+        Ok(upload) => upload,
+        Err((problem, format)) if from_a_browser(&headers) => {
+            let back = format!(
+                "/admin/import?problem={}&format={}",
+                problem.code(),
+                form_urlencoded::byte_serialize(format.as_bytes()).collect::<String>()
+            );
+            return Ok(Redirect::to(&back).into_response());
+        }
+        Err((problem, _)) => return Err(AppError::Rejected(problem.message().to_owned())),
+    };
     let dry_run = outcome(&state, upload.format, &upload.text, ImportMode::DryRun).await?;
     let id = app::store::import_previews::create(
         &state.db,
@@ -168,7 +182,7 @@ async fn apply(
         return Ok(back);
     };
     let format = ImportFormat::from_str(&format, true)
-        .map_err(|_| bad_request("This upload's format is no longer known."))?;
+        .map_err(|_| AppError::Rejected("This upload's format is no longer known.".to_owned()))?;
     let applied = outcome(&state, format, &text, ImportMode::Apply).await?;
     // A file that cannot be imported stays a dry run with its problems.
     if applied.errors.is_empty() {

@@ -27,6 +27,11 @@ fn multipart(file_name: &str, content: &[u8], format: &str) -> Vec<u8> {
 }
 
 async fn upload(app: &TestApp, session: Option<&str>, body: Vec<u8>) -> Page {
+    upload_as(app, session, body, "*/*").await
+}
+
+/// Uploads as a client that accepts `accept` (a browser sends `text/html`).
+async fn upload_as(app: &TestApp, session: Option<&str>, body: Vec<u8>, accept: &str) -> Page {
     let mut request = app
         .client
         .post(format!("http://{}/admin/import/upload", app.addr))
@@ -34,6 +39,7 @@ async fn upload(app: &TestApp, session: Option<&str>, body: Vec<u8>) -> Page {
             "content-type",
             format!("multipart/form-data; boundary={BOUNDARY}"),
         )
+        .header("accept", accept)
         .body(body);
     if let Some(token) = session {
         request = request.header("cookie", format!("sigpost_session={token}"));
@@ -152,6 +158,35 @@ async fn only_admins_may_upload_and_bad_uploads_change_nothing(backend: Backend)
         assert!(page.status.is_client_error(), "{message}: {}", page.status);
         assert!(page.body.contains(message), "{}", page.body);
     }
+    // A browser is sent back to the form, which says what to fix and keeps
+    // the chosen format; the address carries a code, never free text.
+    let refused = upload_as(
+        &app,
+        Some(admin),
+        multipart("a.md", &[0xff, 0xfe, b'a'], "kubesphere-md"),
+        "text/html,application/xhtml+xml",
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        refused.headers["location"],
+        "/admin/import?problem=not-text&format=kubesphere-md"
+    );
+    let form = app
+        .visit_as("/admin/import?problem=not-text&format=kubesphere-md", admin)
+        .await
+        .body;
+    assert!(form.contains("id=\"error-summary\""), "{form}");
+    assert!(form.contains("The file is not UTF-8 text"), "{form}");
+    assert!(
+        form.contains("<option value=\"kubesphere-md\" selected"),
+        "the format stays chosen: {form}"
+    );
+    let forged = app
+        .visit_as("/admin/import?problem=%3Cscript%3E&format=%22%3E", admin)
+        .await
+        .body;
+    assert!(!forged.contains("error-summary") && !forged.contains("<script>"));
     let huge = multipart("a.yaml", &vec![b'#'; 5 * 1024 * 1024], "sigs-yaml");
     assert_eq!(
         upload(&app, Some(admin), huge).await.status,

@@ -4,11 +4,13 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::imports::{load_import_preview, load_import_previews};
 use crate::components::error_notice::RefusedNotice;
-use crate::models::import::{ImportOutcome, ImportPreview, IMPORT_FORMATS};
+use crate::components::form::{field_error, FormError};
+use crate::errors::{AppError, FieldErrors};
+use crate::models::import::{ImportOutcome, ImportPreview, UploadProblem, IMPORT_FORMATS};
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -37,19 +39,38 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
+/// The upload form. A refused upload comes back here with the problem's code
+/// and the chosen format in the address: the summary says what to fix and
+/// the format stays chosen (a browser never refills a file field).
 #[component]
 fn UploadForm() -> impl IntoView {
+    let query = use_query_map();
+    let problem = Signal::derive(move || {
+        let problem = UploadProblem::parse(&query.read().get("problem")?)?;
+        let mut errors = FieldErrors::default();
+        errors.add(problem.field(), problem.message());
+        Some(Err::<(), AppError>(AppError::Invalid(errors)))
+    });
+    let chosen = query.read_untracked().get("format").unwrap_or_default();
+    let file_error = field_error(problem, "file");
+    let format_error = field_error(problem, "format");
     view! {
+        <FormError value=problem />
         <form class="panel form" method="post" action="/admin/import/upload" enctype="multipart/form-data">
-            <div class="field">
+            <div class="field" id="file-field">
                 <label for="import-file">"File"</label>
-                <input id="import-file" name="file" type="file" required accept=".yaml,.yml,.md,text/plain" />
+                <input id="import-file" name="file" type="file" required accept=".yaml,.yml,.md,text/plain"
+                    aria-invalid=move || file_error.get().is_some().then_some("true") />
+                {move || file_error.get().map(|message| view! { <p class="field-error">{message}</p> })}
             </div>
-            <div class="field">
+            <div class="field" id="format-field">
                 <label for="import-format">"Format"</label>
                 <select id="import-format" name="format">
-                    {IMPORT_FORMATS.iter().map(|(value, label)| view! { <option value=*value>{*label}</option> }).collect_view()}
+                    {IMPORT_FORMATS.iter().map(|(value, label)| view! {
+                        <option value=*value selected=chosen == *value>{*label}</option>
+                    }).collect_view()}
                 </select>
+                {move || format_error.get().map(|message| view! { <p class="field-error">{message}</p> })}
             </div>
             <button class="button" type="submit">"Show what would change"</button>
         </form>
