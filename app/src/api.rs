@@ -4,6 +4,7 @@ pub mod account;
 pub mod directory;
 pub mod guidance;
 pub mod imports;
+pub mod leading;
 pub mod meetings;
 pub mod membership;
 pub mod roadmap;

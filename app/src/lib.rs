@@ -50,6 +50,7 @@ use crate::routes::join::confirm::ConfirmJoinPage;
 use crate::routes::join::JoinSigPage;
 use crate::routes::leave::LeavePage;
 use crate::routes::meetings::UpcomingMeetingsPage;
+use crate::routes::my_leading::MyLeadingPage;
 use crate::routes::my_sigs::MySigsPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::roadmap::CommunityRoadmapPage;
@@ -139,6 +140,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/join") view=JoinSigPage ssr=SsrMode::Async />
                     <Route path=path!("/join/confirm") view=ConfirmJoinPage ssr=SsrMode::Async />
                     <Route path=path!("/my/sigs") view=MySigsPage ssr=SsrMode::Async />
+                    <Route path=path!("/my/leading") view=MyLeadingPage ssr=SsrMode::Async />
                     <Route path=path!("/leave") view=LeavePage ssr=SsrMode::Async />
                     <Route path=path!("/channels") view=ChannelsPage ssr=SsrMode::Async />
                     <Route path=path!("/guidance") view=GuidanceIndex ssr=SsrMode::Async />

@@ -3,6 +3,7 @@
 use crate::models::membership::MembershipStatus;
 use crate::state::SiteConfig;
 use crate::store::joining::Letter;
+use crate::store::lead_notices::LeadNotice;
 use crate::store::outbox::Mail;
 
 /// Asks a new member to confirm their address.
@@ -114,6 +115,44 @@ pub fn join_request(site: &SiteConfig, letter: &Letter) -> Mail {
     Mail {
         recipient: letter.recipient.clone(),
         subject: format!("Joining {} on {}", sig_names(letter), site.site_name),
+        body,
+    }
+}
+
+/// Tells a lead that someone joined their SIG, or asks to and waits for
+/// their answer.
+pub fn newcomer_for_lead(site: &SiteConfig, notice: &LeadNotice) -> Mail {
+    let members = site.link(&format!("/sigs/{}/members", notice.sig_slug));
+    let mut body = format!("Hello {},\n\n", notice.lead_name);
+    if notice.awaiting_approval {
+        body.push_str(&format!(
+            "{} asks to join {}. Accept or decline the request here:\n\n{members}\n",
+            notice.newcomer, notice.sig_name
+        ));
+    } else {
+        body.push_str(&format!(
+            "{} joined {}. Say hello; the members page lists everyone:\n\n{members}\n",
+            notice.newcomer, notice.sig_name
+        ));
+    }
+    if !notice.interest.is_empty() {
+        body.push_str(&format!(
+            "\nWhat they would like to work on:\n\n{}\n",
+            notice.interest
+        ));
+    }
+    body.push_str(&format!(
+        "\nEverything waiting for you as a lead: {}\n",
+        site.link("/my/leading")
+    ));
+    let subject = if notice.awaiting_approval {
+        format!("{} asks to join {}", notice.newcomer, notice.sig_name)
+    } else {
+        format!("{} joined {}", notice.newcomer, notice.sig_name)
+    };
+    Mail {
+        recipient: notice.recipient.clone(),
+        subject,
         body,
     }
 }

@@ -5,6 +5,7 @@ pub mod channel;
 pub mod community;
 pub mod fields;
 pub mod import;
+pub mod leading;
 pub mod meeting;
 pub mod membership;
 pub mod page;

@@ -8,6 +8,7 @@ pub mod home;
 pub mod join;
 pub mod leave;
 pub mod meetings;
+pub mod my_leading;
 pub mod my_sigs;
 pub mod not_found;
 pub mod roadmap;

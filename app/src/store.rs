@@ -11,6 +11,8 @@ pub mod form_drafts;
 pub mod import;
 pub mod import_previews;
 pub mod joining;
+pub mod lead_notices;
+pub mod leading;
 pub mod meetings;
 pub mod outbox;
 pub mod pages;

@@ -60,6 +60,7 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
         &form.picked(),
         form.interest.trim(),
         |letter| crate::mail::join_request(site, letter),
+        |notice| crate::mail::newcomer_for_lead(site, notice),
     )
     .await?;
     if let JoinOutcome::UnknownSigs(unknown) = outcome {
@@ -85,14 +86,16 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
 pub async fn confirm_join(token: String) -> Result<(), AppError> {
     use crate::auth::set_session_cookie;
     let state = crate::state::app_state()?;
-    let confirmed = crate::store::joining::confirm(&state.db, token.trim())
-        .await?
-        .ok_or_else(|| {
-            AppError::Rejected(
-                "This link has expired or was already used. Ask to join again for a new one."
-                    .into(),
-            )
-        })?;
+    let site = &state.site;
+    let confirmed = crate::store::joining::confirm(&state.db, token.trim(), |notice| {
+        crate::mail::newcomer_for_lead(site, notice)
+    })
+    .await?
+    .ok_or_else(|| {
+        AppError::Rejected(
+            "This link has expired or was already used. Ask to join again for a new one.".into(),
+        )
+    })?;
     let session = crate::store::sessions::start(
         &state.db,
         confirmed.person_id,

@@ -112,6 +112,7 @@ fn LedGroups(led: Vec<GroupStanding>) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="led-heading">
             <h2 id="led-heading">"Groups you lead"</h2>
+            <p><a class="button" href="/my/leading">"What waits for you as a lead"</a></p>
             <ul class="membership-list">
                 {led.into_iter().map(|GroupStanding { slug, name, standing }| view! {
                     <li class="card membership">

@@ -4,6 +4,7 @@
 use sqlx::FromRow;
 
 use super::accounts::email_key;
+use super::lead_notices::{tell_leads, LeadNotice};
 use super::outbox::{enqueue, Mail};
 use super::Database;
 use crate::models::membership::{JoinPolicy, Joiner, MembershipStatus};
@@ -118,14 +119,16 @@ pub(super) async fn leave_link(
 /// Asks to join `slugs`. Visitors' memberships wait for the e-mailed link;
 /// signed-in people join at once (or wait for approval). Joining again is
 /// harmless; after leaving or being declined it asks anew. `write` turns
-/// the letter into the e-mail queued with it.
-#[tracing::instrument(skip(db, joiner, interest, write), err)]
+/// the letter into the e-mail queued with it; `tell` writes the e-mails to
+/// the leads of each SIG joined (or asked) at once.
+#[tracing::instrument(skip(db, joiner, interest, write, tell), err)]
 pub async fn request_join(
     db: &Database,
     joiner: &Joiner,
     slugs: &[String],
     interest: &str,
     write: impl FnOnce(&Letter) -> Mail,
+    tell: impl Fn(&LeadNotice) -> Mail,
 ) -> Result<JoinOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let mut sigs = Vec::with_capacity(slugs.len());
@@ -170,7 +173,7 @@ pub async fn request_join(
     for sig in sigs {
         let arriving = JoinPolicy::arriving_status(JoinPolicy::parse(&sig.join_policy), visitor);
         let joined_at = (arriving == MembershipStatus::Active).then_some(timestamp);
-        sqlx::query(
+        let inserted = sqlx::query(
             "INSERT INTO memberships (sig_id, person_id, status, interest, join_request_id, \
              requested_at, joined_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (sig_id, person_id) DO NOTHING",
@@ -183,10 +186,11 @@ pub async fn request_join(
         .bind(timestamp)
         .bind(joined_at)
         .execute(&mut *tx)
-        .await?;
+        .await?
+        .rows_affected();
         // A membership that existed before: ask anew if it had ended or was
         // never confirmed; leave a current one as it is.
-        sqlx::query(
+        let renewed = sqlx::query(
             "UPDATE memberships SET status = $1, interest = $2, join_request_id = $3, \
              requested_at = $4, joined_at = $5, left_at = NULL, decided_at = NULL, \
              decision_message = '' WHERE sig_id = $6 AND person_id = $7 \
@@ -200,7 +204,11 @@ pub async fn request_join(
         .bind(sig.id)
         .bind(person_id)
         .execute(&mut *tx)
-        .await?;
+        .await?
+        .rows_affected();
+        if inserted + renewed > 0 {
+            tell_leads(&mut tx, sig.id, person_id, &tell).await?;
+        }
         let (membership_id, status): (i64, String) = sqlx::query_as(
             "SELECT id, status FROM memberships WHERE sig_id = $1 AND person_id = $2",
         )
@@ -242,8 +250,14 @@ pub struct Confirmed {
 /// Uses up a confirmation link: the person's unconfirmed memberships become
 /// active (or wait for approval) and the address counts as confirmed. `None` when the link
 /// is unknown, used or expired.
+/// `tell` writes the e-mails to the leads of each SIG the person now joins
+/// or waits for.
 #[tracing::instrument(skip_all, err)]
-pub async fn confirm(db: &Database, token: &str) -> Result<Option<Confirmed>, sqlx::Error> {
+pub async fn confirm(
+    db: &Database,
+    token: &str,
+    tell: impl Fn(&LeadNotice) -> Mail,
+) -> Result<Option<Confirmed>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let timestamp = db.now();
     let request: Option<(i64, i64)> = sqlx::query_as(
@@ -266,8 +280,8 @@ pub async fn confirm(db: &Database, token: &str) -> Result<Option<Confirmed>, sq
     .await?;
     // The link proves the mailbox: every request of this person that waits
     // for it is confirmed, including older ones.
-    let slugs: Vec<String> = sqlx::query_scalar(
-        "SELECT s.slug FROM memberships m JOIN sigs s ON s.id = m.sig_id \
+    let waiting: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT s.id, s.slug FROM memberships m JOIN sigs s ON s.id = m.sig_id \
          WHERE m.person_id = $1 AND m.status = 'unconfirmed' ORDER BY lower(s.name)",
     )
     .bind(person_id)
@@ -285,7 +299,11 @@ pub async fn confirm(db: &Database, token: &str) -> Result<Option<Confirmed>, sq
     .bind(person_id)
     .execute(&mut *tx)
     .await?;
+    for (sig_id, _) in &waiting {
+        tell_leads(&mut tx, *sig_id, person_id, &tell).await?;
+    }
     tx.commit().await?;
+    let slugs = waiting.into_iter().map(|(_, slug)| slug).collect();
     Ok(Some(Confirmed { person_id, slugs }))
 }
 

@@ -12,6 +12,7 @@ mod corpus;
 mod fleet;
 mod import;
 mod joining;
+mod leading;
 mod meetings;
 mod operations;
 mod output_safety;

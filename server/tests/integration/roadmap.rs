@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use crate::on_both_databases;
 use crate::support::{assert_refused_on, count, main_content, roles, Backend, Page, TestApp};
 
-fn this_month() -> app::models::roadmap::Month {
+pub(crate) fn this_month() -> app::models::roadmap::Month {
     app::clock::Clock::default().this_month()
 }
 
@@ -19,19 +19,19 @@ on_both_databases!(
 );
 
 /// The fields of the item form.
-struct Item<'a> {
+pub(crate) struct Item<'a> {
     sig: &'a str,
     id: i64,
     version: i64,
     title: &'a str,
     status: &'a str,
-    month: String,
+    pub(crate) month: String,
     description: &'a str,
     link: &'a str,
 }
 
 impl<'a> Item<'a> {
-    fn new(title: &'a str, status: &'a str) -> Self {
+    pub(crate) fn new(title: &'a str, status: &'a str) -> Self {
         Item {
             sig: "storage",
             id: 0,
@@ -67,7 +67,7 @@ async fn save(app: &TestApp, session: Option<&str>, item: &Item<'_>) -> Page {
 }
 
 /// Creates an item as `session` and returns its id.
-async fn create(app: &TestApp, session: &str, item: &Item<'_>) -> i64 {
+pub(crate) async fn create(app: &TestApp, session: &str, item: &Item<'_>) -> i64 {
     let page = save(app, Some(session), item).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     page.body.trim().parse().expect("the new item's id")
@@ -455,6 +455,7 @@ async fn visitors_see_boards_feeds_and_exports(backend: Backend) {
     let last_month = this_month().plus(-1).key();
     let late = Item {
         month: last_month,
+        description: "Steps:\n\n- write the *driver*\n- test it\n  - on ARM\n\nThen <b>ship</b>.",
         ..Item::new("Late <b>work</b>", "in_progress")
     };
     create(&app, lead, &late).await;
@@ -475,6 +476,10 @@ async fn visitors_see_boards_feeds_and_exports(backend: Backend) {
     assert!(
         board.contains("Late &lt;b&gt;work&lt;/b&gt;"),
         "titles are escaped"
+    );
+    assert!(
+        board.contains("Steps: • write the driver • test it • on ARM Then"),
+        "list items on a card keep their bullets: {board}"
     );
     assert!(!board.contains("Possibly out of date"));
 
@@ -531,6 +536,13 @@ async fn visitors_see_boards_feeds_and_exports(backend: Backend) {
         export.body
     );
     assert!(export.body.contains("**overdue**"));
+    assert!(
+        export.body.contains(
+            "\n  Steps:\n  - write the driver\n  - test it\n    - on ARM\n\n  Then ship.\n"
+        ),
+        "a description's lists stay lists, nested under their item: {}",
+        export.body
+    );
 
     let empty = main_content(&app.visit("/sigs/network/roadmap").await.body);
     assert!(empty.contains("has not published a roadmap yet") && !empty.contains("id=\"column-"));
