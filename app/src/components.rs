@@ -1,5 +1,6 @@
 //! Pieces reused across pages.
 
+pub mod board_moves;
 pub mod calendar_link;
 pub mod error_notice;
 pub mod form;

@@ -149,18 +149,50 @@ pub async fn change_roadmap_status(
     version: i64,
     status: String,
 ) -> Result<(), AppError> {
-    use crate::models::roadmap::RoadmapStatus;
     let state = crate::state::app_state()?;
     let editor = crate::permissions::sig_editor(&state.db, &sig).await?;
-    let Some(status) = RoadmapStatus::parse(status.trim()) else {
-        let mut errors = crate::errors::FieldErrors::default();
-        errors.add("status", "Choose one of the listed statuses.");
-        return Err(errors.into());
-    };
+    let status = parse_status(&status)?;
     let outcome =
         crate::store::roadmap_changes::set_status(&state.db, &sig, id, version, editor.id, status)
             .await?;
     saved(outcome).map(|_| ())
+}
+
+/// Moves a dragged item to `status`, just before the item `before` (or
+/// last): the board's drag and drop.
+#[server(endpoint = "place_roadmap_item")]
+pub async fn place_roadmap_item(
+    sig: String,
+    id: i64,
+    version: i64,
+    status: String,
+    before: Option<i64>,
+) -> Result<(), AppError> {
+    use crate::store::roadmap_changes::{place, Spot};
+    let state = crate::state::app_state()?;
+    let editor = crate::permissions::sig_editor(&state.db, &sig).await?;
+    let status = parse_status(&status)?;
+    let outcome = place(
+        &state.db,
+        &sig,
+        id,
+        version,
+        editor.id,
+        status,
+        Spot::Before(before),
+    )
+    .await?;
+    saved(outcome).map(|_| ())
+}
+
+/// A status sent by a form, or the field error naming the choice.
+#[cfg(feature = "ssr")]
+fn parse_status(status: &str) -> Result<crate::models::roadmap::RoadmapStatus, AppError> {
+    crate::models::roadmap::RoadmapStatus::parse(status.trim()).ok_or_else(|| {
+        let mut errors = crate::errors::FieldErrors::default();
+        errors.add("status", "Choose one of the listed statuses.");
+        errors.into()
+    })
 }
 
 /// Moves an item one place `up` or `down` in its column.

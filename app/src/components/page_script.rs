@@ -25,7 +25,7 @@ pub fn PageScript() -> impl IntoView {
 }
 
 #[cfg(feature = "hydrate")]
-mod browser {
+pub(crate) mod browser {
     use leptos::prelude::{document, window};
     use leptos::wasm_bindgen::JsCast;
     use web_sys::{HtmlElement, SubmitEvent};
@@ -46,6 +46,13 @@ mod browser {
         }
     }
 
+    /// Forgets the pressed button: its form was sent without leaving the page.
+    pub(crate) fn forget_submitter() {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(KEY);
+        }
+    }
+
     /// Focuses the remembered button if this is the page it was pressed on.
     pub fn restore_focus() {
         let Some(storage) = storage() else { return };
@@ -63,7 +70,12 @@ mod browser {
         if document().get_element_by_id("error-summary").is_some() {
             return;
         }
-        // An arrow at the end of its column is disabled: its twin takes the focus.
+        focus_button_or_twin(id);
+    }
+
+    /// Focuses the button with `id`; for a disabled arrow at the end of its
+    /// column, its twin (↑ for ↓).
+    pub(crate) fn focus_button_or_twin(id: &str) {
         let twin = id
             .strip_suffix("-up")
             .map(|item| format!("{item}-down"))

@@ -36,8 +36,14 @@ pub fn RoadmapCardView(
 ) -> impl IntoView {
     let href = card.href();
     let heading_id = format!("item-{}-title", card.id);
+    // What the board's in-place moves read off a lead's card.
+    let (item, version) = match actions {
+        Some(_) => (Some(card.id), Some(card.version)),
+        None => (None, None),
+    };
     view! {
-        <li class="card roadmap-card" class:roadmap-card-overdue=card.overdue>
+        <li class="card roadmap-card" class:roadmap-card-overdue=card.overdue
+            data-item=item data-version=version>
             {show_sig.then(|| view! {
                 <p class="eyebrow"><a href=format!("/sigs/{}/roadmap", card.sig_slug)>{card.sig_name.clone()}</a></p>
             })}
@@ -64,7 +70,8 @@ pub fn RoadmapCardView(
     }
 }
 
-/// Move to another column, up or down: plain forms.
+/// Move to another column, up or down: plain forms. The handle drags the
+/// card once the page is hydrated (the buttons stay the keyboard's way).
 #[component]
 fn CardControls(card: RoadmapCard, actions: CardActions, ends: (bool, bool)) -> impl IntoView {
     let select_id = format!("item-{}-status", card.id);
@@ -73,6 +80,7 @@ fn CardControls(card: RoadmapCard, actions: CardActions, ends: (bool, bool)) -> 
     // Each form's children closure takes its own copies.
     let (status_sig, status_title) = (sig.clone(), card.title.clone());
     view! {
+        <span class="drag-handle" aria-hidden="true" title="Drag to move">"⠿"</span>
         <div class="card-actions">
             <ActionForm action=actions.change_status attr:class="inline-form move-form">
                 <input type="hidden" name="sig" value=status_sig />

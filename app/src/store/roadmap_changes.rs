@@ -8,7 +8,7 @@ use super::Database;
 mod order;
 mod stored;
 
-pub use order::{reorder, Direction};
+pub use order::{place, reorder, set_status, Direction, Spot};
 
 use stored::{describe_edit, stored_item, StoredItem};
 
@@ -265,53 +265,6 @@ pub async fn update(
         sig_id: old.sig_id,
         person_id,
         item_title: &item.title,
-        action: "updated",
-        summary: &summary,
-        version: expected_version + 1,
-    };
-    commit_with(tx, change).await
-}
-
-/// Moves an item to another column (at its end), over `expected_version`.
-#[tracing::instrument(skip(db), err)]
-pub async fn set_status(
-    db: &Database,
-    slug: &str,
-    id: i64,
-    expected_version: i64,
-    person_id: i64,
-    status: RoadmapStatus,
-) -> Result<Outcome, sqlx::Error> {
-    let (mut tx, old) = match open_at_version(db, slug, id, expected_version).await? {
-        Ok(opened) => opened,
-        Err(answer) => return Ok(answer),
-    };
-    if old.status() == status {
-        return Ok(Outcome::Saved(id));
-    }
-    let position = end_of_column(&mut tx, old.sig_id, status).await?;
-    let updated = sqlx::query(
-        "UPDATE roadmap_items SET status = $1, position = $2, version = version + 1, \
-         updated_at = $3 WHERE id = $4 AND version = $5",
-    )
-    .bind(status.as_str())
-    .bind(position)
-    .bind(db.now())
-    .bind(id)
-    .bind(expected_version)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    let tx = match won_the_race(db, tx, updated, slug, id).await? {
-        Ok(tx) => tx,
-        Err(answer) => return Ok(answer),
-    };
-    let summary = format!("Status {} → {}", old.status().label(), status.label());
-    let change = Change {
-        item_id: id,
-        sig_id: old.sig_id,
-        person_id,
-        item_title: &old.title,
         action: "updated",
         summary: &summary,
         version: expected_version + 1,

@@ -6,6 +6,7 @@ mod support;
 mod accounts;
 mod admin_import;
 mod api;
+mod board_moves;
 mod community_data;
 mod connection_flood;
 mod corpus;

@@ -120,7 +120,7 @@ async fn delete(
 }
 
 /// The titles in one column of the board, in order.
-fn column(board: &str, status: &str) -> String {
+pub(crate) fn column(board: &str, status: &str) -> String {
     let start = board
         .find(&format!("id=\"column-{status}\""))
         .unwrap_or_else(|| panic!("no {status} column"));

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::roadmap::load_roadmap_board;
-use crate::components::form::FormError;
+use crate::components::board_moves::{move_refusal, BoardMoves};
 use crate::components::page_loader::PageLoader;
 use crate::components::page_meta::PageMeta;
 use crate::components::roadmap_card::{CardActions, RoadmapCardView};
@@ -41,22 +41,31 @@ pub fn SigRoadmapPage() -> impl IntoView {
         },
         |(slug, _, _)| load_roadmap_board(slug),
     );
-    let status_result = Signal::derive(move || actions.change_status.value().get());
-    let reorder_result = Signal::derive(move || actions.reorder.value().get());
+    // A move refused without JavaScript comes back with the board.
+    let refusal = move || {
+        let refused = |value: Option<Result<(), crate::errors::AppError>>| {
+            value
+                .and_then(Result::err)
+                .map(|error| move_refusal(None, &error))
+        };
+        refused(actions.change_status.value().get())
+            .or_else(|| refused(actions.reorder.value().get()))
+    };
     view! {
         <PageLoader resource=board loading="Loading the roadmap…" keep_while_reloading=true
             show=move |board| {
-                view! {
-                    <FormError value=status_result />
-                    <FormError value=reorder_result />
-                    <Board board show_dropped=show_dropped() actions />
-                }.into_any()
+                view! { <Board board show_dropped=show_dropped() actions refusal=refusal() /> }.into_any()
             } />
     }
 }
 
 #[component]
-fn Board(board: RoadmapBoard, show_dropped: bool, actions: CardActions) -> impl IntoView {
+fn Board(
+    board: RoadmapBoard,
+    show_dropped: bool,
+    actions: CardActions,
+    refusal: Option<String>,
+) -> impl IntoView {
     let base = format!("/sigs/{}/roadmap", board.sig_slug);
     let first = board.current_month;
     let last = first.plus(HORIZON_MONTHS - 1);
@@ -115,17 +124,31 @@ fn Board(board: RoadmapBoard, show_dropped: bool, actions: CardActions) -> impl 
                 <a class="button button-secondary" href=format!("{base}.atom")>"Atom feed"</a>
                 <a class="button button-secondary" href=format!("{base}.md")>"Export as markdown"</a>
             </p>
-            {freshness}
-            {(!board.cards.is_empty()).then(|| view! { <p class="board-toggle">{toggle}</p> })}
-        </header>
-        // An empty board is one message, not five empty columns.
-        {(!board.cards.is_empty()).then(|| view! {
-            <div class="board">
-                {columns.into_iter().map(|status| {
-                    let cards: Vec<RoadmapCard> = board.cards.iter().filter(|c| c.status == status).cloned().collect();
-                    view! { <BoardColumn status cards first last actions /> }
-                }).collect_view()}
+            // Redrawn after an in-place move (see `board_moves`).
+            <div id="board-status">
+                {freshness}
+                {(!board.cards.is_empty()).then(|| view! { <p class="board-toggle">{toggle}</p> })}
             </div>
+        </header>
+        {refusal.map(|message| view! {
+            <div class="notice notice-error error-summary" id="error-summary" role="alert" tabindex="-1" autofocus=true>
+                <p>{message}</p>
+            </div>
+        })}
+        // An empty board is one message, not five empty columns.
+        {(!board.cards.is_empty()).then(|| {
+            let columns = view! {
+                <div class="board" id="board-columns">
+                    {columns.into_iter().map(|status| {
+                        let cards: Vec<RoadmapCard> = board.cards.iter().filter(|c| c.status == status).cloned().collect();
+                        view! { <BoardColumn status cards first last actions /> }
+                    }).collect_view()}
+                </div>
+            };
+            match actions {
+                Some(_) => view! { <BoardMoves sig=board.sig_slug.clone()>{columns}</BoardMoves> }.into_any(),
+                None => columns.into_any(),
+            }
         })}
     }
 }
@@ -176,7 +199,8 @@ fn BoardColumn(
         })
     };
     view! {
-        <section class="board-column" aria-labelledby=labelled_by>
+        <section class="board-column" aria-labelledby=labelled_by
+            data-status=status.as_str() data-label=status.label()>
             <h2 id=heading_id>{status.label()}<span class="count">{count}</span></h2>
             {if shown.is_empty() {
                 view! { <p class="empty">"Nothing here for these months."</p> }.into_any()
