@@ -1,0 +1,44 @@
+import { test, expect } from "./fixtures";
+import { createAdmin } from "./outbox";
+import { password } from "./people";
+
+// The header is one row at every width, for a visitor and for an admin (who
+// has the most links): links inline from 1280 px, behind "Menu" below.
+const widths = [390, 1024, 1280, 1600];
+
+for (const who of ["visitor", "admin"] as const) {
+  test(`the header is one row at every width for ${who === "admin" ? "an admin" : "a visitor"} @no-js`, async ({ page }) => {
+    if (who === "admin") {
+      const email = `header-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+      createAdmin(email, "Site Admin", password);
+      const response = await page.request.post("/api/sign_in", {
+        form: { "form[email]": email, "form[password]": password },
+      });
+      expect(response.status()).toBe(200);
+    }
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto("/sigs");
+      const header = page.locator(".site-header");
+      const brand = page.locator(".brand");
+      const menuButton = page.locator(".site-menu > summary");
+      const lastLink = who === "admin"
+        ? page.getByRole("button", { name: "Sign out" })
+        : page.getByRole("link", { name: "Sign in" });
+      const brandBox = (await brand.boundingBox())!;
+      if (width >= 1280) {
+        await expect(menuButton, `${width}px: no menu button`).toBeHidden();
+        await expect(lastLink).toBeVisible();
+        // The last link sits in the brand's row, not below it.
+        const lastBox = (await lastLink.boundingBox())!;
+        expect(Math.abs(lastBox.y + lastBox.height / 2 - (brandBox.y + brandBox.height / 2)), `${width}px`).toBeLessThan(12);
+      } else {
+        await expect(menuButton, `${width}px: a menu button`).toBeVisible();
+        const buttonBox = (await menuButton.boundingBox())!;
+        expect(Math.abs(buttonBox.y - brandBox.y), `${width}px`).toBeLessThan(24);
+      }
+      const headerBox = (await header.boundingBox())!;
+      expect(headerBox.height, `${width}px: header height`).toBeLessThan(80);
+    }
+  });
+}
