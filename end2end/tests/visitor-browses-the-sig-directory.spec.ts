@@ -8,6 +8,24 @@ test.describe("a visitor browses the SIG directory", () => {
     await expect(page.getByRole("status")).toHaveText("19 SIGs");
   });
 
+  test("the bundle has this build's hash in its URLs and is kept for a year @no-js", async ({ page, request }) => {
+    await page.goto("/sigs");
+    const html = await page.content();
+    const urls = [...html.matchAll(/\/pkg\/([0-9a-f]{16})\/sigpost(?:\.js|_bg\.wasm|\.css)/g)].map((m) => m[0]);
+    expect(urls.map((url) => url.split(".")[1]), html).toEqual(expect.arrayContaining(["js", "css"]));
+    for (const url of new Set(urls)) {
+      const answer = await request.get(url);
+      expect(answer.status(), url).toBe(200);
+      expect(answer.headers()["cache-control"], url).toBe("public, max-age=31536000, immutable");
+    }
+    // An unhashed or older URL still answers, but must be revalidated.
+    const unhashed = await request.get("/pkg/sigpost.css");
+    expect(unhashed.headers()["cache-control"]).toBe("no-cache");
+    const older = await request.get("/pkg/0123456789abcdef/sigpost.css");
+    expect(older.status()).toBe(200);
+    expect(older.headers()["cache-control"]).toBe("no-cache");
+  });
+
   test("typing in the filter narrows the list at once", async ({ page }) => {
     await page.goto("/sigs");
     await waitForHydration(page);

@@ -1,5 +1,6 @@
 //! The sigpost server: configuration, start-up, plain routes and the CLI.
 
+pub mod bundle;
 pub mod cli;
 pub mod config;
 pub mod connections;

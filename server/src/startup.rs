@@ -66,6 +66,7 @@ impl Application {
         }
 
         let mut leptos_options = leptos_options()?;
+        crate::bundle::version(&mut leptos_options);
         let addr = args.listen.unwrap_or(leptos_options.site_addr);
         let listener = TcpListener::bind(addr)
             .await

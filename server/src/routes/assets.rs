@@ -2,8 +2,9 @@
 //! unknown URLs behind them. A browser that revalidates a file it keeps
 //! (`If-Modified-Since`) gets 304 from here: Leptos's own file handler
 //! answered anything but 200 with the 404 page, so a reload lost its
-//! styles. The bundle's names carry no hash, so the browser is told to
-//! revalidate (`no-cache`), which costs one 304 per page load.
+//! styles. The bundle is asked for under this build's hash (see `bundle`):
+//! those answers are kept for a year; everything else is revalidated
+//! (`no-cache`).
 
 use std::convert::Infallible;
 
@@ -15,12 +16,25 @@ use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
+use crate::bundle::BundlePath;
+
 /// Serves the file at the request's path from the site root, or the 404
 /// page when there is none.
 pub async fn file_or_not_found(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
-    let probe = Request::from_parts(parts.clone(), Body::empty());
-    if let Some(file) = file(&state.leptos_options.site_root, probe).await {
+    let mut probe = Request::from_parts(parts.clone(), Body::empty());
+    let mut keep = NO_CACHE;
+    match crate::bundle::unversioned(parts.uri.path(), &state.leptos_options) {
+        Some(BundlePath::Current(real)) => {
+            *probe.uri_mut() = real.parse().unwrap_or_default();
+            keep = FOR_A_YEAR;
+        }
+        Some(BundlePath::Other(real)) => *probe.uri_mut() = real.parse().unwrap_or_default(),
+        None => {}
+    }
+    if let Some(mut file) = file(&state.leptos_options.site_root, probe).await {
+        file.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(keep));
         return file;
     }
     let not_found = leptos_axum::file_and_error_handler::<AppState, _>(app::shell);
@@ -32,8 +46,11 @@ pub async fn file_or_not_found(State(state): State<AppState>, request: Request) 
     .await
 }
 
-/// The file `request` asks for under `root` (200, 304, 206 or 416), or
-/// `None` when there is no such file.
+const NO_CACHE: &str = "no-cache";
+const FOR_A_YEAR: &str = "public, max-age=31536000, immutable";
+
+/// The file `request` asks for under `root` (200, 304, 206 or 416, to be
+/// revalidated), or `None` when there is no such file.
 pub async fn file(root: &str, request: Request) -> Option<Response> {
     let served: Result<_, Infallible> = ServeDir::new(root)
         .append_index_html_on_directories(false)
@@ -49,7 +66,7 @@ pub async fn file(root: &str, request: Request) -> Option<Response> {
     let mut response = response.map(Body::new).into_response();
     response
         .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
     Some(response)
 }
 
