@@ -6,7 +6,7 @@
 #   - the hydrate bundle's size (raw, gzip, brotli)
 #   - /sigs, /sigs/storage and /healthz at 64 connections: req/s, p50, p99,
 #     and our rate over nginx's; also with Accept-Encoding: br, signed in
-#     (a session cookie: pages rendered per request), and one connection
+#     (a session cookie: pages kept per person, so repeated views), and one connection
 #   - the server's memory after the warm-up and after BENCH_REQUESTS (a million)
 #   - join commits per second with 1 and 64 clients (SQLite)
 # A benchmark, not a test: it prints figures and never fails on them.

@@ -1,13 +1,17 @@
-//! Anonymous GETs answered from memory. Nearly every visitor is anonymous
-//! and sees the same page, so each public page is rendered once per change
-//! of what it shows (and at most once a minute, for "next meeting" lines),
-//! then kept with its compressed forms and an ETag. A visitor with a
-//! session, a form draft or any unknown cookie passes straight through, and
-//! so does every answer that sets a cookie or is not plainly public.
+//! GETs answered from memory. Nearly every visitor is anonymous and sees
+//! the same page, so each public page is rendered once per change of what
+//! it shows (and at most once a minute, for "next meeting" lines), then
+//! kept with its compressed forms and an ETag. A signed-in person's pages
+//! are kept the same way under their own key, since every table those
+//! pages read (their account and roles included) notifies changes; their
+//! own tools (`/my/`, `/admin`, `/account/`) are always rendered. A form
+//! draft or any unknown cookie passes straight through, and so does every
+//! answer that sets a cookie or is not plainly public.
 
 mod entries;
 mod entry;
 pub mod freshness;
+mod key;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
@@ -17,19 +21,14 @@ use app::clock::Clock;
 use app::store::Database;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, Method};
+use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use tokio::sync::watch;
 
 use entries::Entries;
 use entry::Entry;
-
-/// Paths whose answers must be computed for each request.
-const NEVER_CACHED: [&str; 4] = ["/metrics", "/healthz", "/readyz", "/pkg/"];
-
-/// The only cookie that may come with a cached request; it is part of the key.
-const THEME_COOKIE: &str = app::theme::COOKIE;
+use key::key_of;
 
 /// The pages kept, and what tells them apart from stale ones.
 pub struct PageCache {
@@ -164,6 +163,18 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
     let Some(key) = key_of(&request) else {
         return next.run(request).await;
     };
+    let (key, request) = if key.signed_in {
+        // The page as this person sees it; an ended session is rendered.
+        let (parts, body) = request.into_parts();
+        let person = app::auth::CurrentAccount::of(&cache.db, &parts).await;
+        let request = Request::from_parts(parts, body);
+        match person {
+            Ok(app::auth::CurrentAccount(Some(account))) => (key.for_person(account.id), request),
+            _ => return next.run(request).await,
+        }
+    } else {
+        (key.page, request)
+    };
     if let Some(entry) = cache.fresh(&key) {
         return entry.respond(request.headers(), request.method() == Method::HEAD);
     }
@@ -208,87 +219,4 @@ fn for_rendering(mut request: Request) -> Request<Body> {
     headers.remove(header::IF_NONE_MATCH);
     headers.remove(header::IF_MODIFIED_SINCE);
     request
-}
-
-/// The cache key of a request that may be answered from memory: the path,
-/// the query with its parameters in a fixed order, and the theme.
-fn key_of(request: &Request) -> Option<String> {
-    let path = request.uri().path();
-    if NEVER_CACHED.iter().any(|prefix| path.starts_with(prefix))
-        || request.headers().contains_key(header::AUTHORIZATION)
-    {
-        return None;
-    }
-    let theme = theme_only(request.headers())?;
-    let query = request.uri().query().unwrap_or("");
-    // Error reports (`__err`, however it is encoded) are personal: they
-    // carry what was typed.
-    let lowered = query.to_ascii_lowercase();
-    if lowered.contains("__") || lowered.contains("%5f") {
-        return None;
-    }
-    // Parameters as sent, in order of name: no decoding, so two addresses
-    // share a page only when the page cannot tell them apart.
-    let mut parameters: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
-    parameters.sort_by_key(|parameter| parameter.split('=').next().unwrap_or(""));
-    Some(format!("{path}?{}#{theme}", parameters.join("&")))
-}
-
-/// The theme cookie's value when it is the only cookie sent ("" for none);
-/// `None` when any other cookie comes along (a session, a form draft).
-fn theme_only(headers: &HeaderMap) -> Option<String> {
-    let mut theme = String::new();
-    for value in headers.get_all(header::COOKIE) {
-        for pair in value.to_str().ok()?.split(';') {
-            let pair = pair.trim();
-            if pair.is_empty() {
-                continue;
-            }
-            let (name, value) = pair.split_once('=')?;
-            if name.trim() != THEME_COOKIE {
-                return None;
-            }
-            theme = value.trim().to_owned();
-        }
-    }
-    Some(theme)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn request(uri: &str, cookie: Option<&str>) -> Request {
-        let mut builder = Request::builder().uri(uri);
-        if let Some(cookie) = cookie {
-            builder = builder.header(header::COOKIE, cookie);
-        }
-        builder.body(Body::empty()).expect("request")
-    }
-
-    #[test]
-    fn the_key_orders_the_query_and_names_the_theme() {
-        assert_eq!(
-            key_of(&request("/roadmap?status=planned&sig=devops", None)),
-            key_of(&request("/roadmap?sig=devops&status=planned", None))
-        );
-        assert_ne!(
-            key_of(&request("/sigs?q=%FF", None)),
-            key_of(&request("/sigs?q=%EF%BF%BD", None))
-        );
-        assert_ne!(
-            key_of(&request("/sigs", Some("sigpost_theme=dark"))),
-            key_of(&request("/sigs", None))
-        );
-    }
-
-    #[test]
-    fn personal_requests_have_no_key() {
-        assert!(key_of(&request("/sigs", Some("sigpost_session=abc"))).is_none());
-        assert!(key_of(&request("/sigs", Some("sigpost_theme=dark; other=1"))).is_none());
-        assert!(key_of(&request("/join?__err=x", None)).is_none());
-        assert!(key_of(&request("/join?%5F_err=x", None)).is_none());
-        assert!(key_of(&request("/metrics", None)).is_none());
-        assert!(key_of(&request("/pkg/sigpost.js", None)).is_none());
-    }
 }

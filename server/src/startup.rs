@@ -244,12 +244,6 @@ pub fn router(
             report_key,
             crate::redirects::guard,
         ))
-        .layer(axum::middleware::map_request(
-            |mut request: axum::extract::Request| async move {
-                app::auth::AccountMemo::add_to(&mut request);
-                request
-            },
-        ))
         // Pages made per request are compressed at a level that costs well
         // under a millisecond; kept pages were compressed once, harder.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
@@ -260,6 +254,14 @@ pub fn router(
         )),
         None => router,
     };
+    // Outside the cache, which looks up a session's person once for the key
+    // and the page both.
+    let router = router.layer(axum::middleware::map_request(
+        |mut request: axum::extract::Request| async move {
+            app::auth::AccountMemo::add_to(&mut request);
+            request
+        },
+    ));
     // Outside the cache, so kept pages are counted too.
     let router = router.layer(axum::middleware::from_fn_with_state(
         metrics,

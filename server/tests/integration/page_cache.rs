@@ -16,6 +16,7 @@ on_both_databases!(
     a_leads_edit_shows_on_the_next_anonymous_visit,
     a_write_by_another_process_shows_within_a_second,
     signed_in_and_anonymous_pages_never_cross,
+    a_persons_pages_are_kept_for_them_alone_and_follow_their_changes,
     the_policy_allows_exactly_the_scripts_of_the_page,
     pages_that_tell_the_time_are_rendered_again_when_it_passes,
 );
@@ -170,6 +171,57 @@ async fn signed_in_and_anonymous_pages_never_cross(backend: Backend) {
     assert!(dark.body.contains("dark"));
 }
 
+async fn a_persons_pages_are_kept_for_them_alone_and_follow_their_changes(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mira = app.member("Mira Member", "mira@example.org").await;
+    let omar = app.member("Omar Other", "omar@example.org").await;
+    let first = app.visit_as("/sigs/storage", &mira).await;
+    let again = app.visit_as("/sigs/storage", &mira).await;
+    assert_eq!(etag(&first), etag(&again), "kept for Mira");
+    assert_eq!(
+        again.headers["cache-control"], "private, no-store",
+        "no one else may keep it"
+    );
+    let other = app.visit_as("/sigs/storage", &omar).await;
+    assert!(other.body.contains("Omar Other") && !other.body.contains("Mira Member"));
+    assert_ne!(etag(&first), etag(&other));
+
+    // A change to the person (here by another program) shows on their next pages.
+    let db = app.database.open().await;
+    sqlx::query(
+        "UPDATE people SET display_name = 'Mira Renamed' WHERE display_name = 'Mira Member'",
+    )
+    .execute(&db.pool)
+    .await
+    .expect("update");
+    let mut seen = String::new();
+    for _ in 0..50 {
+        seen = app.visit_as("/sigs/storage", &mira).await.body;
+        if seen.contains("Mira Renamed") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        seen.contains("Mira Renamed"),
+        "the rename shows within a second"
+    );
+
+    // An ended session gets the page rendered for nobody in particular.
+    let signed_out = app.call("sign_out", &[], Some(&mira)).await;
+    assert_eq!(signed_out.status, StatusCode::OK);
+    let after = app.visit_as("/sigs/storage", &mira).await;
+    assert!(!after.body.contains("Mira Renamed"));
+
+    // A person's own tools are rendered for every request.
+    let mine = app.visit_as("/my/sigs", &omar).await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(
+        mine.headers.get("etag").is_none(),
+        "/my/ pages are not kept"
+    );
+}
+
 async fn the_policy_allows_exactly_the_scripts_of_the_page(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let member = app.member("Mira Member", "mira@example.org").await;
@@ -180,13 +232,23 @@ async fn the_policy_allows_exactly_the_scripts_of_the_page(backend: Backend) {
         assert_scripts_allowed(&kept);
         let policy = |page: &Page| page.headers["content-security-policy"].clone();
         assert!(!policy(&kept).to_str().expect("text").contains("'nonce-"));
-        // Pages rendered per request carry a nonce never sent before.
+        // A person's kept page is allowed by hash too: a nonce is never sent twice.
         let signed_in = app.visit_as(path, &member).await;
         let signed_in_again = app.visit_as(path, &member).await;
         assert_scripts_allowed(&signed_in);
         assert_scripts_allowed(&signed_in_again);
-        assert_ne!(policy(&signed_in), policy(&signed_in_again));
+        assert!(!policy(&signed_in_again)
+            .to_str()
+            .expect("text")
+            .contains("'nonce-"));
     }
+    // Pages rendered per request (a person's own tools) carry a fresh nonce.
+    let policy = |page: &Page| page.headers["content-security-policy"].clone();
+    let mine = app.visit_as("/my/sigs", &member).await;
+    let mine_again = app.visit_as("/my/sigs", &member).await;
+    assert_scripts_allowed(&mine);
+    assert_scripts_allowed(&mine_again);
+    assert_ne!(policy(&mine), policy(&mine_again));
 }
 
 async fn pages_that_tell_the_time_are_rendered_again_when_it_passes(backend: Backend) {
