@@ -41,6 +41,39 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// What the visitor reads, in the request's language (the `Display`
+    /// text is the English one, for logs).
+    pub fn message(&self) -> String {
+        // Islands show errors too, and the browser carries no translations.
+        #[cfg(not(feature = "ssr"))]
+        return self.to_string();
+        #[cfg(feature = "ssr")]
+        self.translated()
+    }
+
+    #[cfg(feature = "ssr")]
+    fn translated(&self) -> String {
+        use crate::i18n::{t, t_with, FluentValue};
+        match self {
+            AppError::NotFound => t("error-not-found"),
+            AppError::Missing(words) | AppError::Rejected(words) => words.clone(),
+            AppError::Invalid(_) => t("error-invalid"),
+            AppError::Conflict(_) => t("error-conflict"),
+            AppError::Unauthorized => t("error-unauthorized"),
+            AppError::Forbidden => t("error-forbidden"),
+            AppError::TooManyRequests { retry_after_secs } => t_with(
+                "error-too-many",
+                &[("seconds", FluentValue::from(*retry_after_secs))],
+            ),
+            AppError::Internal => t("error-internal"),
+            AppError::Unavailable => t("error-unavailable"),
+            AppError::ServerFn(reason) => t_with(
+                "error-request",
+                &[("reason", FluentValue::from(reason.to_string()))],
+            ),
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound | AppError::Missing(_) => StatusCode::NOT_FOUND,

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod components;
 pub mod errors;
 pub mod escape;
+pub mod i18n;
 pub mod layouts;
 #[cfg(feature = "ssr")]
 pub mod mail;
@@ -77,7 +78,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let theme = theme::Theme::System;
     view! {
         <!DOCTYPE html>
-        <html lang="en" data-theme=theme.as_str()>
+        <html lang=i18n::language().tag() data-theme=theme.as_str()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

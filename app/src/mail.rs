@@ -1,22 +1,25 @@
 //! The e-mails sigpost sends, written in one place (server only).
 
+use crate::i18n::{href, t, t_with, FluentValue};
 use crate::models::membership::MembershipStatus;
 use crate::state::SiteConfig;
 use crate::store::joining::Letter;
 use crate::store::lead_notices::LeadNotice;
 use crate::store::outbox::Mail;
 
-/// Asks a new member to confirm their address.
+/// Asks a new member to confirm their address (in the language they signed
+/// up in: mails are written while their request is served).
 pub fn confirm_address(site: &SiteConfig, recipient: &str, name: &str, token: &str) -> Mail {
+    let site_name = || FluentValue::from(site.site_name.clone());
     Mail {
         recipient: recipient.to_owned(),
-        subject: format!("Confirm your e-mail address for {}", site.site_name),
+        subject: t_with("mail-confirm-subject", &[("site", site_name())]),
         body: format!(
-            "Hello {name},\n\nplease confirm your e-mail address to finish creating your {site} \
-             account:\n\n{url}\n\nThe link works once and expires in 48 hours. If you did not \
-             sign up, ignore this message.\n",
-            site = site.site_name,
-            url = site.link(&format!("/account/confirm?token={token}")),
+            "{hello}\n\n{ask}\n\n{url}\n\n{expiry}\n",
+            hello = t_with("mail-hello", &[("name", name.to_owned().into())]),
+            ask = t_with("mail-confirm-body", &[("site", site_name())]),
+            url = site.link(&href(&format!("/account/confirm?token={token}"))),
+            expiry = t("mail-confirm-expiry"),
         ),
     }
 }
@@ -74,47 +77,56 @@ pub fn lead_invitation(
 
 /// The leave links every e-mail about memberships ends with.
 fn leave_lines(site: &SiteConfig, letter: &Letter) -> String {
-    let mut lines = String::from("\nTo leave, follow the link for the SIG (no sign-in needed):\n");
+    let mut lines = format!("\n{}\n", t("mail-leave-intro"));
     for sig in &letter.sigs {
         lines.push_str(&format!(
             "- {}: {}\n",
             sig.name,
-            site.link(&format!("/leave?token={}", sig.leave_token))
+            site.link(&href(&format!("/leave?token={}", sig.leave_token)))
         ));
     }
     lines
 }
 
 /// Answers a join request: the confirmation link for a visitor, or a
-/// receipt for someone signed in (and for SIGs already joined).
+/// receipt for someone signed in (and for SIGs already joined), in the
+/// language of the join form.
 pub fn join_request(site: &SiteConfig, letter: &Letter) -> Mail {
-    let mut body = format!("Hello {},\n\n", letter.name);
+    let sigs = || FluentValue::from(sig_names(letter));
+    let mut body = format!(
+        "{}\n\n",
+        t_with("mail-hello", &[("name", letter.name.clone().into())])
+    );
     match &letter.confirm_token {
         Some(token) => body.push_str(&format!(
-            "please confirm that you want to join {}:\n\n{}\n\nThe link works once and \
-             expires in 48 hours. If you did not ask to join, ignore this message.\n",
-            sig_names(letter),
-            site.link(&format!("/join/confirm?token={token}")),
+            "{}\n\n{}\n\n{}\n",
+            t_with("mail-join-confirm", &[("sigs", sigs())]),
+            site.link(&href(&format!("/join/confirm?token={token}"))),
+            t("mail-join-expiry"),
         )),
         None => body.push_str(&format!(
-            "you asked to join {}. Where things stand:\n",
-            sig_names(letter)
+            "{}\n",
+            t_with("mail-join-receipt", &[("sigs", sigs())])
         )),
     }
     if letter.confirm_token.is_none() {
         for sig in &letter.sigs {
             body.push_str(&format!(
-                "- {}: {}. Next steps: {}\n",
+                "- {}: {}. {} {}\n",
                 sig.name,
                 sig.status.label(),
-                site.link(&format!("/sigs/{}/welcome", sig.slug))
+                t("mail-next-steps"),
+                site.link(&href(&format!("/sigs/{}/welcome", sig.slug)))
             ));
         }
     }
     body.push_str(&leave_lines(site, letter));
     Mail {
         recipient: letter.recipient.clone(),
-        subject: format!("Joining {} on {}", sig_names(letter), site.site_name),
+        subject: t_with(
+            "mail-join-subject",
+            &[("sigs", sigs()), ("site", site.site_name.clone().into())],
+        ),
         body,
     }
 }

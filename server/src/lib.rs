@@ -8,6 +8,7 @@ pub mod demo_data;
 pub mod export;
 pub mod form_drafts;
 pub mod import;
+pub mod language;
 pub mod mailer;
 pub mod metrics;
 pub mod page_cache;

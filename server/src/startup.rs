@@ -268,7 +268,12 @@ pub fn router(
         crate::metrics::record,
     ));
     let router = crate::security::protect(router);
-    crate::request_id::with_request_ids(router).with_state(state)
+    let routed = crate::request_id::with_request_ids(router).with_state(state);
+    // Outside the routes: it takes the language prefix off the path routed.
+    Router::new().fallback_service(tower::Layer::layer(
+        &axum::middleware::from_fn(crate::language::choose),
+        routed,
+    ))
 }
 
 /// The Leptos page routes, generated once per process. While Leptos generates

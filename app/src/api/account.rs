@@ -92,7 +92,7 @@ async fn sign_up_now(form: SignUpForm) -> Result<(), AppError> {
         || crate::mail::address_taken(site, email),
     )
     .await?;
-    leptos_axum::redirect("/account/sign-up?sent=1");
+    crate::i18n::redirect("/account/sign-up?sent=1");
     Ok(())
 }
 
@@ -108,7 +108,7 @@ pub async fn confirm_email(token: String) -> Result<(), AppError> {
                 .into(),
         ));
     }
-    leptos_axum::redirect("/account/sign-in?confirmed=1");
+    crate::i18n::redirect("/account/sign-in?confirmed=1");
     Ok(())
 }
 
@@ -143,7 +143,7 @@ async fn sign_in_now(form: SignInForm) -> Result<(), AppError> {
     let previous = session_token();
     let token = crate::store::sessions::start(&state.db, login.id, previous.as_deref()).await?;
     set_session_cookie(&token);
-    leptos_axum::redirect(crate::models::account::return_path(&form.next));
+    crate::i18n::redirect(crate::models::account::return_path(&form.next));
     Ok(())
 }
 
@@ -156,7 +156,7 @@ pub async fn sign_out() -> Result<(), AppError> {
         crate::store::sessions::end(&state.db, &token).await?;
     }
     clear_session_cookie();
-    leptos_axum::redirect("/");
+    crate::i18n::redirect("/");
     Ok(())
 }
 
@@ -181,7 +181,7 @@ async fn forgot_password_now(email: String) -> Result<(), AppError> {
         crate::mail::reset_password(site, recipient, token)
     })
     .await?;
-    leptos_axum::redirect("/account/forgot-password?sent=1");
+    crate::i18n::redirect("/account/forgot-password?sent=1");
     Ok(())
 }
 
@@ -201,6 +201,6 @@ pub async fn reset_password(form: ResetPasswordForm) -> Result<(), AppError> {
             "This link has expired or was already used. Ask for a new one.".into(),
         ));
     }
-    leptos_axum::redirect("/account/sign-in?reset=1");
+    crate::i18n::redirect("/account/sign-in?reset=1");
     Ok(())
 }

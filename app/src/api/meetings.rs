@@ -122,7 +122,7 @@ pub async fn save_meeting_series(form: MeetingSeriesForm) -> Result<i64, AppErro
     let id = crate::store::meetings::save_series(&state.db, slug, form.id, &series)
         .await?
         .ok_or(AppError::NotFound)?;
-    leptos_axum::redirect(&format!("/sigs/{slug}/meetings"));
+    crate::i18n::redirect(&format!("/sigs/{slug}/meetings"));
     Ok(id)
 }
 
@@ -186,7 +186,7 @@ pub async fn save_meeting_record(form: MeetingRecordForm) -> Result<i64, AppErro
     let id = crate::store::meetings::save_record(&state.db, slug, form.id, editor.id, &record)
         .await?
         .ok_or(AppError::NotFound)?;
-    leptos_axum::redirect(&format!("/sigs/{slug}/meetings/{id}"));
+    crate::i18n::redirect(&format!("/sigs/{slug}/meetings/{id}"));
     Ok(id)
 }
 
@@ -211,7 +211,7 @@ pub async fn delete_meeting_entry(
     if !deleted {
         return Err(AppError::NotFound);
     }
-    leptos_axum::redirect(&format!("/sigs/{sig}/meetings"));
+    crate::i18n::redirect(&format!("/sigs/{sig}/meetings"));
     Ok(())
 }
 

@@ -50,7 +50,7 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
     let signed_in = caller(&state.db).await?;
     let joiner = form.validate(signed_in)?;
     if form.is_bot() {
-        leptos_axum::redirect("/join?sent=1");
+        crate::i18n::redirect("/join?sent=1");
         return Ok(());
     }
     let site = &state.site;
@@ -71,7 +71,7 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
         );
         return Err(errors.into());
     }
-    leptos_axum::redirect(if signed_in.is_some() {
+    crate::i18n::redirect(if signed_in.is_some() {
         "/my/sigs?joined=1"
     } else {
         "/join?sent=1"
@@ -104,8 +104,8 @@ pub async fn confirm_join(token: String) -> Result<(), AppError> {
     .await?;
     set_session_cookie(&session);
     match confirmed.slugs.first() {
-        Some(slug) => leptos_axum::redirect(&format!("/sigs/{slug}/welcome?joined=1")),
-        None => leptos_axum::redirect("/my/sigs"),
+        Some(slug) => crate::i18n::redirect(&format!("/sigs/{slug}/welcome?joined=1")),
+        None => crate::i18n::redirect("/my/sigs"),
     }
     Ok(())
 }

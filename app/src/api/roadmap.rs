@@ -136,7 +136,7 @@ pub async fn save_roadmap_item(form: RoadmapItemForm) -> Result<i64, AppError> {
         update(&state.db, slug, form.id, form.version, editor.id, &item).await
     };
     let id = saved(outcome?)?;
-    leptos_axum::redirect(&format!("/sigs/{slug}/roadmap/{id}"));
+    crate::i18n::redirect(&format!("/sigs/{slug}/roadmap/{id}"));
     Ok(id)
 }
 
@@ -228,7 +228,7 @@ pub async fn delete_roadmap_item(
     let outcome =
         crate::store::roadmap_changes::delete(&state.db, &sig, id, version, editor.id).await?;
     saved(outcome)?;
-    leptos_axum::redirect(&format!("/sigs/{sig}/roadmap"));
+    crate::i18n::redirect(&format!("/sigs/{sig}/roadmap"));
     Ok(())
 }
 

@@ -60,7 +60,7 @@ pub async fn update_sig(form: SigEditForm) -> Result<(), AppError> {
     if !crate::store::sig_changes::update_details(&state.db, &form).await? {
         return Err(AppError::NotFound);
     }
-    leptos_axum::redirect(&format!("/sigs/{}", form.slug.trim()));
+    crate::i18n::redirect(&format!("/sigs/{}", form.slug.trim()));
     Ok(())
 }
 
@@ -84,7 +84,7 @@ pub async fn create_sig(form: NewSigForm) -> Result<(), AppError> {
         errors.add("slug", "Another group already uses this slug.");
         return Err(errors.into());
     }
-    leptos_axum::redirect(&format!("/admin/sigs/{slug}"));
+    crate::i18n::redirect(&format!("/admin/sigs/{slug}"));
     Ok(())
 }
 
@@ -99,7 +99,7 @@ pub async fn rename_sig(form: RenameSigForm) -> Result<(), AppError> {
     {
         return Err(AppError::NotFound);
     }
-    leptos_axum::redirect(&format!("/admin/sigs/{}?done=renamed", form.slug.trim()));
+    crate::i18n::redirect(&format!("/admin/sigs/{}?done=renamed", form.slug.trim()));
     Ok(())
 }
 
@@ -112,7 +112,7 @@ pub async fn set_sig_archived(slug: String, archived: bool) -> Result<(), AppErr
         return Err(AppError::NotFound);
     }
     let done = if archived { "archived" } else { "restored" };
-    leptos_axum::redirect(&format!("/admin/sigs/{slug}?done={done}"));
+    crate::i18n::redirect(&format!("/admin/sigs/{slug}?done={done}"));
     Ok(())
 }
 
@@ -163,7 +163,7 @@ pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
     if outcome == Appointment::NoSuchSig {
         return Err(AppError::NotFound);
     }
-    leptos_axum::redirect(&format!("/admin/sigs/{}?done=appointed", form.slug.trim()));
+    crate::i18n::redirect(&format!("/admin/sigs/{}?done=appointed", form.slug.trim()));
     Ok(())
 }
 
@@ -189,7 +189,7 @@ pub async fn update_guidance(form: GuidanceEditForm) -> Result<(), AppError> {
     {
         return Err(AppError::NotFound);
     }
-    leptos_axum::redirect(&format!("/guidance/{slug}"));
+    crate::i18n::redirect(&format!("/guidance/{slug}"));
     Ok(())
 }
 
@@ -221,7 +221,7 @@ pub async fn appoint_admin(email: String) -> Result<(), AppError> {
         );
         return Err(errors.into());
     }
-    leptos_axum::redirect("/admin?done=admin");
+    crate::i18n::redirect("/admin?done=admin");
     Ok(())
 }
 
@@ -247,7 +247,7 @@ pub async fn accept_invitation(form: ResetPasswordForm) -> Result<(), AppError> 
     set_session_cookie(&token);
     // Straight to the group they were invited to lead.
     let led = crate::store::sigs::first_led_slug(&state.db, person).await?;
-    leptos_axum::redirect(
+    crate::i18n::redirect(
         &led.map_or_else(|| "/my/sigs".to_owned(), |slug| format!("/sigs/{slug}")),
     );
     Ok(())

@@ -7,7 +7,7 @@ use crate::errors::AppError;
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     view! {
         <div class="notice notice-error" role="alert">
-            <p>{error.to_string()}</p>
+            <p>{error.message()}</p>
         </div>
     }
 }
@@ -29,7 +29,7 @@ pub fn EditRefused(title: &'static str, error: AppError) -> impl IntoView {
             <leptos_meta::Title text=title />
             <h1>{title}</h1>
             <ErrorNotice error />
-            <p><a href="/account/sign-in">"Sign in"</a>" as one of the SIG's leads or an admin."</p>
+            <p><a href=crate::i18n::href("/account/sign-in")>"Sign in"</a>" as one of the SIG's leads or an admin."</p>
         </section>
     }
 }
@@ -46,7 +46,7 @@ pub fn refuse_page(error: &AppError) {
                 .and_then(|parts| parts.uri.path_and_query().map(|p| p.as_str().to_owned()))
                 .unwrap_or_else(|| "/".to_owned());
             let next: String = form_urlencoded_component(&here);
-            leptos_axum::redirect(&format!("/account/sign-in?next={next}"));
+            crate::i18n::redirect(&format!("/account/sign-in?next={next}"));
             if let Some(response) = use_context::<ResponseOptions>() {
                 response.set_status(http::StatusCode::SEE_OTHER);
             }

@@ -11,14 +11,15 @@ use crate::models::fields::Choice;
 #[component]
 pub fn Field(
     /// The visible label.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The form field's name, as the server function reads it.
     name: &'static str,
     /// The `id` of the input; unique on the page.
     id: &'static str,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: &'static str,
-    #[prop(optional)] hint: &'static str,
+    #[prop(optional, into)] hint: String,
     /// The `id` of a `<datalist>` of suggestions.
     #[prop(optional)]
     list: &'static str,
@@ -36,11 +37,12 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let anchor = format!("{}-field", error_key(name));
     let value = drafted_or(name, value);
+    let has_hint = !hint.is_empty();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             let mut ids = Vec::new();
-            if !hint.is_empty() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
             if error.get().is_some() {
@@ -51,8 +53,8 @@ pub fn Field(
     };
     view! {
         <div class="field" id=anchor class:field-invalid=move || error.get().is_some()>
-            <label for=id>{label}{(!required).then_some(" (optional)")}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
+            <label for=id>{label}{(!required).then(|| crate::i18n::t("field-optional"))}</label>
+            {has_hint.then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
             <input
                 id=id
                 name=name
@@ -103,7 +105,7 @@ pub fn FormError<T: Send + Sync + 'static>(
                 Some(view! {
                     <div class="notice notice-error error-summary" id="error-summary" role="alert"
                         tabindex="-1" autofocus=true>
-                        <p>{error.to_string()}</p>
+                        <p>{error.message()}</p>
                         {(!fields.is_empty()).then(|| view! {
                             <ul>
                                 {fields.into_iter().map(|(field, message)| view! {
@@ -124,10 +126,10 @@ pub fn FormError<T: Send + Sync + 'static>(
 /// A labelled multi-line field, for markdown.
 #[component]
 pub fn TextArea(
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
     id: &'static str,
-    #[prop(optional)] hint: &'static str,
+    #[prop(optional, into)] hint: String,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = 8)] rows: u32,
     /// The text the field starts with.

@@ -45,7 +45,7 @@ pub fn RoadmapCardView(
         <li class="card roadmap-card" class:roadmap-card-overdue=card.overdue
             data-item=item data-version=version>
             {show_sig.then(|| view! {
-                <p class="eyebrow"><a href=format!("/sigs/{}/roadmap", card.sig_slug)>{card.sig_name.clone()}</a></p>
+                <p class="eyebrow"><a href=crate::i18n::href(&format!("/sigs/{}/roadmap", card.sig_slug))>{card.sig_name.clone()}</a></p>
             })}
             <h3 class="card-title" id=heading_id><a href=href>{card.title.clone()}</a></h3>
             <p class="card-meta">

@@ -49,12 +49,12 @@ pub fn SigCard(
                         <span class="badge badge-standing">{standing.label()}<span class="visually-hidden">" of "{sig.name.clone()}</span></span>
                     }.into_any(),
                     None => view! {
-                        <a class="button button-small" href=format!("/join?sig={}", sig.slug)>
+                        <a class="button button-small" href=crate::i18n::href(&format!("/join?sig={}", sig.slug))>
                             "Join"<span class="visually-hidden">" "{sig.name.clone()}</span>
                         </a>
                     }.into_any(),
                 }}
-                <a href=format!("/sigs/{}/roadmap", sig.slug)>
+                <a href=crate::i18n::href(&format!("/sigs/{}/roadmap", sig.slug))>
                     "Roadmap"<span class="visually-hidden">" of "{sig.name.clone()}</span>
                 </a>
             </p>

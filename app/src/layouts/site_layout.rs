@@ -1,10 +1,10 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::api::account::{load_current_user, SignOut};
 use crate::components::page_script::PageScript;
 use crate::components::site_name::SiteName;
+use crate::i18n::{href, language, t, t_with, Language};
 
 /// Skip link, header with the main navigation, the page, and the footer.
 #[component]
@@ -19,11 +19,11 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
         |_| load_current_user(),
     );
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <PageScript />
         <header class="site-header">
             <div class="container header-inner">
-                <a class="brand" href="/">
+                <a class="brand" href=href("/")>
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span><Suspense fallback=|| "sigpost">{move || site.get()}</Suspense></span>
                 </a>
@@ -31,10 +31,11 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                 // disclosure, so it opens without JavaScript too). Wide
                 // screens show its content in the row, without the button.
                 <details class="site-menu">
-                    <summary class="button button-small button-secondary">"Menu"</summary>
+                    <summary class="button button-small button-secondary">{t("menu")}</summary>
                     <div class="site-menu-panel">
                         <MainNav />
                         <AccountMenu user sign_out />
+                        <LanguageSwitch />
                     </div>
                 </details>
             </div>
@@ -43,24 +44,25 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="container footer-inner">
                 <p>
-                    <span><Suspense fallback=|| "sigpost">{move || site.get()}</Suspense></span>
-                    " community portal · powered by sigpost"
+                    <Suspense fallback=|| t_with("footer-powered", &[("site", "sigpost".into())])>
+                        {move || t_with("footer-powered", &[("site", site.get().into())])}
+                    </Suspense>
                 </p>
                 <form class="theme-switch" method="post" action="/preferences/theme">
-                    <span class="theme-label" id="theme-label">"Theme"</span>
+                    <span class="theme-label" id="theme-label">{t("theme")}</span>
                     <div role="group" aria-labelledby="theme-label">
-                        <button type="submit" name="theme" value="system" class="chip">"System"</button>
-                        <button type="submit" name="theme" value="light" class="chip">"Light"</button>
-                        <button type="submit" name="theme" value="dark" class="chip">"Dark"</button>
+                        <button type="submit" name="theme" value="system" class="chip">{t("theme-system")}</button>
+                        <button type="submit" name="theme" value="light" class="chip">{t("theme-light")}</button>
+                        <button type="submit" name="theme" value="dark" class="chip">{t("theme-dark")}</button>
                     </div>
                 </form>
-                <nav aria-label="Footer">
+                <nav aria-label=t("footer-nav")>
                     <ul class="footer-links">
-                        <li><a href="/sigs">"All SIGs"</a></li>
-                        <li><a href="/roadmap">"Community roadmap"</a></li>
-                        <li><a href="/meetings">"Meetings calendar"</a></li>
-                        <li><a href="/channels">"Chat channels"</a></li>
-                        <li><a href="/guidance">"How SIGs work"</a></li>
+                        <li><a href=href("/sigs")>{t("footer-all-sigs")}</a></li>
+                        <li><a href=href("/roadmap")>{t("footer-roadmap")}</a></li>
+                        <li><a href=href("/meetings")>{t("footer-meetings")}</a></li>
+                        <li><a href=href("/channels")>{t("footer-channels")}</a></li>
+                        <li><a href=href("/guidance")>{t("footer-guidance")}</a></li>
                     </ul>
                 </nav>
             </div>
@@ -72,14 +74,16 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
 #[component]
 fn MainNav() -> impl IntoView {
     view! {
-        <nav aria-label="Main">
+        <nav aria-label=t("nav-main")>
             <ul class="nav-list">
-                <li><A href="/sigs">"SIGs"</A></li>
-                <li><A href="/roadmap">"Roadmap"</A></li>
-                <li><A href="/meetings">"Meetings"</A></li>
-                <li><A href="/join">"Join"</A></li>
-                <li><A href="/channels">"Channels"</A></li>
-                <li><A href="/guidance">"How we work"</A></li>
+                {[
+                    ("/sigs", "nav-sigs"),
+                    ("/roadmap", "nav-roadmap"),
+                    ("/meetings", "nav-meetings"),
+                    ("/join", "nav-join"),
+                    ("/channels", "nav-channels"),
+                    ("/guidance", "nav-guidance"),
+                ].into_iter().map(|(path, key)| view! { <li><NavLink path key /></li> }).collect_view()}
             </ul>
         </nav>
     }
@@ -98,19 +102,60 @@ fn AccountMenu(
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(Some(user)) => view! {
-                            {user.is_admin.then(|| view! { <a href="/admin">"Admin"</a> })}
-                            <a href="/my/sigs">"My SIGs"</a>
+                            {user.is_admin.then(|| view! { <a href=href("/admin")>{t("nav-admin")}</a> })}
+                            <a href=href("/my/sigs")>{t("nav-my-sigs")}</a>
                             <span class="account-name">{user.display_name}</span>
                             <ActionForm action=sign_out attr:class="inline-form">
-                                <button type="submit" class="button button-small button-secondary">"Sign out"</button>
+                                <button type="submit" class="button button-small button-secondary">{t("sign-out")}</button>
                             </ActionForm>
                         }.into_any(),
                         _ => view! {
-                            <a class="button button-small button-secondary" href="/account/sign-in">"Sign in"</a>
+                            <a class="button button-small button-secondary" href=href("/account/sign-in")>{t("sign-in")}</a>
                         }.into_any(),
                     }
                 })}
             </Suspense>
         </div>
+    }
+}
+
+/// A main section's link; `aria-current` marks the section being read
+/// (the router sees paths without the language prefix).
+#[component]
+fn NavLink(path: &'static str, key: &'static str) -> impl IntoView {
+    let location = use_location();
+    let current = move || {
+        let here = location.pathname.get();
+        (here == path || here.starts_with(&format!("{path}/"))).then_some("page")
+    };
+    view! { <a href=href(path) aria-current=current>{t(key)}</a> }
+}
+
+/// The page in the other languages: a plain form post that remembers the
+/// choice in a cookie and comes back to the same page in that language.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let location = use_location();
+    let here = move || {
+        let query = location.search.get();
+        let query = query.trim_start_matches('?');
+        let path = location.pathname.get();
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    };
+    let current = language();
+    view! {
+        <form class="language-switch" method="post" action="/preferences/language">
+            <input type="hidden" name="path" value=here />
+            {Language::all().filter(move |other| *other != current).map(|other| view! {
+                <button type="submit" name="lang" value=other.tag() lang=other.tag()
+                    class="button-link" title=other.text_with("language-switch", &[("language", other.own_name().into())])>
+                    {other.own_name()}
+                </button>
+            }).collect_view()}
+        </form>
     }
 }

@@ -87,7 +87,7 @@ impl SignUpForm {
 pub fn check_display_name(name: &str) -> Result<(), String> {
     let name = name.trim();
     if name.is_empty() {
-        Err("Tell us the name to show on your profile.".into())
+        Err(crate::i18n::t("check-name"))
     } else {
         length_problem(name, NAME_MAX_CHARS).map_or(Ok(()), Err)
     }
@@ -97,7 +97,7 @@ pub fn check_display_name(name: &str) -> Result<(), String> {
 pub fn check_email(email: &str) -> Result<(), String> {
     let email = email.trim();
     if email.is_empty() {
-        return Err("Enter your e-mail address.".into());
+        return Err(crate::i18n::t("check-email-empty"));
     }
     if let Some(problem) = length_problem(email, EMAIL_MAX_CHARS) {
         return Err(problem);
@@ -116,7 +116,7 @@ pub fn check_email(email: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err("Enter an e-mail address like name@example.org.".into())
+        Err(crate::i18n::t("check-email"))
     }
 }
 
@@ -136,7 +136,7 @@ pub fn check_github_handle(handle: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err("Enter your GitHub login only, such as octocat.".into())
+        Err(crate::i18n::t("check-github"))
     }
 }
 

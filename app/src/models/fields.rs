@@ -16,7 +16,12 @@ pub struct Choice {
 
 /// What is wrong with `value` if it is longer than `max` characters.
 pub fn length_problem(value: &str, max: usize) -> Option<String> {
-    (value.chars().count() > max).then(|| format!("Use at most {max} characters."))
+    (value.chars().count() > max).then(|| {
+        crate::i18n::t_with(
+            "check-length",
+            &[("max", crate::i18n::FluentValue::from(max))],
+        )
+    })
 }
 
 /// Adds `field`'s length problem, if it has one.

@@ -148,11 +148,11 @@ impl JoinForm {
         let mut errors = FieldErrors::default();
         let picked = self.picked();
         if picked.is_empty() {
-            errors.add("sigs", "Pick at least one SIG to join.");
+            errors.add("sigs", crate::i18n::t("join-pick-one"));
         } else if picked.len() > MAX_SIGS_PER_REQUEST {
             errors.add(
                 "sigs",
-                format!("Pick at most {MAX_SIGS_PER_REQUEST} SIGs at once."),
+                crate::i18n::t_with("join-pick-at-most", &[("max", MAX_SIGS_PER_REQUEST.into())]),
             );
         }
         check_length(

@@ -10,7 +10,7 @@ use crate::models::channel::{Channel, ChannelKind};
 pub fn ChannelsPage() -> impl IntoView {
     let channels = Resource::new(|| (), |_| list_channels());
     view! {
-        <PageMeta title="Chat channels" path="/channels"
+        <PageMeta title=crate::i18n::t("channels-title") path="/channels"
             description="Where the community talks: general channels and local-language communities." />
         <header class="page-header">
             <h1>"Chat channels"</h1>

@@ -13,7 +13,7 @@ use crate::routes::not_found::NotFound;
 pub fn GuidanceIndex() -> impl IntoView {
     let pages = Resource::new(|| (), |_| list_guidance());
     view! {
-        <PageMeta title="How SIGs work" path="/guidance"
+        <PageMeta title=crate::i18n::t("guidance-title") path="/guidance"
             description="Why the community works in SIGs, how a SIG is run, and how it makes decisions." />
         <header class="page-header">
             <h1>"How SIGs work"</h1>
@@ -29,7 +29,7 @@ pub fn GuidanceIndex() -> impl IntoView {
                         <ol class="card-grid">
                             {pages.into_iter().map(|page| view! {
                                 <li class="card">
-                                    <h2 class="card-title"><a href=format!("/guidance/{}", page.slug)>{page.title}</a></h2>
+                                    <h2 class="card-title"><a href=crate::i18n::href(&format!("/guidance/{}", page.slug))>{page.title}</a></h2>
                                     <p class="card-text">{page.summary}</p>
                                 </li>
                             }).collect_view()}
@@ -58,7 +58,7 @@ pub fn GuidancePage() -> impl IntoView {
                         <PageMeta title=page.title.clone() description=page.summary
                             path=format!("/guidance/{}", page.slug) />
                         <nav aria-label="Breadcrumb" class="breadcrumb">
-                            <a href="/guidance">"How SIGs work"</a>
+                            <a href=crate::i18n::href("/guidance")>"How SIGs work"</a>
                         </nav>
                         <article class="article">
                             <h1>{page.title}</h1>

@@ -11,12 +11,9 @@ use crate::components::form::{field_error, Field, FormError, TextArea};
 use crate::components::form_draft::ticked_or;
 use crate::components::lead_list::lead_names;
 use crate::components::page_meta::PageMeta;
+use crate::i18n::{t, t_with};
 use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
 use crate::models::membership::{JoinChoice, JoinPage, INTEREST_MAX_CHARS};
-
-/// What a visitor reads after asking to join, whatever happened.
-pub const CHECK_INBOX_TO_JOIN: &str = "Check your inbox: we sent a link to confirm. \
-     It may take a minute to arrive, and it expires in 48 hours.";
 
 #[component]
 pub fn JoinSigPage() -> impl IntoView {
@@ -24,18 +21,15 @@ pub fn JoinSigPage() -> impl IntoView {
     let sent = move || query.read().get("sent").is_some();
     let page = Resource::new(|| (), |_| load_join_page());
     view! {
-        <PageMeta title="Join a SIG" path="/join"
-            description="Pick the Special Interest Groups you would like to take part in and join them in a minute." />
+        <PageMeta title=t("join-title") path="/join" description=t("join-description") />
         <header class="page-header">
-            <h1>"Join a SIG"</h1>
-            <p class="lead-text">
-                "Pick the groups you would like to take part in, tell us who you are, and confirm from your inbox. You can leave again with one click."
-            </p>
+            <h1>{t("join-title")}</h1>
+            <p class="lead-text">{t("join-lead")}</p>
         </header>
         <Show when=move || !sent() fallback=|| view! {
-            <div class="notice notice-success" role="status"><p>{CHECK_INBOX_TO_JOIN}</p></div>
+            <div class="notice notice-success" role="status"><p>{t("join-check-inbox")}</p></div>
         }>
-            <Suspense fallback=|| view! { <p class="loading">"Loading SIGs…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t("loading-sigs")}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(page) => view! { <JoinForm page /> }.into_any(),
@@ -61,7 +55,7 @@ fn JoinForm(page: JoinPage) -> impl IntoView {
         <FormError value />
         <ActionForm action attr:class="form join-form" attr:novalidate="true">
             <fieldset class="join-step" id="sigs-field" aria-describedby="join-sigs-error">
-                <legend>"1. Pick one or more SIGs"</legend>
+                <legend>{t("join-step-sigs")}</legend>
                 <p class="field-error" id="join-sigs-error" role="alert">{move || sigs_error.get()}</p>
                 <ul class="pick-grid">
                     {page.choices.into_iter().map(|choice| {
@@ -71,32 +65,32 @@ fn JoinForm(page: JoinPage) -> impl IntoView {
                 </ul>
             </fieldset>
             <fieldset class="join-step">
-                <legend>"2. About you"</legend>
+                <legend>{t("join-step-you")}</legend>
                 {match page.signed_in_as {
                     Some(name) => view! {
-                        <p>"You are signed in as "<strong>{name}</strong>": you join with your account, no e-mail to confirm."</p>
+                        <p>{t_with("join-signed-in-as", &[("name", name.into())])}</p>
                     }.into_any(),
                     None => view! {
-                        <Field label="Your name" name="form[display_name]" id="join-name" autocomplete="name"
+                        <Field label=t("join-name") name="form[display_name]" id="join-name" autocomplete="name"
                             maxlength=NAME_MAX_CHARS error=field_error(value, "display_name") />
-                        <Field label="E-mail address" name="form[email]" id="join-email" kind="email" autocomplete="email"
-                            maxlength=EMAIL_MAX_CHARS hint="We send a link to confirm. It is never shown on the site."
+                        <Field label=t("join-email") name="form[email]" id="join-email" kind="email" autocomplete="email"
+                            maxlength=EMAIL_MAX_CHARS hint=t("join-email-hint")
                             error=field_error(value, "email") />
-                        <Field label="GitHub handle" name="form[github_handle]" id="join-github" autocomplete="username"
+                        <Field label=t("join-github") name="form[github_handle]" id="join-github" autocomplete="username"
                             maxlength=GITHUB_MAX_CHARS required=false error=field_error(value, "github_handle") />
                     }.into_any(),
                 }}
-                <TextArea label="What would you like to work on? (optional)" name="form[interest]" id="join-interest"
+                <TextArea label=t("join-interest") name="form[interest]" id="join-interest"
                     rows=3 maxlength=INTEREST_MAX_CHARS value=String::new()
-                    hint="The SIG's leads read this, to help you find a first task."
+                    hint=t("join-interest-hint")
                     error=field_error(value, "interest") />
                 // People never see this field; bots fill it in.
                 <div class="honeypot" aria-hidden="true">
-                    <label for="join-website">"Leave this field empty"</label>
+                    <label for="join-website">{t("join-honeypot")}</label>
                     <input id="join-website" name="form[website]" type="text" tabindex="-1" autocomplete="off" />
                 </div>
             </fieldset>
-            <button type="submit" class="button">"Join"</button>
+            <button type="submit" class="button">{t("join-submit")}</button>
         </ActionForm>
     }
 }
@@ -115,12 +109,12 @@ fn PickCard(choice: JoinChoice, checked: bool) -> impl IntoView {
                 checked=checked disabled=current.is_some() />
             <label for=id>
                 <strong>{choice.name}</strong>
-                <span class="pick-text">{if choice.description.is_empty() { "No description yet.".to_owned() } else { choice.description }}</span>
-                <span class="pick-meta">{if leads.is_empty() { "No leads listed".to_owned() } else { format!("Leads: {leads}") }}</span>
+                <span class="pick-text">{if choice.description.is_empty() { t("join-no-description") } else { choice.description }}</span>
+                <span class="pick-meta">{if leads.is_empty() { t("join-no-leads") } else { t_with("join-leads", &[("names", leads.into())]) }}</span>
                 {choice.next_meeting.map(|next| view! {
-                    <span class="pick-meta">"Next meeting: "<time datetime=next.starts_iso>{next.in_zone}" "{next.zone_label}</time></span>
+                    <span class="pick-meta">{t("join-next-meeting")}" "<time datetime=next.starts_iso>{next.in_zone}" "{next.zone_label}</time></span>
                 })}
-                {choice.needs_approval.then(|| view! { <span class="badge">"Leads approve requests"</span> })}
+                {choice.needs_approval.then(|| view! { <span class="badge">{t("join-approval")}</span> })}
                 {current.map(|status| view! { <span class="badge badge-status">{status.label()}</span> })}
             </label>
         </li>

@@ -49,7 +49,7 @@ pub fn LeavePage() -> impl IntoView {
                                     <div class="notice notice-success" role="status">
                                         <p>{format!("You have left {}, or your request was withdrawn.", link.sig_name)}</p>
                                     </div>
-                                    <p><a class="button" href=format!("/join?sig={}", link.sig_slug)>{format!("Join {} again", link.sig_name)}</a></p>
+                                    <p><a class="button" href=crate::i18n::href(&format!("/join?sig={}", link.sig_slug))>{format!("Join {} again", link.sig_name)}</a></p>
                                 </section>
                             }.into_any(),
                             Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),

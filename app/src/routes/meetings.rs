@@ -12,7 +12,7 @@ use crate::routes::sigs::meetings::SeriesCard;
 pub fn UpcomingMeetingsPage() -> impl IntoView {
     let meetings = Resource::new(|| (), |()| load_upcoming_meetings());
     view! {
-        <PageMeta title="Meetings".to_owned()
+        <PageMeta title=crate::i18n::t("meetings-title")
             description="When each SIG meets next, in your time zone, with a calendar to subscribe to.".to_owned()
             path="/meetings".to_owned() />
         <header class="page-header">

@@ -25,7 +25,7 @@ pub fn MyLeadingPage() -> impl IntoView {
                     Ok(sigs) if sigs.is_empty() => view! {
                         <div class="empty-state">
                             <p>"You do not lead a SIG. Leads are appointed by the community's admins."</p>
-                            <p><a href="/my/sigs">"Your SIGs"</a></p>
+                            <p><a href=crate::i18n::href("/my/sigs")>"Your SIGs"</a></p>
                         </div>
                     }.into_any(),
                     Ok(sigs) => sigs.into_iter().map(|sig| view! { <LeadingSection sig /> }).collect_view().into_any(),

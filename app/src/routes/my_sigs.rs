@@ -24,7 +24,7 @@ pub fn MySigsPage() -> impl IntoView {
         <header class="page-header">
             <h1>"My SIGs"</h1>
             <p class="lead-text">"The groups you take part in, and your requests to join."</p>
-            <p><a class="button" href="/join">"Join another SIG"</a></p>
+            <p><a class="button" href=crate::i18n::href("/join")>"Join another SIG"</a></p>
         </header>
         {move || joined().then(|| view! {
             <div class="notice notice-success" role="status"><p>"Done: your SIGs are listed below."</p></div>
@@ -41,7 +41,7 @@ pub fn MySigsPage() -> impl IntoView {
                 match sigs.await {
                     Ok(list) if list.is_empty() && leads_some => led_view.into_any(),
                     Ok(list) if list.is_empty() => view! {
-                        <div class="empty-state"><p>"You have not joined a SIG yet."</p><p><a href="/join">"Find one to join"</a></p></div>
+                        <div class="empty-state"><p>"You have not joined a SIG yet."</p><p><a href=crate::i18n::href("/join")>"Find one to join"</a></p></div>
                     }.into_any(),
                     Ok(list) => view! {
                         {led_view}
@@ -54,7 +54,7 @@ pub fn MySigsPage() -> impl IntoView {
                     Err(AppError::Unauthorized) => {
                         refuse_page(&AppError::Unauthorized);
                         view! {
-                            <p><a href="/account/sign-in?next=/my/sigs">"Sign in"</a>" to see your SIGs."</p>
+                            <p><a href=crate::i18n::href("/account/sign-in?next=/my/sigs")>"Sign in"</a>" to see your SIGs."</p>
                         }.into_any()
                     }
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
@@ -75,7 +75,7 @@ fn MembershipRow(sig: MySig, leave: ServerAction<LeaveSig>) -> impl IntoView {
     view! {
         <li class="membership panel">
             <div>
-                <h2 class="card-title"><a href=format!("/sigs/{}", sig.slug)>{sig.name.clone()}</a></h2>
+                <h2 class="card-title"><a href=crate::i18n::href(&format!("/sigs/{}", sig.slug))>{sig.name.clone()}</a></h2>
                 <p class="card-meta">{label}</p>
                 {(!sig.decision_message.is_empty()).then(|| view! {
                     <p class="decision-message">"Message from the leads: "{sig.decision_message.clone()}</p>
@@ -84,7 +84,7 @@ fn MembershipRow(sig: MySig, leave: ServerAction<LeaveSig>) -> impl IntoView {
             <div class="button-row">
                 {if current {
                     view! {
-                        <a class="button button-small button-secondary" href=format!("/sigs/{}/welcome", sig.slug)>"Next steps"</a>
+                        <a class="button button-small button-secondary" href=crate::i18n::href(&format!("/sigs/{}/welcome", sig.slug))>"Next steps"</a>
                         <ActionForm action=leave attr:class="inline-form">
                             <input type="hidden" name="sig" value=sig.slug.clone() />
                             <button type="submit" class="button button-small button-secondary">
@@ -98,7 +98,7 @@ fn MembershipRow(sig: MySig, leave: ServerAction<LeaveSig>) -> impl IntoView {
                     }.into_any()
                 } else {
                     view! {
-                        <a class="button button-small" href=format!("/join?sig={}", sig.slug)>{format!("Join {} again", sig.name)}</a>
+                        <a class="button button-small" href=crate::i18n::href(&format!("/join?sig={}", sig.slug))>{format!("Join {} again", sig.name)}</a>
                     }.into_any()
                 }}
             </div>
@@ -112,17 +112,17 @@ fn LedGroups(led: Vec<GroupStanding>) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="led-heading">
             <h2 id="led-heading">"Groups you lead"</h2>
-            <p><a class="button" href="/my/leading">"What waits for you as a lead"</a></p>
+            <p><a class="button" href=crate::i18n::href("/my/leading")>"What waits for you as a lead"</a></p>
             <ul class="membership-list">
                 {led.into_iter().map(|GroupStanding { slug, name, standing }| view! {
                     <li class="card membership">
                         <div>
-                            <h3 class="card-title"><a href=format!("/sigs/{slug}")>{name}</a></h3>
+                            <h3 class="card-title"><a href=crate::i18n::href(&format!("/sigs/{slug}"))>{name}</a></h3>
                             <p class="card-meta">{standing.label()}</p>
                         </div>
                         <p class="button-row">
-                            <a class="button button-small button-secondary" href=format!("/sigs/{slug}/members")>"Members and requests"</a>
-                            <a class="button button-small button-secondary" href=format!("/sigs/{slug}/roadmap")>"Roadmap"</a>
+                            <a class="button button-small button-secondary" href=crate::i18n::href(&format!("/sigs/{slug}/members"))>"Members and requests"</a>
+                            <a class="button button-small button-secondary" href=crate::i18n::href(&format!("/sigs/{slug}/roadmap"))>"Roadmap"</a>
                         </p>
                     </li>
                 }).collect_view()}

@@ -17,8 +17,8 @@ pub fn NotFound() -> impl IntoView {
                 "The link may be old, or the group may have a new name. These pages are a good place to start:"
             </p>
             <ul class="button-row">
-                <li><a class="button" href="/sigs">"Browse all SIGs"</a></li>
-                <li><a class="button button-secondary" href="/">"Home"</a></li>
+                <li><a class="button" href=crate::i18n::href("/sigs")>"Browse all SIGs"</a></li>
+                <li><a class="button button-secondary" href=crate::i18n::href("/")>"Home"</a></li>
             </ul>
         </section>
     }

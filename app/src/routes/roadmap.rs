@@ -34,7 +34,7 @@ pub fn CommunityRoadmapPage() -> impl IntoView {
     });
     let roadmap = Resource::new(move || filter.get(), load_community_roadmap);
     view! {
-        <PageMeta title="Community roadmap" path="/roadmap"
+        <PageMeta title=crate::i18n::t("roadmap-title") path="/roadmap"
             description="What every SIG of the community plans to work on in the coming months." />
         <leptos_meta::Link rel="alternate" type_="application/atom+xml"
             title="Community roadmap changes" href="/roadmap.atom" />
@@ -79,7 +79,7 @@ fn Filtered(roadmap: CommunityRoadmap, filter: RoadmapFilter) -> impl IntoView {
             <FilterSelect label="Owner" name="owner" any="Anyone" choices=owners selected=filter.owner.clone() />
             <div class="filter-actions">
                 <button type="submit" class="button">"Apply filters"</button>
-                <a href="/roadmap">"Clear"</a>
+                <a href=crate::i18n::href("/roadmap")>"Clear"</a>
             </div>
         </form>
         <h2 class="visually-hidden">"Items"</h2>

@@ -9,6 +9,8 @@ pub mod welcome;
 
 use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;
+
+use crate::i18n::{href, t};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::directory::list_sigs;
@@ -63,9 +65,8 @@ pub fn SigDirectory() -> impl IntoView {
     );
 
     view! {
-        <PageMeta title="SIG directory" path="/sigs"
-            description="Every Special Interest Group of the community: what it works on, who leads it and where it talks." />
-        <Suspense fallback=|| view! { <p class="loading">"Loading SIGs…"</p> }>
+        <PageMeta title=t("directory-title") path="/sigs" description=t("directory-description") />
+        <Suspense fallback=|| view! { <p class="loading">{t("loading-sigs")}</p> }>
             {move || {
                 let (hours, initial) = (hours.clone(), initial.clone());
                 Suspend::new(async move {
@@ -83,7 +84,8 @@ pub fn SigDirectory() -> impl IntoView {
                             let texts = all.iter().map(SigSummary::search_text).collect();
                             let query = initial.clone();
                             view! {
-                                <SigFinder texts initial=initial.clone() only_in_hours>
+                                <SigFinder texts initial=initial.clone() only_in_hours
+                                    heading=t("directory-heading") lead=t("directory-lead") all_sigs=href("/sigs")>
                                     <WorkingHoursFilter hours error query />
                                 </SigFinder>
                                 <ul class="card-grid sig-grid" id="sig-grid">
@@ -109,10 +111,8 @@ pub fn SigDirectory() -> impl IntoView {
 #[component]
 fn DirectoryTitle() -> impl IntoView {
     view! {
-        <h1>"Special Interest Groups"</h1>
-        <p class="lead-text">
-            "Each SIG owns a part of the project. Find one by topic, technology or lead."
-        </p>
+        <h1>{t("directory-heading")}</h1>
+        <p class="lead-text">{t("directory-lead")}</p>
     }
 }
 
@@ -125,6 +125,11 @@ fn SigFinder(
     initial: String,
     /// The list is already narrowed to SIGs meeting in the visitor's hours.
     only_in_hours: bool,
+    /// The page's words and the directory's address in the page's language
+    /// (the browser has no translations).
+    heading: String,
+    lead: String,
+    all_sigs: String,
     children: Children,
 ) -> impl IntoView {
     let filter = RwSignal::new(initial.clone());
@@ -140,15 +145,19 @@ fn SigFinder(
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| show_cards(&shown.read()));
     // Keep the address shareable without a reload when the form is submitted.
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        replace_address(&filter.get_untracked());
+    let on_submit = {
+        let directory = all_sigs.clone();
+        move |event: leptos::ev::SubmitEvent| {
+            event.prevent_default();
+            replace_address(&directory, &filter.get_untracked());
+        }
     };
     let count = move || shown.read().iter().filter(|shown| **shown).count();
     view! {
         <header class="page-header">
-            <DirectoryTitle />
-            <form class="filter" role="search" method="get" action="/sigs" on:submit=on_submit>
+            <h1>{heading}</h1>
+            <p class="lead-text">{lead}</p>
+            <form class="filter" role="search" method="get" action=all_sigs.clone() on:submit=on_submit>
                 <label for="sig-filter">"Filter SIGs"</label>
                 <div class="filter-row">
                     <input
@@ -170,7 +179,7 @@ fn SigFinder(
         {only_in_hours.then(|| view! {
             <p class="notice" role="status">
                 "Only SIGs with a weekday meeting inside your working hours. "
-                <a href="/sigs">"Show all SIGs"</a>
+                <a href=all_sigs.clone()>"Show all SIGs"</a>
             </p>
         })}
         <p class="result-count" role="status" aria-live="polite">
@@ -182,7 +191,7 @@ fn SigFinder(
         <Show when=move || count() == 0>
             <div class="empty-state">
                 <p>"No SIG matches “" {move || filter.get()} "”."</p>
-                <p><a href="/sigs">"Show all SIGs"</a></p>
+                <p><a href=all_sigs.clone()>"Show all SIGs"</a></p>
             </div>
         </Show>
     }
@@ -207,11 +216,11 @@ fn show_cards(shown: &[bool]) {
 }
 
 /// Puts the filter into the address (`/sigs?q=…`) without loading the page.
-fn replace_address(text: &str) {
+fn replace_address(directory: &str, text: &str) {
     let url = if text.trim().is_empty() {
-        "/sigs".to_owned()
+        directory.to_owned()
     } else {
-        format!("/sigs?q={}", encode_query_value(text.trim()))
+        format!("{directory}?q={}", encode_query_value(text.trim()))
     };
     #[cfg(feature = "hydrate")]
     if let Ok(history) = window().history() {

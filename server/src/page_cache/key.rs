@@ -1,5 +1,5 @@
-//! What tells kept pages apart: the path, the query, the theme and, for a
-//! signed-in person, who they are. Requests that must be rendered afresh
+//! What tells kept pages apart: the path, the query, the theme, the
+//! language and, for a signed-in person, who they are. Requests that must be rendered afresh
 //! (a form's error report, an unknown cookie, a person's own tools) have
 //! no key.
 
@@ -16,11 +16,14 @@ const NEVER_KEPT_FOR_A_PERSON: [&str; 3] = ["/my/", "/admin", "/account/"];
 
 const THEME_COOKIE: &str = app::theme::COOKIE;
 const SESSION_COOKIE: &str = app::auth::SESSION_COOKIE;
+/// Read before the cache (it may redirect); the language it settled on
+/// is part of the key.
+const LANGUAGE_COOKIE: &str = app::i18n::COOKIE;
 
 /// A request's key, before the person behind a session is known.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Key {
-    /// Path, ordered query and theme.
+    /// Path, ordered query, theme and language.
     pub page: String,
     /// Whether a session cookie came along: the key then also needs the
     /// person (`for_person`).
@@ -61,8 +64,13 @@ pub fn key_of(request: &Request) -> Option<Key> {
     // share a page only when the page cannot tell them apart.
     let mut parameters: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
     parameters.sort_by_key(|parameter| parameter.split('=').next().unwrap_or(""));
+    let language = request
+        .extensions()
+        .get::<app::i18n::Language>()
+        .copied()
+        .unwrap_or_default();
     Some(Key {
-        page: format!("{path}?{}#{theme}", parameters.join("&")),
+        page: format!("{path}?{}#{theme}#{}", parameters.join("&"), language.tag()),
         signed_in,
     })
 }
@@ -81,6 +89,7 @@ fn known_cookies(headers: &HeaderMap) -> Option<(String, bool)> {
             match name.trim() {
                 THEME_COOKIE => theme = value.trim().to_owned(),
                 SESSION_COOKIE => signed_in = true,
+                LANGUAGE_COOKIE => {}
                 _ => return None,
             }
         }
@@ -115,6 +124,16 @@ mod tests {
             key_of(&request("/sigs", Some("sigpost_theme=dark"))),
             key_of(&request("/sigs", None))
         );
+    }
+
+    #[test]
+    fn each_language_has_its_own_pages() {
+        let english = key_of(&request("/sigs", None)).expect("a key");
+        let mut chinese = request("/sigs", Some("sigpost_lang=zh-CN"));
+        chinese
+            .extensions_mut()
+            .insert(app::i18n::Language::parse("zh-CN").expect("zh-CN"));
+        assert_ne!(key_of(&chinese).expect("a key"), english);
     }
 
     #[test]

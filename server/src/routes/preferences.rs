@@ -1,6 +1,7 @@
 //! `POST /preferences/theme`: remembers light, dark or the system's choice in
-//! a cookie. A plain form post, so it works without JavaScript; the page is
-//! rendered with the choice, so it never flashes the wrong theme.
+//! a cookie. `POST /preferences/language`: remembers the language and goes
+//! back to the same page in it. Plain form posts, so they work without
+//! JavaScript; pages are rendered with the choice, so nothing flashes.
 
 use axum::extract::Form;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -12,7 +13,9 @@ use serde::Deserialize;
 use app::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/preferences/theme", post(set_theme))
+    Router::new()
+        .route("/preferences/theme", post(set_theme))
+        .route("/preferences/language", post(set_language))
 }
 
 #[derive(Deserialize)]
@@ -35,6 +38,41 @@ async fn set_theme(headers: HeaderMap, Form(form): Form<ThemeForm>) -> Response 
         ),
     };
     let mut response = Redirect::to(&back_to(&headers)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    lang: String,
+    /// The page, without its language prefix.
+    #[serde(default)]
+    path: String,
+}
+
+async fn set_language(Form(form): Form<LanguageForm>) -> Response {
+    use app::i18n::Language;
+    let Some(language) = Language::parse(&form.lang) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "Choose one of the listed languages.",
+        )
+            .into_response();
+    };
+    // Only this site's paths: never a way to send someone elsewhere.
+    let path = Some(form.path.as_str())
+        .filter(|path| path.starts_with('/') && !path.starts_with("//") && !path.contains('\\'))
+        .map_or("/", |path| Language::of_path(path).1);
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        app::i18n::COOKIE,
+        language.tag()
+    );
+    let location = HeaderValue::from_str(&language.href(path))
+        .unwrap_or_else(|_| HeaderValue::from_static("/"));
+    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }

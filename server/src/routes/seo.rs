@@ -21,10 +21,17 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn robots(State(state): State<AppState>) -> Response {
-    let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account/\nDisallow: /api/\nDisallow: /my/\nDisallow: /leave\nDisallow: /join/confirm\nDisallow: /metrics\n\nSitemap: {}/sitemap.xml\n",
+    let mut body = String::from("User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /metrics\n");
+    // A person's own pages and one-time links, in every language.
+    for language in app::i18n::Language::all() {
+        for path in ["/admin", "/account/", "/my/", "/leave", "/join/confirm"] {
+            body.push_str(&format!("Disallow: {}\n", language.href(path)));
+        }
+    }
+    body.push_str(&format!(
+        "\nSitemap: {}/sitemap.xml\n",
         &state.site.public_url
-    );
+    ));
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
@@ -51,11 +58,18 @@ async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
     let mut body = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    // Every page in every language.
     for path in paths {
-        body.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            app::escape::xml_escaped(&format!("{}{path}", &state.site.public_url))
-        ));
+        for language in app::i18n::Language::all() {
+            body.push_str(&format!(
+                "  <url><loc>{}</loc></url>\n",
+                app::escape::xml_escaped(&format!(
+                    "{}{}",
+                    &state.site.public_url,
+                    language.href(&path)
+                ))
+            ));
+        }
     }
     body.push_str("</urlset>\n");
     Ok((

@@ -198,22 +198,21 @@ async fn a_move_refused_without_javascript_names_the_item(backend: Backend) {
     );
 
     // The board's Move form, sent by a browser without JavaScript from a stale board.
-    let board = format!("http://{}/sigs/storage/roadmap", app.addr);
+    let id = id.to_string();
+    let fields = [
+        ("sig", "storage"),
+        ("id", id.as_str()),
+        ("version", "1"),
+        ("status", "in_progress"),
+    ];
     let refused = app
-        .client
-        .post(format!("http://{}/api/change_roadmap_status", app.addr))
-        .header("accept", "text/html")
-        .header("referer", &board)
-        .header("cookie", format!("sigpost_session={lead}"))
-        .form(&[
-            ("sig", "storage"),
-            ("id", &id.to_string()),
-            ("version", "1"),
-            ("status", "in_progress"),
-        ])
-        .send()
-        .await
-        .expect("an answer");
+        .submit_from(
+            "/sigs/storage/roadmap",
+            "change_roadmap_status",
+            &fields,
+            Some(lead),
+        )
+        .await;
     assert!(refused.status().is_redirection());
     let location = refused.headers()["location"]
         .to_str()

@@ -13,6 +13,7 @@ mod corpus;
 mod fleet;
 mod import;
 mod joining;
+mod languages;
 mod leading;
 mod meetings;
 mod operations;

@@ -237,7 +237,14 @@ async fn robots_and_sitemap_list_the_public_pages(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let robots = app.visit("/robots.txt").await;
     assert_eq!(robots.status, StatusCode::OK);
-    for private in ["/admin", "/account/", "/my/", "/leave", "/join/confirm"] {
+    for private in [
+        "/admin",
+        "/account/",
+        "/my/",
+        "/leave",
+        "/join/confirm",
+        "/zh-CN/my/",
+    ] {
         assert!(
             robots.body.contains(&format!("Disallow: {private}\n")),
             "{private}"
@@ -248,9 +255,15 @@ async fn robots_and_sitemap_list_the_public_pages(backend: Backend) {
         .contains(&format!("Sitemap: http://{}/sitemap.xml", app.addr)));
     let sitemap = app.visit("/sitemap.xml").await;
     assert_eq!(sitemap.status, StatusCode::OK);
-    // Six site pages, each SIG's page and roadmap board, four guidance pages.
-    assert_eq!(sitemap.body.matches("<loc>").count(), 6 + 2 * 19 + 4);
-    for path in ["/sigs/storage", "/sigs/storage/roadmap", "/roadmap"] {
+    // Six site pages, each SIG's page and roadmap board, four guidance
+    // pages, in both languages.
+    assert_eq!(sitemap.body.matches("<loc>").count(), 2 * (6 + 2 * 19 + 4));
+    for path in [
+        "/sigs/storage",
+        "/sigs/storage/roadmap",
+        "/roadmap",
+        "/zh-CN/sigs/storage",
+    ] {
         assert!(sitemap
             .body
             .contains(&format!("<loc>http://{}{path}</loc>", app.addr)));

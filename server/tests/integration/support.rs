@@ -274,6 +274,28 @@ impl TestApp {
         Page::from_response(request.send().await.expect("request reaches the server")).await
     }
 
+    /// Sends a server function's form as a browser without JavaScript does
+    /// from the page at `page` (a path): accepting HTML, with that page as
+    /// the Referer, and a session if given. The answer is the redirect back.
+    pub async fn submit_from(
+        &self,
+        page: &str,
+        function: &str,
+        fields: &[(&str, &str)],
+        session: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("http://{}/api/{function}", self.addr))
+            .header("accept", "text/html")
+            .header("referer", format!("http://{}{page}", self.addr))
+            .form(fields);
+        if let Some(token) = session {
+            request = request.header("cookie", format!("sigpost_session={token}"));
+        }
+        request.send().await.expect("an answer")
+    }
+
     /// Opens `path` with a session cookie.
     pub async fn visit_as(&self, path: &str, session: &str) -> Page {
         let cookie = format!("sigpost_session={session}");

@@ -18,8 +18,8 @@ pub fn ConfirmEmailPage() -> impl IntoView {
             <FormError value />
             // A link that expired or was used has nothing left to confirm.
             <Show when=move || !super::link_refused(value) fallback=|| view! {
-                <p><a class="button" href="/account/sign-in">"Sign in"</a>" "
-                   <a class="button button-secondary" href="/account/sign-up">"Sign up again"</a></p>
+                <p><a class="button" href=crate::i18n::href("/account/sign-in")>"Sign in"</a>" "
+                   <a class="button button-secondary" href=crate::i18n::href("/account/sign-up")>"Sign up again"</a></p>
             }>
                 <ActionForm action attr:class="form">
                     <input type="hidden" name="token" value=super::link_token() />

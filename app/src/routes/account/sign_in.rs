@@ -42,9 +42,9 @@ pub fn SignInPage() -> impl IntoView {
                 <button type="submit" class="button">"Sign in"</button>
             </ActionForm>
             <p class="form-aside">
-                <a href="/account/forgot-password">"Forgot your password?"</a>
+                <a href=crate::i18n::href("/account/forgot-password")>"Forgot your password?"</a>
                 " · "
-                <a href="/account/sign-up">"Create an account"</a>
+                <a href=crate::i18n::href("/account/sign-up")>"Create an account"</a>
             </p>
         </section>
     }

@@ -38,7 +38,7 @@ pub fn SignUpPage() -> impl IntoView {
                         <NewPasswordField label="Password" id="sign-up-password" error=field_error(value, "password") />
                         <button type="submit" class="button">"Create account"</button>
                     </ActionForm>
-                    <p class="form-aside">"Already have an account? " <a href="/account/sign-in">"Sign in"</a></p>
+                    <p class="form-aside">"Already have an account? " <a href=crate::i18n::href("/account/sign-in")>"Sign in"</a></p>
                 </Show>
         </section>
     }

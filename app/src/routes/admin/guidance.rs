@@ -35,7 +35,7 @@ fn GuidanceEditor(form: GuidanceEditForm) -> impl IntoView {
     let value = Signal::derive(move || action.value().get());
     view! {
         <section class="form-page form-page-wide">
-            <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/admin">"Administration"</a></nav>
+            <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href("/admin")>"Administration"</a></nav>
             <h1>"Edit governance page"</h1>
             <FormError value />
             <ActionForm action attr:class="form" attr:novalidate="true">

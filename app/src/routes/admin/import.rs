@@ -17,7 +17,7 @@ pub fn ImportPage() -> impl IntoView {
     let previews = Resource::new(|| (), |_| load_import_previews());
     view! {
         <Title text="Import community data" />
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/admin">"Administration"</a></nav>
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href("/admin")>"Administration"</a></nav>
         <header class="page-header">
             <h1>"Import community data"</h1>
             <p class="lead-text">"Upload a sigs.yaml or a KubeSphere-style SIG table. You see what would change first; nothing is written until you apply it."</p>
@@ -31,7 +31,7 @@ pub fn ImportPage() -> impl IntoView {
                     }.into_any(),
                     Err(error) => view! {
                         <RefusedNotice error />
-                        <p><a href="/account/sign-in">"Sign in"</a>" with an administrator account."</p>
+                        <p><a href=crate::i18n::href("/account/sign-in")>"Sign in"</a>" with an administrator account."</p>
                     }.into_any(),
                 }
             })}
@@ -85,7 +85,7 @@ fn RecentImports(previews: Vec<ImportPreview>) -> impl IntoView {
             <ul class="plain-list">
                 {previews.into_iter().map(|preview| view! {
                     <li>
-                        <a href=format!("/admin/import/{}", preview.id)>{preview.file_name.clone()}</a>" "
+                        <a href=crate::i18n::href(&format!("/admin/import/{}", preview.id))>{preview.file_name.clone()}</a>" "
                         <span class="badge">{status_badge(&preview)}</span>
                         <span class="owners">{format!("{} by {}", preview.uploaded_label, preview.uploaded_by)}</span>
                     </li>
@@ -116,7 +116,7 @@ pub fn ImportPreviewPage() -> impl IntoView {
     let preview = Resource::new(id, load_import_preview);
     view! {
         <Title text="Import preview" />
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/admin/import">"Import community data"</a></nav>
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href("/admin/import")>"Import community data"</a></nav>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match preview.await {
@@ -172,7 +172,7 @@ fn PreviewReport(preview: ImportPreview) -> impl IntoView {
         {can_apply.then(|| view! {
             <form method="post" action=format!("/admin/import/{id}/apply") class="button-row import-actions">
                 <button class="button" type="submit">"Apply this import"</button>
-                <a class="button button-secondary" href="/admin/import">"Upload another file"</a>
+                <a class="button button-secondary" href=crate::i18n::href("/admin/import")>"Upload another file"</a>
             </form>
         })}
         <OutcomeList heading="Problems" items=errors />

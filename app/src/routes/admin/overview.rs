@@ -19,7 +19,7 @@ pub fn AdminPage() -> impl IntoView {
         <Title text="Administration" />
         <header class="page-header">
             <h1>"Administration"</h1>
-            <p><a href="/admin/import">"Import community data"</a>" (sigs.yaml or a SIG table), with a dry run first"</p>
+            <p><a href=crate::i18n::href("/admin/import")>"Import community data"</a>" (sigs.yaml or a SIG table), with a dry run first"</p>
         </header>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -30,7 +30,7 @@ pub fn AdminPage() -> impl IntoView {
                             <ul class="admin-list">
                                 {sigs.into_iter().map(|sig| view! {
                                     <li>
-                                        <a href=format!("/admin/sigs/{}", sig.slug)>{sig.name}</a>
+                                        <a href=crate::i18n::href(&format!("/admin/sigs/{}", sig.slug))>{sig.name}</a>
                                         {sig.archived.then_some(view! { <span class="badge">"archived"</span> })}
                                     </li>
                                 }).collect_view()}
@@ -43,7 +43,7 @@ pub fn AdminPage() -> impl IntoView {
                     }.into_any(),
                     Err(error) => view! {
                         <RefusedNotice error />
-                        <p><a href="/account/sign-in">"Sign in"</a>" with an administrator account."</p>
+                        <p><a href=crate::i18n::href("/account/sign-in")>"Sign in"</a>" with an administrator account."</p>
                     }.into_any(),
                 }
             })}
@@ -55,7 +55,7 @@ pub fn AdminPage() -> impl IntoView {
                         <h2 id="admin-guidance">"Governance pages"</h2>
                         <ul class="admin-list">
                             {pages.into_iter().map(|page| view! {
-                                <li><a href=format!("/admin/guidance/{}", page.slug)>{page.title}</a></li>
+                                <li><a href=crate::i18n::href(&format!("/admin/guidance/{}", page.slug))>{page.title}</a></li>
                             }).collect_view()}
                         </ul>
                     </section>

@@ -37,7 +37,7 @@ pub fn ManageSigPage() -> impl IntoView {
                 view! { <Title text=format!("Manage {name}") /> }
             })}
         </Suspense>
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/admin">"Administration"</a></nav>
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href("/admin")>"Administration"</a></nav>
         <header class="page-header">
             <h1><Suspense fallback=move || slug()>
                 {move || Suspend::new(async move { format!("Manage {}", name().await) })}

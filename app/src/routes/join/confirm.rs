@@ -19,7 +19,7 @@ pub fn ConfirmJoinPage() -> impl IntoView {
             <FormError value />
             // A link that expired or was used has nothing left to confirm.
             <Show when=move || !link_refused(value) fallback=|| view! {
-                <p><a class="button" href="/join">"Ask to join again"</a></p>
+                <p><a class="button" href=crate::i18n::href("/join")>"Ask to join again"</a></p>
             }>
                 <ActionForm action attr:class="form">
                     <input type="hidden" name="token" value=link_token() />

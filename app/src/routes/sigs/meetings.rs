@@ -44,7 +44,7 @@ fn MeetingsOverview(meetings: SigMeetings) -> impl IntoView {
             description=format!("When {sig_name} meets, how to join, and the notes of past meetings.")
             path=base.clone() />
         <nav aria-label="Breadcrumb" class="breadcrumb">
-            <a href=format!("/sigs/{sig_slug}")>{sig_name.clone()}</a>
+            <a href=crate::i18n::href(&format!("/sigs/{sig_slug}"))>{sig_name.clone()}</a>
         </nav>
         <header class="page-header">
             <p class="eyebrow">"Meetings"</p>
@@ -107,7 +107,7 @@ pub fn SeriesCard(series: SeriesView, #[prop(optional)] can_edit: bool) -> impl 
             {can_edit.then(|| view! {
                 <div class="card-actions">
                     <a class="button button-small button-secondary"
-                        href=format!("/sigs/{sig_slug}/meetings/series/{id}/edit")>{format!("Edit “{title}”")}</a>
+                        href=crate::i18n::href(&format!("/sigs/{sig_slug}/meetings/series/{id}/edit"))>{format!("Edit “{title}”")}</a>
                     <DeleteEntryForm sig=sig_slug.clone() what="series" id
                         label=format!("Yes, stop “{title}”. Past records are kept.") button="Delete series" />
                 </div>

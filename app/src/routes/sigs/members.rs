@@ -44,7 +44,7 @@ fn RosterView(roster: Roster, decide: ServerAction<DecideJoinRequest>) -> impl I
     let slug = roster.slug.clone();
     view! {
         <leptos_meta::Title text=format!("Members of {}", roster.name) />
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=format!("/sigs/{slug}")>{roster.name.clone()}</a></nav>
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href(&format!("/sigs/{slug}"))>{roster.name.clone()}</a></nav>
         <header class="page-header">
             <p class="eyebrow">"For leads"</p>
             <h1>{format!("Members of {}", roster.name)}</h1>

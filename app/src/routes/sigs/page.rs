@@ -85,7 +85,7 @@ fn SigDetails(
         <PageMeta title=summary.name.clone() description=format!("{}: {}", summary.name, description)
             path=format!("/sigs/{}", summary.slug) />
         <nav aria-label="Breadcrumb" class="breadcrumb">
-            <a href="/sigs">"All SIGs"</a>
+            <a href=crate::i18n::href("/sigs")>"All SIGs"</a>
         </nav>
         <header class="page-header sig-header">
             <p class="eyebrow">{summary.kind.label()}</p>
@@ -95,11 +95,11 @@ fn SigDetails(
                 {match standing {
                     Some(standing) => Some(view! { <span class="badge badge-standing">{standing.label()}</span> }.into_any()),
                     None => (!archived).then(|| view! {
-                        <a class="button" href=format!("/join?sig={}", summary.slug)>{format!("Join {}", summary.name)}</a>
+                        <a class="button" href=crate::i18n::href(&format!("/join?sig={}", summary.slug))>{format!("Join {}", summary.name)}</a>
                     }.into_any()),
                 }}
-                <a class="button button-secondary" href=format!("/sigs/{}/roadmap", summary.slug)>"Roadmap"</a>
-                <a class="button button-secondary" href=format!("/sigs/{}/welcome", summary.slug)>"How to take part"</a>
+                <a class="button button-secondary" href=crate::i18n::href(&format!("/sigs/{}/roadmap", summary.slug))>"Roadmap"</a>
+                <a class="button button-secondary" href=crate::i18n::href(&format!("/sigs/{}/welcome", summary.slug))>"How to take part"</a>
             </p>
             {archived.then(|| view! {
                 <p class="notice">"This group is archived: it no longer meets, and its page is kept for the record."</p>
@@ -141,7 +141,7 @@ fn SigDetails(
                     <dd>{optional_link(recordings_url, "Recordings", "No recordings are linked yet.")}</dd>
                 </dl>
                 <p class="link-row">
-                    <a href=format!("/sigs/{}/meetings", summary.slug)>"All meetings and past notes"</a>
+                    <a href=crate::i18n::href(&format!("/sigs/{}/meetings", summary.slug))>"All meetings and past notes"</a>
                     <a href=format!("/sigs/{}/meetings.ics", summary.slug)>"Add to your calendar"</a>
                 </p>
             </section>

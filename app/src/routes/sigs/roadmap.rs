@@ -109,7 +109,7 @@ fn Board(
         <leptos_meta::Link rel="alternate" type_="application/atom+xml"
             title=format!("{} roadmap changes", board.sig_name) href=format!("{base}.atom") />
         <nav aria-label="Breadcrumb" class="breadcrumb">
-            <a href=format!("/sigs/{}", board.sig_slug)>{board.sig_name.clone()}</a>
+            <a href=crate::i18n::href(&format!("/sigs/{}", board.sig_slug))>{board.sig_name.clone()}</a>
         </nav>
         <header class="page-header">
             <p class="eyebrow">"Roadmap"</p>

@@ -58,16 +58,16 @@ fn WelcomeDetails(welcome: Welcome) -> impl IntoView {
     view! {
         <PageMeta title=heading.clone() description=format!("How to take part in {name}: chat, meetings, open roadmap items and leads.")
             path=format!("/sigs/{slug}/welcome") />
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=format!("/sigs/{slug}")>{name.clone()}</a></nav>
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href(&format!("/sigs/{slug}"))>{name.clone()}</a></nav>
         <header class="page-header">
             <p class="eyebrow">"Next steps"</p>
             <h1>{heading}</h1>
             <p class="lead-text">{intro}</p>
             <p class="button-row">
                 {if joined {
-                    view! { <a class="button button-secondary" href="/my/sigs">"My SIGs"</a> }.into_any()
+                    view! { <a class="button button-secondary" href=crate::i18n::href("/my/sigs")>"My SIGs"</a> }.into_any()
                 } else {
-                    view! { <a class="button" href=format!("/join?sig={slug}")>{format!("Join {name}")}</a> }.into_any()
+                    view! { <a class="button" href=crate::i18n::href(&format!("/join?sig={slug}"))>{format!("Join {name}")}</a> }.into_any()
                 }}
             </p>
         </header>
@@ -89,7 +89,7 @@ fn WelcomeDetails(welcome: Welcome) -> impl IntoView {
                         {series.join_url.clone().map(|url| view! { <p><a href=url rel="noopener">"Join the call"</a></p> })}
                     </div>
                 }).collect_view()}
-                <p><a href=format!("/sigs/{slug}/meetings")>"All meetings and past notes"</a></p>
+                <p><a href=crate::i18n::href(&format!("/sigs/{slug}/meetings"))>"All meetings and past notes"</a></p>
                 {match meeting_notes_url {
                     Some(url) => view! { <p>"Read the "<a href=url rel="noopener">"meeting notes"</a>" to see what was decided lately and when the group meets."</p> }.into_any(),
                     None => view! { <p class="empty">"No meeting notes are linked yet; ask in the chat when the group meets."</p> }.into_any(),
@@ -99,7 +99,7 @@ fn WelcomeDetails(welcome: Welcome) -> impl IntoView {
             <li class="panel">
                 <h2>"Pick something to help with"</h2>
                 {if open_items.is_empty() {
-                    view! { <p class="empty">"No roadmap item is waiting for an owner right now. "<a href=format!("/sigs/{slug}/roadmap")>"See the roadmap"</a>"."</p> }.into_any()
+                    view! { <p class="empty">"No roadmap item is waiting for an owner right now. "<a href=crate::i18n::href(&format!("/sigs/{slug}/roadmap"))>"See the roadmap"</a>"."</p> }.into_any()
                 } else {
                     view! {
                         <p>"These roadmap items have no owner yet:"</p>

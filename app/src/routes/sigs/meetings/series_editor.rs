@@ -70,7 +70,7 @@ fn SeriesForm(editor: MeetingSeriesEditor) -> impl IntoView {
         <Title text=heading.clone() />
         <section class="form-page form-page-wide">
             <nav aria-label="Breadcrumb" class="breadcrumb">
-                <a href=format!("/sigs/{}/meetings", form.sig)>"Back to the meetings"</a>
+                <a href=crate::i18n::href(&format!("/sigs/{}/meetings", form.sig))>"Back to the meetings"</a>
             </nav>
             <h1>{heading}</h1>
             <FormError value />

@@ -68,7 +68,7 @@ fn ItemForm(editor: RoadmapItemEditor) -> impl IntoView {
             <nav aria-label="Breadcrumb" class="breadcrumb"><a href=back>"Back"</a></nav>
             <h1>{heading}</h1>
             <FormError value />
-            <ConflictDetails value edit_href=format!("/sigs/{}/roadmap/{}/edit", form.sig, form.id)
+            <ConflictDetails value edit_href=crate::i18n::href(&format!("/sigs/{}/roadmap/{}/edit", form.sig, form.id))
                 yours />
             <ActionForm action attr:class="form" attr:novalidate="true">
                 <input type="hidden" name="form[sig]" value=form.sig.clone() />

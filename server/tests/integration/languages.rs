@@ -1,0 +1,272 @@
+//! Languages: a Chinese browser lands on the Chinese site, every public
+//! page answers in both languages with the right `lang`, alternates and
+//! title, the switch remembers the choice, and a refused form speaks the
+//! language of its page.
+
+use reqwest::StatusCode;
+
+use crate::on_both_databases;
+use crate::support::{Backend, Page, TestApp};
+
+on_both_databases!(
+    a_chinese_browser_lands_on_the_chinese_site_and_a_choice_wins,
+    every_public_page_answers_in_both_languages,
+    the_switch_remembers_the_choice_and_keeps_the_page,
+    a_refused_join_in_chinese_says_what_to_fix_in_chinese,
+    a_join_from_the_chinese_page_is_answered_in_chinese,
+);
+
+const PAGES: [&str; 9] = [
+    "/",
+    "/sigs",
+    "/sigs/storage",
+    "/sigs/storage/roadmap",
+    "/roadmap",
+    "/meetings",
+    "/join",
+    "/channels",
+    "/guidance",
+];
+
+fn header(page: &Page, name: &str) -> String {
+    page.headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
+}
+
+fn title(page: &Page) -> String {
+    let start = page.body.find("<title>").expect("a title") + "<title>".len();
+    let end = page.body[start..].find("</title>").expect("a title's end");
+    page.body[start..start + end].to_owned()
+}
+
+/// The address a page gives for itself in `hreflang`.
+fn alternate_of(page: &Page, hreflang: &str) -> Option<String> {
+    let html = scraper::Html::parse_document(&page.body);
+    let selector =
+        scraper::Selector::parse(&format!("link[rel=alternate][hreflang=\"{hreflang}\"]"))
+            .expect("a selector");
+    let href = html
+        .select(&selector)
+        .next()?
+        .value()
+        .attr("href")?
+        .to_owned();
+    Some(href)
+}
+
+async fn a_chinese_browser_lands_on_the_chinese_site_and_a_choice_wins(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let chinese = [("accept-language", "zh-CN,zh;q=0.9,en;q=0.5")];
+    let first = app.visit_with("/", &chinese).await;
+    assert!(first.status.is_redirection(), "{}", first.status);
+    assert_eq!(header(&first, "location"), "/zh-CN");
+    let deeper = app.visit_with("/sigs?q=storage", &chinese).await;
+    assert_eq!(header(&deeper, "location"), "/zh-CN/sigs?q=storage");
+
+    let home = app.visit("/zh-CN").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.body.contains("<html lang=\"zh-CN\""));
+    assert!(home.body.contains("找到与你关心的方向相同的小组"));
+    assert_eq!(header(&home, "content-language"), "zh-CN");
+
+    // Someone who chose English keeps it, whatever the browser says.
+    let chose_english = [("accept-language", "zh-CN"), ("cookie", "sigpost_lang=en")];
+    let english = app.visit_with("/", &chose_english).await;
+    assert_eq!(english.status, StatusCode::OK);
+    assert!(english.body.contains("<html lang=\"en\""));
+    // Other browsers, files and feeds are never sent anywhere.
+    assert_eq!(
+        app.visit_with("/", &[("accept-language", "fr")])
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let feed = app.visit_with("/sigs/storage/roadmap.atom", &chinese).await;
+    assert_eq!(feed.status, StatusCode::OK);
+}
+
+async fn every_public_page_answers_in_both_languages(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for path in PAGES {
+        let english = app.visit(path).await;
+        let chinese_path = if path == "/" {
+            "/zh-CN".to_owned()
+        } else {
+            format!("/zh-CN{path}")
+        };
+        let chinese = app.visit(&chinese_path).await;
+        for (page, tag) in [(&english, "en"), (&chinese, "zh-CN")] {
+            assert_eq!(page.status, StatusCode::OK, "{tag} {path}");
+            assert!(
+                page.body.contains(&format!("<html lang=\"{tag}\"")),
+                "{tag} {path}"
+            );
+            let here = format!("http://{}", app.addr);
+            for (alternate, href) in [
+                ("en", format!("{here}{path}")),
+                ("zh-CN", format!("{here}{chinese_path}")),
+                ("x-default", format!("{here}{path}")),
+            ] {
+                assert_eq!(
+                    alternate_of(page, alternate).as_deref(),
+                    Some(href.as_str()),
+                    "{tag} {path}: {alternate}"
+                );
+            }
+            assert!(
+                !page.body.contains("Unknown localization key"),
+                "{tag} {path}"
+            );
+        }
+        // Pages named by their content (a SIG, its board) keep the name.
+        if !path.starts_with("/sigs/") {
+            assert_ne!(
+                title(&english),
+                title(&chinese),
+                "{path}: the title is translated"
+            );
+        }
+        assert!(
+            chinese.body.contains("href=\"/zh-CN/join\""),
+            "{path}: links stay in Chinese"
+        );
+    }
+}
+
+async fn the_switch_remembers_the_choice_and_keeps_the_page(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let page = app.visit("/sigs/storage?tab=x").await;
+    assert!(page.body.contains("action=\"/preferences/language\""));
+    let switched = app
+        .post(
+            "/preferences/language",
+            &[],
+            "lang=zh-CN&path=%2Fsigs%2Fstorage%3Ftab%3Dx",
+        )
+        .await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    assert_eq!(header(&switched, "location"), "/zh-CN/sigs/storage?tab=x");
+    assert!(header(&switched, "set-cookie").starts_with("sigpost_lang=zh-CN;"));
+    let back = app
+        .post("/preferences/language", &[], "lang=en&path=%2Fzh-CN%2Fsigs")
+        .await;
+    assert_eq!(header(&back, "location"), "/sigs");
+    // Never elsewhere, never an unknown language.
+    for body in [
+        "lang=zh-CN&path=%2F%2Fevil.example",
+        "lang=zh-CN&path=https%3A%2F%2Fevil.example",
+        "lang=zh-CN",
+    ] {
+        let answer = app.post("/preferences/language", &[], body).await;
+        assert_eq!(header(&answer, "location"), "/zh-CN", "{body}");
+    }
+    let unknown = app
+        .post("/preferences/language", &[], "lang=xx&path=%2F")
+        .await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+}
+
+async fn a_refused_join_in_chinese_says_what_to_fix_in_chinese(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let fields = [
+        ("form[sigs][storage]", "on"),
+        ("form[display_name]", "张伟"),
+        ("form[email]", "not-an-address"),
+        ("form[github_handle]", ""),
+        ("form[interest]", "文档"),
+        ("form[website]", ""),
+    ];
+    let refused = app
+        .submit_from("/zh-CN/join", "join_sigs", &fields, None)
+        .await;
+    assert!(refused.status().is_redirection());
+    let location = refused.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    assert!(location.starts_with("/zh-CN/join"), "{location}");
+    let draft = refused
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|cookie| cookie.starts_with("sigpost_form="))
+        .map(|cookie| cookie.split(';').next().unwrap_or("").to_owned())
+        .unwrap_or_default();
+    let back = app
+        .visit_with(&location, &[("cookie", draft.as_str())])
+        .await;
+    assert!(
+        back.body.contains("请修改下面标出的字段。"),
+        "{}",
+        back.body
+    );
+    assert!(
+        back.body.contains("请填写有效的电子邮箱地址"),
+        "{}",
+        back.body
+    );
+    assert!(
+        back.body.contains("value=\"张伟\""),
+        "what was typed comes back"
+    );
+
+    // The same mistake on the English page, in English.
+    let english = app
+        .call(
+            "join_sigs",
+            &[
+                ("form[sigs][storage]", "on"),
+                ("form[display_name]", "Zhang Wei"),
+                ("form[email]", "not-an-address"),
+                ("form[github_handle]", ""),
+                ("form[interest]", ""),
+                ("form[website]", ""),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(english.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(english
+        .body
+        .contains("Enter an e-mail address like name@example.org."));
+}
+
+async fn a_join_from_the_chinese_page_is_answered_in_chinese(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let referer = format!("http://{}/zh-CN/join", app.addr);
+    let joined = app
+        .client
+        .post(format!("http://{}/api/join_sigs", app.addr))
+        .header("referer", &referer)
+        .form(&[
+            ("form[sigs][storage]", "on"),
+            ("form[display_name]", "张伟"),
+            ("form[email]", "zhang.wei@example.org"),
+            ("form[github_handle]", ""),
+            ("form[interest]", ""),
+            ("form[website]", ""),
+        ])
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(joined.status(), StatusCode::OK);
+    let db = app.database.open().await;
+    let (subject, body): (String, String) =
+        sqlx::query_as("SELECT subject, body FROM outbox WHERE recipient = $1")
+            .bind("zhang.wei@example.org")
+            .fetch_one(&db.pool)
+            .await
+            .expect("a letter");
+    assert!(subject.starts_with("加入"), "{subject}");
+    assert!(body.starts_with("张伟，你好："), "{body}");
+    assert!(body.contains("请确认你想加入 Storage："), "{body}");
+    assert!(
+        body.contains(&format!("http://{}/zh-CN/join/confirm?token=", app.addr)),
+        "{body}"
+    );
+    assert!(body.contains("如需退出"), "{body}");
+}
