@@ -158,6 +158,30 @@ impl Language {
     }
 }
 
+/// Words an island shows, translated on the server and sent as a prop
+/// (the browser has no translations): message key → text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Words(std::collections::BTreeMap<String, String>);
+
+impl Words {
+    /// The messages `keys` in the request's language.
+    pub fn of(keys: &[&str]) -> Words {
+        Words(keys.iter().map(|key| ((*key).to_owned(), t(key))).collect())
+    }
+
+    /// The text of `key`, or the key itself if it was not sent.
+    pub fn get(&self, key: &str) -> String {
+        self.0.get(key).cloned().unwrap_or_else(|| key.to_owned())
+    }
+
+    /// A text sent with `{name}` markers, with the markers filled in.
+    pub fn fill(&self, key: &str, values: &[(&str, String)]) -> String {
+        values.iter().fold(self.get(key), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+    }
+}
+
 /// The language of the request being served (the default outside one, and
 /// in the browser, where islands get their words as props).
 pub fn language() -> Language {

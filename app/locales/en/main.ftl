@@ -104,3 +104,30 @@ mail-join-expiry = The link works once and expires in 48 hours. If you did not a
 mail-join-receipt = you asked to join { $sigs }. Where things stand:
 mail-next-steps = Next steps:
 mail-leave-intro = To leave, follow the link for the SIG (no sign-in needed):
+
+# The directory (the filter runs in the browser: `{count}` and `{total}`
+# are filled in there).
+finder-label = Filter SIGs
+finder-placeholder = storage, docs, edge…
+finder-button = Filter
+finder-total-one = {"{"}total{"}"} SIG
+finder-total-other = {"{"}total{"}"} SIGs
+finder-showing = Showing {"{"}count{"}"} of {"{"}total{"}"} SIGs
+finder-in-hours = Only SIGs with a weekday meeting inside your working hours.
+finder-show-all = Show all SIGs
+finder-none = No SIG matches “{"{"}text{"}"}”.
+hours-heading = Meets within my working hours
+hours-zone = My time zone
+hours-from = From
+hours-to = To
+hours-button = Show SIGs
+card-no-description = No description yet.
+card-leads = Leads
+card-no-leads = None listed
+card-chat = Chat
+card-no-channel = No channel yet
+card-join = Join
+card-roadmap = Roadmap
+card-of = { " " }of{ " " }
+standing-member = Member
+standing-pending = Request pending

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::lead_list::lead_names;
+use crate::i18n::t;
 use crate::models::membership::Standing;
 use crate::models::sig::SigSummary;
 
@@ -15,10 +16,10 @@ pub fn SigCard(
     #[prop(default = None)]
     standing: Option<Standing>,
 ) -> impl IntoView {
-    let href = format!("/sigs/{}", sig.slug);
+    let href = crate::i18n::href(&format!("/sigs/{}", sig.slug));
     let leads = lead_names(&sig.leads);
     let description = if sig.description.is_empty() {
-        "No description yet.".to_owned()
+        t("card-no-description")
     } else {
         sig.description.clone()
     };
@@ -30,15 +31,15 @@ pub fn SigCard(
             <p class="card-text">{description}</p>
             <dl class="card-facts">
                 <div>
-                    <dt>"Leads"</dt>
-                    <dd>{if leads.is_empty() { "None listed".to_owned() } else { leads }}</dd>
+                    <dt>{t("card-leads")}</dt>
+                    <dd>{if leads.is_empty() { t("card-no-leads") } else { leads }}</dd>
                 </div>
                 <div>
-                    <dt>"Chat"</dt>
+                    <dt>{t("card-chat")}</dt>
                     <dd>
                         {match sig.chat_channel {
                             Some(channel) => view! { <a href=channel.url rel="noopener">{channel.label}</a> }.into_any(),
-                            None => view! { <span>"No channel yet"</span> }.into_any(),
+                            None => view! { <span>{t("card-no-channel")}</span> }.into_any(),
                         }}
                     </dd>
                 </div>
@@ -46,16 +47,16 @@ pub fn SigCard(
             <p class="card-actions-line">
                 {match standing {
                     Some(standing) => view! {
-                        <span class="badge badge-standing">{standing.label()}<span class="visually-hidden">" of "{sig.name.clone()}</span></span>
+                        <span class="badge badge-standing">{standing.label()}<span class="visually-hidden">{t("card-of")}{sig.name.clone()}</span></span>
                     }.into_any(),
                     None => view! {
                         <a class="button button-small" href=crate::i18n::href(&format!("/join?sig={}", sig.slug))>
-                            "Join"<span class="visually-hidden">" "{sig.name.clone()}</span>
+                            {t("card-join")}<span class="visually-hidden">" "{sig.name.clone()}</span>
                         </a>
                     }.into_any(),
                 }}
                 <a href=crate::i18n::href(&format!("/sigs/{}/roadmap", sig.slug))>
-                    "Roadmap"<span class="visually-hidden">" of "{sig.name.clone()}</span>
+                    {t("card-roadmap")}<span class="visually-hidden">{t("card-of")}{sig.name.clone()}</span>
                 </a>
             </p>
         </li>

@@ -5,12 +5,17 @@
 use leptos::prelude::*;
 use leptos::web_sys::js_sys;
 
+use crate::i18n::Words;
 use crate::models::meeting::{WorkingHours, ZONE_MAX_CHARS};
 
 /// An island: the browser suggests its own zone.
 #[island]
 pub fn WorkingHoursFilter(
     hours: WorkingHours,
+    /// The island's words (`HOURS_WORDS`), in the page's language.
+    words: Words,
+    /// The directory's address in the page's language.
+    directory: String,
     /// The message about the last filter, if it could not be applied.
     error: Option<String>,
     /// The text filter, carried along so one does not clear the other.
@@ -36,12 +41,12 @@ pub fn WorkingHoursFilter(
         hours.to
     };
     view! {
-        <form class="hours-filter" method="get" action="/sigs" aria-labelledby="hours-heading">
-            <p id="hours-heading" class="hours-heading">"Meets within my working hours"</p>
+        <form class="hours-filter" method="get" action=directory aria-labelledby="hours-heading">
+            <p id="hours-heading" class="hours-heading">{words.get("hours-heading")}</p>
             {(!query.is_empty()).then(|| view! { <input type="hidden" name="q" value=query.clone() /> })}
             <div class="filter-row hours-row">
                 <div class="field">
-                    <label for="hours-zone">"My time zone"</label>
+                    <label for="hours-zone">{words.get("hours-zone")}</label>
                     <input id="hours-zone" name="tz" type="text" maxlength=ZONE_MAX_CHARS
                         placeholder="Europe/Berlin" autocomplete="off"
                         value=hours.tz.clone() prop:value=move || zone.get()
@@ -50,14 +55,14 @@ pub fn WorkingHoursFilter(
                         aria-invalid=error.is_some().then_some("true") />
                 </div>
                 <div class="field field-narrow">
-                    <label for="hours-from">"From"</label>
+                    <label for="hours-from">{words.get("hours-from")}</label>
                     <input id="hours-from" name="from" type="number" min="0" max="23" value=from />
                 </div>
                 <div class="field field-narrow">
-                    <label for="hours-to">"To"</label>
+                    <label for="hours-to">{words.get("hours-to")}</label>
                     <input id="hours-to" name="to" type="number" min="1" max="24" value=to />
                 </div>
-                <button type="submit" class="button button-secondary">"Show SIGs"</button>
+                <button type="submit" class="button button-secondary">{words.get("hours-button")}</button>
             </div>
             <p class="field-error" id="hours-error" role="alert">{error.clone()}</p>
         </form>
@@ -73,3 +78,12 @@ fn browser_zone() -> Option<String> {
         .ok()?
         .as_string()
 }
+
+/// The messages the filter shows.
+pub const HOURS_WORDS: [&str; 5] = [
+    "hours-heading",
+    "hours-zone",
+    "hours-from",
+    "hours-to",
+    "hours-button",
+];

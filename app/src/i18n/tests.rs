@@ -104,7 +104,14 @@ fn every_message_the_code_asks_for_exists() {
     // The interface is the app's; the server's `.text(…)` are YAML readers.
     let code = sources(false);
     let mut unknown = Vec::new();
-    for call in ["t(\"", "t_with(\"", ".text(\"", ".text_with(\""] {
+    for call in [
+        "t(\"",
+        "t_with(\"",
+        ".text(\"",
+        ".text_with(\"",
+        "words.get(\"",
+        "words.fill(\"",
+    ] {
         for (at, _) in code.match_indices(call) {
             // `t("` must not be the end of another name (`split("`).
             let before = code[..at].chars().next_back().unwrap_or(' ');

@@ -325,8 +325,8 @@ impl Standing {
     pub fn label(&self) -> String {
         match self {
             Standing::Lead(role) => role.clone(),
-            Standing::Member => "Member".to_owned(),
-            Standing::Pending => "Request pending".to_owned(),
+            Standing::Member => crate::i18n::t("standing-member"),
+            Standing::Pending => crate::i18n::t("standing-pending"),
         }
     }
 }

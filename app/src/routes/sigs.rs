@@ -10,7 +10,7 @@ pub mod welcome;
 use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;
 
-use crate::i18n::{href, t};
+use crate::i18n::{href, t, Words};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::directory::list_sigs;
@@ -18,7 +18,7 @@ use crate::api::meetings::sigs_meeting_in_hours;
 use crate::api::membership::load_standings;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::sig_card::SigCard;
-use crate::components::working_hours::WorkingHoursFilter;
+use crate::components::working_hours::{WorkingHoursFilter, HOURS_WORDS};
 use crate::models::meeting::WorkingHours;
 use crate::models::sig::{text_matches, SigSummary};
 
@@ -85,8 +85,9 @@ pub fn SigDirectory() -> impl IntoView {
                             let query = initial.clone();
                             view! {
                                 <SigFinder texts initial=initial.clone() only_in_hours
-                                    heading=t("directory-heading") lead=t("directory-lead") all_sigs=href("/sigs")>
-                                    <WorkingHoursFilter hours error query />
+                                    words=Words::of(&FINDER_WORDS) all_sigs=href("/sigs")>
+                                    <WorkingHoursFilter hours error query directory=href("/sigs")
+                                        words=Words::of(&HOURS_WORDS) />
                                 </SigFinder>
                                 <ul class="card-grid sig-grid" id="sig-grid">
                                     {all.into_iter().map(|sig| {
@@ -108,6 +109,21 @@ pub fn SigDirectory() -> impl IntoView {
     }
 }
 
+/// The words `SigFinder` shows.
+const FINDER_WORDS: [&str; 11] = [
+    "directory-heading",
+    "directory-lead",
+    "finder-label",
+    "finder-placeholder",
+    "finder-button",
+    "finder-total-one",
+    "finder-total-other",
+    "finder-showing",
+    "finder-in-hours",
+    "finder-show-all",
+    "finder-none",
+];
+
 #[component]
 fn DirectoryTitle() -> impl IntoView {
     view! {
@@ -125,10 +141,9 @@ fn SigFinder(
     initial: String,
     /// The list is already narrowed to SIGs meeting in the visitor's hours.
     only_in_hours: bool,
-    /// The page's words and the directory's address in the page's language
-    /// (the browser has no translations).
-    heading: String,
-    lead: String,
+    /// The island's words and the directory's address in the page's
+    /// language (the browser has no translations).
+    words: Words,
     all_sigs: String,
     children: Children,
 ) -> impl IntoView {
@@ -155,43 +170,55 @@ fn SigFinder(
     let count = move || shown.read().iter().filter(|shown| **shown).count();
     view! {
         <header class="page-header">
-            <h1>{heading}</h1>
-            <p class="lead-text">{lead}</p>
+            <h1>{words.get("directory-heading")}</h1>
+            <p class="lead-text">{words.get("directory-lead")}</p>
             <form class="filter" role="search" method="get" action=all_sigs.clone() on:submit=on_submit>
-                <label for="sig-filter">"Filter SIGs"</label>
+                <label for="sig-filter">{words.get("finder-label")}</label>
                 <div class="filter-row">
                     <input
                         id="sig-filter"
                         type="search"
                         name="q"
                         maxlength=FILTER_MAX_CHARS
-                        placeholder="storage, docs, edge…"
+                        placeholder=words.get("finder-placeholder")
                         autocomplete="off"
                         value=initial
                         prop:value=move || filter.get()
                         on:input=move |event| filter.set(event_target_value(&event))
                     />
-                    <button type="submit" class="button">"Filter"</button>
+                    <button type="submit" class="button">{words.get("finder-button")}</button>
                 </div>
             </form>
             {children()}
         </header>
         {only_in_hours.then(|| view! {
             <p class="notice" role="status">
-                "Only SIGs with a weekday meeting inside your working hours. "
-                <a href=all_sigs.clone()>"Show all SIGs"</a>
+                {words.get("finder-in-hours")}" "
+                <a href=all_sigs.clone()>{words.get("finder-show-all")}</a>
             </p>
         })}
         <p class="result-count" role="status" aria-live="polite">
-            {move || match count() {
-                count if count == total => format!("{total} SIG{}", if total == 1 { "" } else { "s" }),
-                count => format!("Showing {count} of {total} SIGs"),
-            }}
+            {
+                let words = words.clone();
+                move || {
+                    let total_text = total.to_string();
+                    match count() {
+                        count if count == total => {
+                            let key = if total == 1 { "finder-total-one" } else { "finder-total-other" };
+                            words.fill(key, &[("total", total_text)])
+                        }
+                        count => words.fill("finder-showing", &[("count", count.to_string()), ("total", total_text)]),
+                    }
+                }
+            }
         </p>
         <Show when=move || count() == 0>
             <div class="empty-state">
-                <p>"No SIG matches “" {move || filter.get()} "”."</p>
-                <p><a href=all_sigs.clone()>"Show all SIGs"</a></p>
+                <p>{
+                    let words = words.clone();
+                    move || words.fill("finder-none", &[("text", filter.get())])
+                }</p>
+                <p><a href=all_sigs.clone()>{words.get("finder-show-all")}</a></p>
             </div>
         </Show>
     }

@@ -72,6 +72,24 @@ async fn a_chinese_browser_lands_on_the_chinese_site_and_a_choice_wins(backend: 
     assert!(home.body.contains("找到与你关心的方向相同的小组"));
     assert_eq!(header(&home, "content-language"), "zh-CN");
 
+    // The directory, its filters (islands, given their words) and cards.
+    let directory = app.visit("/zh-CN/sigs").await.body;
+    for words in [
+        "筛选兴趣小组",
+        "在我的工作时间内开会",
+        "共 19 个兴趣小组",
+        "负责人",
+        "路线图",
+    ] {
+        assert!(directory.contains(words), "{words}");
+    }
+    for key in ["finder-", "hours-", "card-"] {
+        assert!(
+            !directory.contains(&format!(">{key}")),
+            "an untranslated {key}… key"
+        );
+    }
+
     // Someone who chose English keeps it, whatever the browser says.
     let chose_english = [("accept-language", "zh-CN"), ("cookie", "sigpost_lang=en")];
     let english = app.visit_with("/", &chose_english).await;
