@@ -83,6 +83,10 @@ async fn a_chinese_browser_lands_on_the_chinese_site_and_a_choice_wins(backend: 
     ] {
         assert!(directory.contains(words), "{words}");
     }
+    let sig_page = app.visit("/zh-CN/sigs/storage").await.body;
+    for words in ["加入 Storage", "交流渠道", "使命", "全部会议与往期纪要"] {
+        assert!(sig_page.contains(words), "{words}");
+    }
     for key in ["finder-", "hours-", "card-"] {
         assert!(
             !directory.contains(&format!(">{key}")),

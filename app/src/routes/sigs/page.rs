@@ -15,6 +15,7 @@ use crate::components::lead_list::LeadList;
 use crate::components::markdown::RenderedMarkdown;
 use crate::components::meeting_time::MeetingTime;
 use crate::errors::AppError;
+use crate::i18n::{t, t_with};
 use crate::models::meeting::SeriesView;
 use crate::models::sig::{SigDetail, SigTeam, Subproject};
 use crate::routes::not_found::NotFound;
@@ -29,7 +30,7 @@ pub fn SigPage() -> impl IntoView {
     let meetings = Resource::new(slug, load_sig_meetings);
     let standings = Resource::new(|| (), |_| load_standings());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading SIG…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("sig-loading")}</p> }>
             {move || Suspend::new(async move {
                 match sig.await {
                     Ok(sig) => {
@@ -41,8 +42,8 @@ pub fn SigPage() -> impl IntoView {
                             <SigDetails sig series standing />
                             {lead_links.map(|base| view! {
                                 <p class="edit-link button-row">
-                                    <a class="button button-secondary" href=format!("{base}/edit")>"Edit this page"</a>
-                                    <a class="button button-secondary" href=format!("{base}/members")>"Members and requests"</a>
+                                    <a class="button button-secondary" href=format!("{base}/edit")>{t("sig-edit")}</a>
+                                    <a class="button button-secondary" href=format!("{base}/members")>{t("sig-members")}</a>
                                 </p>
                             })}
                         }.into_any()
@@ -85,7 +86,7 @@ fn SigDetails(
         <PageMeta title=summary.name.clone() description=format!("{}: {}", summary.name, description)
             path=format!("/sigs/{}", summary.slug) />
         <nav aria-label="Breadcrumb" class="breadcrumb">
-            <a href=crate::i18n::href("/sigs")>"All SIGs"</a>
+            <a href=crate::i18n::href("/sigs")>{t("sig-all")}</a>
         </nav>
         <header class="page-header sig-header">
             <p class="eyebrow">{summary.kind.label()}</p>
@@ -95,60 +96,60 @@ fn SigDetails(
                 {match standing {
                     Some(standing) => Some(view! { <span class="badge badge-standing">{standing.label()}</span> }.into_any()),
                     None => (!archived).then(|| view! {
-                        <a class="button" href=crate::i18n::href(&format!("/join?sig={}", summary.slug))>{format!("Join {}", summary.name)}</a>
+                        <a class="button" href=crate::i18n::href(&format!("/join?sig={}", summary.slug))>{t_with("sig-join", &[("sig", summary.name.clone().into())])}</a>
                     }.into_any()),
                 }}
-                <a class="button button-secondary" href=crate::i18n::href(&format!("/sigs/{}/roadmap", summary.slug))>"Roadmap"</a>
-                <a class="button button-secondary" href=crate::i18n::href(&format!("/sigs/{}/welcome", summary.slug))>"How to take part"</a>
+                <a class="button button-secondary" href=crate::i18n::href(&format!("/sigs/{}/roadmap", summary.slug))>{t("sig-roadmap")}</a>
+                <a class="button button-secondary" href=crate::i18n::href(&format!("/sigs/{}/welcome", summary.slug))>{t("sig-take-part")}</a>
             </p>
             {archived.then(|| view! {
-                <p class="notice">"This group is archived: it no longer meets, and its page is kept for the record."</p>
+                <p class="notice">{t("sig-archived")}</p>
             })}
         </header>
         <div class="sig-layout">
             <section aria-labelledby="leads-heading" class="panel">
-                <h2 id="leads-heading">"Leads"</h2>
+                <h2 id="leads-heading">{t("sig-leads")}</h2>
                 <LeadList leads=summary.leads />
             </section>
             <section aria-labelledby="talk-heading" class="panel">
-                <h2 id="talk-heading">"Where to talk"</h2>
+                <h2 id="talk-heading">{t("sig-talk")}</h2>
                 <dl class="facts">
-                    <dt>"Chat"</dt>
+                    <dt>{t("card-chat")}</dt>
                     <dd>{match summary.chat_channel {
                         Some(channel) => view! { <a href=channel.url rel="noopener">{channel.label}</a> }.into_any(),
-                        None => view! { <span class="empty">"This SIG has no chat channel yet."</span> }.into_any(),
+                        None => view! { <span class="empty">{t("sig-no-chat")}</span> }.into_any(),
                     }}</dd>
-                    <dt>"Mailing list"</dt>
-                    <dd>{optional_link(mailing_list_url, "Mailing list", "No mailing list yet.")}</dd>
+                    <dt>{t("sig-mailing-list")}</dt>
+                    <dd>{optional_link(mailing_list_url, "sig-mailing-list", "sig-no-mailing-list")}</dd>
                 </dl>
                 <TeamList teams />
             </section>
             <section aria-labelledby="meetings-heading" class="panel">
-                <h2 id="meetings-heading">"Meetings"</h2>
-                {series.is_empty().then(|| view! { <p class="empty">"No regular meeting is scheduled yet."</p> })}
+                <h2 id="meetings-heading">{t("sig-meetings")}</h2>
+                {series.is_empty().then(|| view! { <p class="empty">{t("sig-no-meeting")}</p> })}
                 {series.into_iter().map(|series| view! {
                     <div class="meeting-summary">
                         <h3>{series.title.clone()}</h3>
                         <p class="card-meta">{series.rule.clone()}</p>
                         {series.next.clone().map(|instant| view! { <MeetingTime instant /> })}
-                        {series.join_url.clone().map(|url| view! { <p><a href=url rel="noopener">"Join the call"</a></p> })}
+                        {series.join_url.clone().map(|url| view! { <p><a href=url rel="noopener">{t("sig-join-call")}</a></p> })}
                     </div>
                 }).collect_view()}
                 <dl class="facts">
-                    <dt>"Notes"</dt>
-                    <dd>{optional_link(meeting_notes_url, "Meeting notes", "No meeting notes are linked yet.")}</dd>
-                    <dt>"Recordings"</dt>
-                    <dd>{optional_link(recordings_url, "Recordings", "No recordings are linked yet.")}</dd>
+                    <dt>{t("sig-notes")}</dt>
+                    <dd>{optional_link(meeting_notes_url, "sig-meeting-notes", "sig-no-notes")}</dd>
+                    <dt>{t("sig-recordings")}</dt>
+                    <dd>{optional_link(recordings_url, "sig-recordings", "sig-no-recordings")}</dd>
                 </dl>
                 <p class="link-row">
-                    <a href=crate::i18n::href(&format!("/sigs/{}/meetings", summary.slug))>"All meetings and past notes"</a>
-                    <a href=format!("/sigs/{}/meetings.ics", summary.slug)>"Add to your calendar"</a>
+                    <a href=crate::i18n::href(&format!("/sigs/{}/meetings", summary.slug))>{t("sig-all-meetings")}</a>
+                    <a href=format!("/sigs/{}/meetings.ics", summary.slug)>{t("sig-calendar")}</a>
                 </p>
             </section>
             <section aria-labelledby="mission-heading" class="panel panel-wide">
-                <h2 id="mission-heading">"Mission"</h2>
+                <h2 id="mission-heading">{t("sig-mission")}</h2>
                 {if mission_html.trim().is_empty() {
-                    view! { <p class="empty">"The leads have not written a mission statement yet."</p> }.into_any()
+                    view! { <p class="empty">{t("sig-no-mission")}</p> }.into_any()
                 } else {
                     view! { <RenderedMarkdown html=mission_html /> }.into_any()
                 }}
@@ -163,7 +164,7 @@ fn SigDetails(
 fn TeamList(teams: Vec<SigTeam>) -> impl IntoView {
     (!teams.is_empty()).then(|| {
         view! {
-            <h3 class="subheading">"Teams"</h3>
+            <h3 class="subheading">{t("sig-teams")}</h3>
             <ul class="plain-list">
                 {teams.into_iter().map(|team| view! {
                     <li><code>{format!("@{}", team.name)}</code>" "{team.description}</li>
@@ -181,14 +182,14 @@ fn TeamList(teams: Vec<SigTeam>) -> impl IntoView {
 fn SubprojectList(subprojects: Vec<Subproject>) -> impl IntoView {
     (!subprojects.is_empty()).then(|| view! {
         <section aria-labelledby="subprojects-heading" class="panel panel-wide">
-            <h2 id="subprojects-heading">"Subprojects"</h2>
+            <h2 id="subprojects-heading">{t("sig-subprojects")}</h2>
             <ul class="subproject-list">
                 {subprojects.into_iter().map(|sub| view! {
                     <li>
                         <strong>{sub.name}</strong>
                         {(!sub.description.is_empty()).then(|| view! { <span>" — "{sub.description}</span> })}
                         {(!sub.owners.is_empty()).then(|| view! {
-                            <span class="owners">" Owners: "
+                            <span class="owners">" "{t("sig-owners")}" "
                                 {sub.owners.into_iter().enumerate().map(|(index, url)| {
                                     let safe = url.starts_with("https://") || url.starts_with("http://");
                                     view! {
@@ -209,9 +210,10 @@ fn SubprojectList(subprojects: Vec<Subproject>) -> impl IntoView {
     }.into_any())
 }
 
-fn optional_link(url: Option<String>, label: &'static str, empty: &'static str) -> AnyView {
+/// A link named by the message `label`, or the message `empty`.
+fn optional_link(url: Option<String>, label: &str, empty: &str) -> AnyView {
     match url {
-        Some(url) => view! { <a href=url rel="noopener">{label}</a> }.into_any(),
-        None => view! { <span class="empty">{empty}</span> }.into_any(),
+        Some(url) => view! { <a href=url rel="noopener">{t(label)}</a> }.into_any(),
+        None => view! { <span class="empty">{t(empty)}</span> }.into_any(),
     }
 }
