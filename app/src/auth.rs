@@ -75,10 +75,9 @@ pub fn is_guessable(password: &str, user_inputs: &[&str]) -> bool {
 pub fn password_problem(password: &str, user_inputs: &[&str]) -> Result<(), FieldErrors> {
     let problem = match check_password_length(password) {
         Err(message) => Some(message),
-        Ok(()) if is_guessable(password, user_inputs) => Some(
-            "This password is too common or too easy to guess. Try a few unrelated words."
-                .to_owned(),
-        ),
+        Ok(()) if is_guessable(password, user_inputs) => {
+            Some(crate::i18n::t("check-password-common").to_owned())
+        }
         Ok(()) => None,
     };
     let mut errors = FieldErrors::default();

@@ -14,4 +14,5 @@ pub mod page_script;
 pub mod roadmap_card;
 pub mod sig_card;
 pub mod site_name;
+pub mod translation;
 pub mod working_hours;

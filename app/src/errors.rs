@@ -96,7 +96,7 @@ impl AppError {
 
     /// A plain route's answer for a SIG name nobody uses.
     pub fn no_such_sig() -> Self {
-        AppError::Missing("There is no SIG with this name.".to_owned())
+        AppError::Missing(crate::i18n::t("error-no-sig"))
     }
 
     /// How many seconds a client should wait before trying again, if any.

@@ -30,21 +30,27 @@ fluent_templates::static_loader! {
     };
 }
 
-/// A language of the interface: its tag and its name in itself (for the
-/// switch). The first is the default.
+/// A language of the interface: its tag, its name in itself (for the
+/// switch) and the locale its dates and numbers follow. The first is the
+/// default.
 pub struct LanguageInfo {
     pub tag: &'static str,
     pub own_name: &'static str,
+    /// English pages write dates the international way (24-hour clock,
+    /// day before month): a community that meets across time zones.
+    pub formats: &'static str,
 }
 
 pub const LANGUAGES: &[LanguageInfo] = &[
     LanguageInfo {
         tag: "en",
         own_name: "English",
+        formats: "en-GB",
     },
     LanguageInfo {
         tag: "zh-CN",
         own_name: "简体中文",
+        formats: "zh-CN",
     },
 ];
 
@@ -82,6 +88,17 @@ impl Language {
 
     pub fn own_name(self) -> &'static str {
         LANGUAGES[self.0].own_name
+    }
+
+    /// The locale of this language's dates and numbers.
+    pub fn formats(self) -> &'static str {
+        LANGUAGES[self.0].formats
+    }
+
+    /// A person's stored choice (`people.language`), the default when
+    /// they made none or it is no longer offered.
+    pub fn stored(tag: Option<&str>) -> Language {
+        tag.and_then(Language::parse).unwrap_or_default()
     }
 
     pub fn is_default(self) -> bool {
@@ -200,6 +217,18 @@ pub fn t_with(key: &str, args: &[(&'static str, FluentValue<'static>)]) -> Strin
     language().text_with(key, args)
 }
 
+/// A message with a link inside, as the text before and after its
+/// `{ $link }` (where the link goes is the translator's choice).
+pub fn t_around(key: &str) -> (String, String) {
+    // A private-use character no translation contains.
+    const MARK: &str = "\u{E000}";
+    let text = t_with(key, &[("link", FluentValue::from(MARK))]);
+    match text.split_once(MARK) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (text, String::new()),
+    }
+}
+
 /// A site path in the request's language.
 pub fn href(path: &str) -> String {
     language().href(path)
@@ -211,5 +240,6 @@ pub fn redirect(path: &str) {
     leptos_axum::redirect(&href(path));
 }
 
+pub mod format;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;

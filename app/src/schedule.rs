@@ -9,8 +9,10 @@ use chrono::offset::LocalResult;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use crate::i18n::format;
+
 use crate::models::meeting::{
-    relative_label, rule_label, Cadence, Day, LocalTime, MeetingInstant, WeekOfMonth,
+    relative_label, rule_label_in, Cadence, Day, LocalTime, MeetingInstant, WeekOfMonth,
 };
 
 /// How far ahead the next meeting is looked for: a monthly rule meets at
@@ -70,12 +72,20 @@ impl Schedule {
 
     /// "Every two weeks on Thursday, 15:00–16:00 Asia/Shanghai".
     pub fn label(&self) -> String {
-        format!(
-            "{}, {}–{} {}",
-            rule_label(self.cadence, self.weekday, self.week_of_month),
-            self.start.format("%H:%M"),
-            self.end.format("%H:%M"),
-            self.zone.name()
+        self.label_in(crate::i18n::language())
+    }
+
+    /// The same in `language` (a calendar file's, not a page's).
+    pub fn label_in(&self, language: crate::i18n::Language) -> String {
+        let rule = rule_label_in(language, self.cadence, self.weekday, self.week_of_month);
+        language.text_with(
+            "rule-times",
+            &[
+                ("rule", rule.into()),
+                ("start", self.start.format("%H:%M").to_string().into()),
+                ("end", self.end.format("%H:%M").to_string().into()),
+                ("zone", self.zone.name().to_owned().into()),
+            ],
         )
     }
 
@@ -162,19 +172,44 @@ pub fn instant(meeting: Occurrence, now: DateTime<Utc>) -> MeetingInstant {
         starts_iso: start_utc.to_rfc3339_opts(SecondsFormat::Secs, true),
         starts_unix: start_utc.timestamp(),
         ends_unix: end_utc.timestamp(),
-        in_zone: format!(
-            "{}–{}",
-            meeting.start.format("%A %-d %B %Y, %H:%M"),
-            meeting.end.format("%H:%M")
+        in_zone: span(
+            "meeting-when",
+            meeting.start,
+            meeting.end,
+            format::weekday_date,
         ),
         zone_label: zone_label(meeting.start),
-        in_utc: format!(
-            "{}–{} UTC",
-            start_utc.format("%a %-d %b, %H:%M"),
-            end_utc.format("%H:%M")
+        in_utc: span(
+            "meeting-when-utc",
+            start_utc,
+            end_utc,
+            format::short_weekday_date,
         ),
         relative: relative_label((start_utc - now).num_seconds()),
     }
+}
+
+/// "Thursday 26 November 2026, 15:00–16:00" in the page's language, the
+/// day written by `day`.
+fn span<Z: TimeZone>(
+    key: &str,
+    start: DateTime<Z>,
+    end: DateTime<Z>,
+    day: fn(crate::i18n::Language, i32, u32, u32) -> String,
+) -> String
+where
+    Z::Offset: std::fmt::Display,
+{
+    let language = crate::i18n::language();
+    let date = day(language, start.year(), start.month(), start.day());
+    language.text_with(
+        key,
+        &[
+            ("date", date.into()),
+            ("start", start.format("%H:%M").to_string().into()),
+            ("end", end.format("%H:%M").to_string().into()),
+        ],
+    )
 }
 
 /// "Asia/Shanghai (CST)"; just "UTC" where the abbreviation is the name.

@@ -24,6 +24,7 @@ pub mod sessions;
 pub mod sig_changes;
 pub mod sigs;
 pub mod site_secrets;
+pub mod translations;
 pub mod write;
 
 use sqlx::any::AnyPoolOptions;

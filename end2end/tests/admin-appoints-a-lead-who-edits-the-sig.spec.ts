@@ -41,13 +41,13 @@ test("an admin appoints a lead, who accepts the invitation and edits the SIG pag
 
   await page.goto(`/sigs/${slug}`);
   await page.getByRole("link", { name: "Edit this page" }).click();
-  await page.getByLabel("Mission").fill("We bring **KubeSphere** to the edge.");
+  await page.getByLabel("Mission", { exact: true }).fill("We bring **KubeSphere** to the edge.");
   await page.getByLabel("Recordings address").fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Save the page" }).click();
   await expect(page.locator("#error-summary")).toBeFocused();
   await expect(page.locator("#sig-recordings-error")).toContainText("Enter a full address starting with https://");
 
-  await page.getByLabel("Mission").fill("We bring **KubeSphere** to the edge.");
+  await page.getByLabel("Mission", { exact: true }).fill("We bring **KubeSphere** to the edge.");
   await page.getByLabel("Recordings address").fill("https://example.org/edge-recordings");
   await page.getByRole("button", { name: "Save the page" }).click();
   await expect(page).toHaveURL(new RegExp(`/sigs/${slug}$`));

@@ -28,7 +28,7 @@ test("text that looks like markup stays text for viewers and editors @no-js", as
   await signInAsNewLead(page, slug, stamp);
 
   await page.goto(`/sigs/${slug}/edit`);
-  await page.getByLabel("Mission").fill(payloads.mission);
+  await page.getByLabel("Mission", { exact: true }).fill(payloads.mission);
   await page.getByRole("button", { name: "Save the page" }).click();
   await expect(page).toHaveURL(new RegExp(`/sigs/${slug}$`));
 
@@ -52,7 +52,7 @@ test("text that looks like markup stays text for viewers and editors @no-js", as
   await expect(page.getByLabel("Title")).toHaveValue(payloads.title);
   await expect(page.getByLabel("Description")).toHaveValue(payloads.description);
   await page.goto(`/sigs/${slug}/edit`);
-  await expect(page.getByLabel("Mission")).toHaveValue(payloads.mission);
+  await expect(page.getByLabel("Mission", { exact: true })).toHaveValue(payloads.mission);
 
   expect(dialogs, "dialogs opened by saved text").toEqual([]);
   expect(left, "navigations away from the site").toEqual([]);

@@ -161,3 +161,560 @@ sig-no-mission = The leads have not written a mission statement yet.
 sig-teams = Teams
 sig-subprojects = Subprojects
 sig-owners = Owners:
+
+# What things are called: kinds of group, roles, statuses.
+kind-sig = Special Interest Group
+kind-working-group = Working group
+kind-committee = Committee
+kind-user-group = User group
+role-chair = Chair
+role-tech-lead = Tech lead
+role-emeritus = Emeritus
+membership-unconfirmed = Pending: confirm the link we e-mailed
+membership-awaiting-approval = Pending: waiting for a lead's approval
+membership-active = Member
+membership-declined = Declined
+membership-left = Left
+status-proposed = Proposed
+status-planned = Planned
+status-in-progress = In progress
+status-done = Done
+status-dropped = Dropped
+
+# Meeting rules and times ({ $weekday } is "Thursday", written by CLDR).
+cadence-weekly = Every week
+cadence-biweekly = Every two weeks
+cadence-monthly = Once a month
+week-of-month =
+    { $week ->
+        [1] The first one
+        [2] The second one
+        [3] The third one
+        [4] The fourth one
+       *[other] The last one
+    }
+rule-weekly = Every { $weekday }
+rule-biweekly = Every two weeks on { $weekday }
+rule-monthly =
+    { $week ->
+        [0] Once a month on { $weekday }
+        [1] The first { $weekday } of each month
+        [2] The second { $weekday } of each month
+        [3] The third { $weekday } of each month
+        [4] The fourth { $weekday } of each month
+       *[other] The last { $weekday } of each month
+    }
+rule-times = { $rule }, { $start }–{ $end } { $zone }
+meeting-when = { $date }, { $start }–{ $end }
+meeting-when-utc = { $date }, { $start }–{ $end } UTC
+relative-now = now
+relative-minutes =
+    { $count ->
+        [one] in { $count } minute
+       *[other] in { $count } minutes
+    }
+relative-hours =
+    { $count ->
+        [one] in { $count } hour
+       *[other] in { $count } hours
+    }
+relative-days =
+    { $count ->
+        [one] in { $count } day
+       *[other] in { $count } days
+    }
+
+# Texts a community writes in more than one language.
+check-language = This language is not offered on the site.
+content-untranslated = Parts of this page are not translated into { $language } yet: they are shown in English.
+translation-heading = In { $language }
+translation-hint = Leave empty to show the English text on the { $language } pages.
+sig-edit-description = One-line description
+sig-edit-mission = Mission
+
+# E-mails to people later on (in the language they chose).
+mail-hello-anyone = Hello,
+mail-taken-subject = Your { $site } account
+mail-taken-body = someone (perhaps you) tried to create a { $site } account with this address, which already has one. Sign in, or choose a new password:
+mail-taken-ignore = If it was not you, ignore this message.
+mail-reset-subject = Choose a new password for { $site }
+mail-reset-body = you can choose a new password for your { $site } account here:
+mail-reset-expiry = The link works once and expires in one hour. If you did not ask for it, ignore this message: your password stays as it is.
+mail-invitation-subject = You are now a lead of { $sig } on { $site }
+mail-invitation-body = you were appointed a lead of { $sig }. Choose a password to take over your profile and edit the SIG's page:
+mail-invitation-expiry = The link works once and expires in 7 days.
+mail-newcomer-asks-subject = { $newcomer } asks to join { $sig }
+mail-newcomer-asks = { $newcomer } asks to join { $sig }. Accept or decline the request here:
+mail-newcomer-joined-subject = { $newcomer } joined { $sig }
+mail-newcomer-joined = { $newcomer } joined { $sig }. Say hello; the members page lists everyone:
+mail-newcomer-interest = What they would like to work on:
+mail-newcomer-waiting = Everything waiting for you as a lead:
+mail-decision-accepted-subject = Your request to join { $sig }: accepted
+mail-decision-declined-subject = Your request to join { $sig }: declined
+mail-decision-accepted = welcome: the leads of { $sig } accepted your request. Next steps:
+mail-decision-declined = the leads of { $sig } declined your request this time.
+mail-decision-message = Their message:
+
+password-hint = At least 8 characters; a few unrelated words work well.
+meeting-your-time = Your time: {"{"}time{"}"}
+sig-fallback-description = { $sig } is a { $kind } of the community.
+loading = Loading…
+edit-refused-sign-in = Sign in as one of the SIG's leads or an admin.
+breadcrumb = Breadcrumb
+sig-edit-title = Edit SIG page
+sig-edit-back = Back to the SIG
+sig-edit-mission-hint = Markdown. What the SIG owns, what it works on, how to get involved.
+sig-edit-chat-label = Chat channel name
+sig-edit-chat-label-hint = Such as #sig-storage.
+sig-edit-chat-url = Chat channel address
+sig-edit-mailing-list = Mailing list address
+sig-edit-notes = Meeting notes address
+sig-edit-recordings = Recordings address
+sig-edit-joining = Joining
+sig-edit-joining-open = Open: anyone can join
+sig-edit-joining-approval = Leads approve each request
+sig-edit-save = Save the page
+check-page-title = Give the page a title.
+guidance-description = Why the community works in SIGs, how a SIG is run, and how it makes decisions.
+guidance-lead = The community's shared rules for running a Special Interest Group.
+guidance-none = No guidance has been written yet.
+guidance-edit-title = Edit governance page
+guidance-edit-page-title = Title
+guidance-edit-text = Text
+guidance-edit-text-hint = Markdown.
+admin-title = Administration
+
+# Roadmap boards and cards.
+roadmap-loading = Loading the roadmap…
+board-title = { $sig } roadmap
+board-description = What { $sig } plans to work on from { $from } to { $to }.
+board-feed-title = { $sig } roadmap changes
+board-lead = Areas of focus from { $from } to { $to }. Finished work of earlier months is folded away.
+board-add = Add an item
+board-feed = Atom feed
+board-markdown = Export as markdown
+board-empty-lead = No items yet. Add the first area of focus for the coming months.
+board-empty = This SIG has not published a roadmap yet. Ask its leads in the chat what they are working on.
+board-stale = Possibly out of date:
+board-stale-days = this board has not changed for { $days } days (more than { $limit }).
+board-hide-dropped = Hide dropped items
+board-show-dropped = Show dropped items ({ $count })
+board-column-empty = Nothing here for these months.
+board-earlier = Earlier months ({ $count })
+board-later = Later months ({ $count })
+card-overdue = Overdue
+card-owner = Owner: { $name }
+card-no-owner = No owner yet
+card-drag = Drag to move
+card-status-of = Status of “{ $title }”
+card-move = Move
+card-quoted = { " " }“{ $title }”
+card-move-up = Move “{ $title }” up
+card-move-down = Move “{ $title }” down
+card-edit = Edit
+item-loading = Loading the item…
+item-description = A roadmap item of { $sig }.
+item-eyebrow = Roadmap item
+item-facts = At a glance
+item-status = Status
+item-target = Target month
+item-owner = Owner
+item-nobody = Nobody yet
+item-link = Linked issue or PR
+item-none = None
+item-done-when = Done when
+item-no-exit = No exit criterion given.
+item-description-heading = Description
+item-history = History
+item-edit = Edit this item
+item-delete-heading = Delete this item
+item-delete-confirm = Yes, delete “{ $title }”. Its history is kept.
+item-delete = Delete item
+roadmap-description = What every SIG of the community plans to work on in the coming months.
+roadmap-feed-title = Community roadmap changes
+roadmap-lead = Every SIG's areas of focus for the coming months, in one place.
+roadmap-feed = Atom feed of every change
+roadmap-filter = Filter the roadmap
+roadmap-filter-sig = SIG
+roadmap-any-sig = Every SIG
+roadmap-any-status = Any but dropped
+roadmap-filter-month = Month
+roadmap-any-month = Any month
+roadmap-any-owner = Anyone
+roadmap-apply = Apply filters
+roadmap-clear = Clear
+roadmap-items = Items
+roadmap-showing = Showing { $shown } of { $total } items
+roadmap-none = No item matches these filters.
+item-title = Title
+
+# Meetings.
+meetings-description = When each SIG meets next, in your time zone, with a calendar to subscribe to.
+meetings-eyebrow = Community calendar
+meetings-lead = Every SIG meets in the open. Pick one and drop in: no invitation needed.
+meetings-subscribe-all = Subscribe to all meetings
+meetings-loading = Loading meetings…
+meetings-none = No SIG has a regular meeting yet.
+sig-meetings-title = Meetings of { $sig }
+sig-meetings-description = When { $sig } meets, how to join, and the notes of past meetings.
+sig-meetings-lead = Everyone is welcome: join a meeting, or read what was decided.
+sig-meetings-subscribe = Subscribe in your calendar
+sig-meetings-add-series = Add a regular meeting
+sig-meetings-record = Record a meeting
+sig-meetings-when = When we meet
+sig-meetings-past = Past meetings
+sig-meetings-no-records = No meeting has been recorded yet.
+series-no-date = No upcoming date.
+series-notes = Agenda and notes
+series-edit = Edit “{ $title }”
+series-delete-confirm = Yes, stop “{ $title }”. Past records are kept.
+series-delete = Delete series
+record-recording = Recording
+calendar-heading = Your meetings in your calendar
+calendar-lead = One private address with the meetings of every SIG you belong to. Add it to your calendar app as a subscription; it follows when you join or leave.
+calendar-replace = Replace the address
+calendar-make = Make my calendar address
+calendar-address = Your private calendar address
+calendar-private = Keep it to yourself: anyone with it sees which SIGs you follow.
+calendar-off = Turn it off
+record-loading = Loading the meeting…
+record-description = Agenda and notes of the { $sig } meeting on { $date }.
+record-watch = Watch the recording
+record-agenda = Agenda
+record-no-agenda = No agenda was written down.
+record-no-notes = No notes yet.
+record-edit = Edit this record
+record-delete-confirm = Yes, delete the record of { $date }.
+record-delete = Delete record
+channels-description = Where the community talks: general channels and local-language communities.
+channels-lead = Besides each SIG's own channel, these are open to everyone. Say hello, ask questions, find people who speak your language.
+channels-loading = Loading channels…
+channels-general = General channels
+channels-no-general = No general channels are listed yet.
+channels-local = Local communities
+channels-no-local = No local-language communities are listed yet.
+not-found-title = Page not found
+not-found-lead = The link may be old, or the group may have a new name. These pages are a good place to start:
+not-found-browse = Browse all SIGs
+not-found-home = Home
+not-found-heading = We could not find that page
+leads-none = No leads are listed for this SIG yet.
+
+# Welcome: how to take part ({ $link } is where the link goes).
+welcome-member = Welcome to { $sig }
+welcome-waiting = Your request to join { $sig } is with its leads
+welcome-visitor = Take part in { $sig }
+welcome-member-intro = You are a member. Here is how to get started.
+welcome-waiting-intro = You will get an e-mail when they decide. Meanwhile, here is how the group works.
+welcome-visitor-intro = Anyone can follow along; joining puts you on the roster and the leads' radar.
+welcome-description = How to take part in { $sig }: chat, meetings, open roadmap items and leads.
+welcome-eyebrow = Next steps
+welcome-chat = Say hello in the chat
+welcome-introduce = Introduce yourself in { $link }.
+welcome-no-chat = The SIG has no chat channel yet; the leads below are happy to hear from you.
+welcome-mailing-list = Follow the { $link }.
+welcome-mailing-list-link = mailing list
+welcome-meeting = Come to a meeting
+welcome-notes = Read the { $link } to see what was decided lately and when the group meets.
+welcome-notes-link = meeting notes
+welcome-no-notes = No meeting notes are linked yet; ask in the chat when the group meets.
+welcome-recordings = Catch up with the { $link }.
+welcome-recordings-link = recordings
+welcome-help = Pick something to help with
+welcome-no-open-items = No roadmap item is waiting for an owner right now. { $link }.
+welcome-roadmap-link = See the roadmap
+welcome-open-items = These roadmap items have no owner yet:
+welcome-leads = Meet the leads
+confirm-join-title = Confirm joining
+confirm-join-lead = One click and you are in; the SIG's page tells you how to take part.
+confirm-join-again = Ask to join again
+confirm-join-button = Confirm and join
+leave-title = Leave a SIG
+leave-ask = Leave { $sig }?
+leave-lead = { $name }, you can join again whenever you like.
+leave-button = Leave { $sig }
+leave-not-in = You are not in { $sig }
+leave-done = You have left { $sig }, or your request was withdrawn.
+leave-join-again = Join { $sig } again
+
+# Accounts.
+account-check-inbox = Check your inbox: we sent a link to that address. It may take a minute to arrive.
+password = Password
+sign-in-description = Sign in to your community account.
+sign-in-confirmed = Your e-mail address is confirmed. Sign in to continue.
+sign-in-reset = Your password is changed. Sign in with the new one.
+sign-up-title = Create an account
+sign-up-description = Create an account to join SIGs and follow their work.
+sign-up-lead = One account lets you join SIGs, and lets leads edit their SIG's page.
+sign-up-button = Create account
+sign-up-have-account = Already have an account?
+forgot-title = Forgot your password?
+forgot-lead = We will e-mail you a link to choose a new one.
+forgot-button = Send the link
+reset-title = Choose a new password
+reset-password = New password
+reset-button = Save the new password
+invitation-title = Accept your invitation
+invitation-heading = Welcome, new lead
+invitation-lead = Choose a password to take over your profile and edit your SIG's page.
+invitation-button = Accept the invitation
+confirm-email-title = Confirm your e-mail address
+confirm-email-lead = One click and your account is ready.
+confirm-email-sign-up = Sign up again
+confirm-email-button = Confirm my address
+
+# A member's and a lead's own pages.
+my-sigs-lead = The groups you take part in, and your requests to join.
+my-sigs-join-another = Join another SIG
+my-sigs-joined = Done: your SIGs are listed below.
+my-sigs-none = You have not joined a SIG yet.
+my-sigs-find = Find one to join
+my-sigs-belong = Groups you belong to
+my-sigs-sign-in = { $link } to see your SIGs.
+my-sigs-member-since = Member since { $date }
+my-sigs-message = Message from the leads:
+my-sigs-withdraw = Withdraw the request to join { $sig }
+my-sigs-lead-groups = Groups you lead
+my-sigs-waiting = What waits for you as a lead
+history-someone = someone
+leading-title = Leading
+leading-lead = What waits for you in the groups you lead.
+leading-none = You do not lead a SIG. Leads are appointed by the community's admins.
+leading-quiet = Nothing waits for you here.
+leading-requests = Requests to answer ({ $count })
+leading-asked = asked { $date }
+leading-answer = Answer the requests
+leading-joined = Joined since you last looked ({ $count })
+leading-joined-on = joined { $date }
+leading-overdue = Overdue items ({ $count })
+leading-ownerless = Items without an owner ({ $count })
+leading-next-meeting = Next meeting
+leading-no-agenda = No agenda or notes page yet.
+leading-write-agenda = Write the agenda
+leading-wants = Wants to work on:
+members-title = Members
+members-of = Members of { $sig }
+members-eyebrow = For leads
+members-count-active = { $link } members
+members-count-waiting = { $link } waiting for approval
+members-count-unconfirmed = { $link } unconfirmed
+members-count-left = { $link } left
+members-csv = Download the roster (CSV)
+members-approval = Leads approve each request. Change this on the SIG's edit page.
+members-open = Joining is open: people who confirm their address join at once.
+leading-answer-heading = Requests to answer
+members-no-request = No request is waiting.
+members-roster = Roster
+members-name = Name
+members-email = E-mail
+members-asked = Asked
+members-joined = Joined
+members-left = Left
+members-message-to = Message to { $name } (optional)
+members-accept = Accept { $name }
+members-decline = Decline { $name }
+
+# Administration.
+admin-import-line = { $link } (sigs.yaml or a SIG table), with a dry run first
+admin-import-link = Import community data
+admin-groups = Groups
+admin-archived = archived
+admin-sign-in = { $link } with an administrator account.
+admin-guidance = Governance pages
+admin-create = Create a group
+admin-slug = Slug
+admin-slug-hint = Its address: /sigs/slug.
+admin-kind = Kind
+admin-create-button = Create the group
+admin-appoint = Appoint an administrator
+admin-appointed = Done: they are an administrator now.
+admin-their-email = Their e-mail address
+admin-appoint-button = Make administrator
+lead-invited = invitation pending
+lead-not-invited = not invited yet
+manage-title = Manage { $sig }
+manage-view = View the page
+manage-edit = Edit the page
+manage-no-leads = No leads yet.
+manage-remove = Remove { $name }
+manage-appoint = Appoint a lead
+manage-appoint-hint = Someone without an account gets an e-mail invitation to set a password.
+manage-appointed = Appointed.
+manage-role = Role
+manage-appoint-button = Appoint
+manage-archive = Archive
+manage-archive-lead = An archived group leaves the directory; its page stays for the record.
+manage-archived = Archived: the group has left the directory.
+manage-restored = Active again: the group is back in the directory.
+manage-restore-button = Make it active again
+manage-archive-button = Archive this group
+manage-rename = Name and kind
+manage-saved = Saved.
+manage-group-name = Group name
+manage-rename-button = Save name and kind
+
+# Checks and refusals.
+check-url = Enter a full address starting with https://
+check-working-day = Your working day must end after it starts.
+check-decision = Accept or decline the request.
+check-item-title = Give the item a title.
+check-status = Choose one of the listed statuses.
+check-month = Choose a month from the list.
+check-owner = Choose the owner from the list.
+link-issue-or-pr = Issue or PR
+check-group-name = Give the group a name.
+check-kind = Choose what kind of group this is.
+check-slug = Use lower-case letters, digits and hyphens, such as sig-storage.
+check-chat-url = Give the channel's address too.
+check-join-policy = Choose open joining or lead approval.
+check-lead-name = Give the lead's name.
+check-role = Choose chair, tech lead or emeritus.
+check-series-title = Give the meeting a name, such as “SIG meeting”.
+check-weekday = Choose a day of the week.
+check-start-time = Enter a time from 00:00 to 23:59, such as 15:00.
+check-end-time = Enter a time from 00:00 to 23:59, such as 16:00.
+check-meeting-end = The meeting must end after it starts.
+check-zone = Enter the time zone, such as Europe/Berlin.
+check-cadence = Choose how often the meeting takes place.
+check-week = Choose which week of the month.
+check-starts-on = Enter the first date as YYYY-MM-DD.
+check-held-on = Enter the date as YYYY-MM-DD.
+check-held-on-range = Choose a date within the next year.
+check-record-title = Give the meeting a title.
+link-expired-sign-up = This link has expired or was already used. Sign in, or sign up again for a new link.
+sign-in-wrong = That e-mail address and password do not match an account.
+sign-in-unconfirmed = Please confirm your e-mail address first: follow the link we sent you.
+link-expired-reset = This link has expired or was already used. Ask for a new one.
+check-delete-what = Delete a series or a record.
+check-confirm-delete = Tick the box to confirm the deletion.
+check-calendar-change = Make a new address or turn the feed off.
+link-expired-join = This link has expired or was already used. Ask to join again for a new one.
+request-already-answered = This request was already answered or withdrawn.
+check-owner-person = Choose one of the SIG's people from the list.
+check-direction = Move an item up or down.
+check-slug-taken = Another group already uses this slug.
+check-admin-account = No account uses this address; ask them to sign up first.
+link-expired-invitation = This invitation has expired or was already used. Ask an admin for a new one.
+error-no-sig = There is no SIG with this name.
+check-password-common = This password is too common or too easy to guess. Try a few unrelated words.
+check-length-min =
+    { $min ->
+        [one] Use at least { $min } character.
+       *[other] Use at least { $min } characters.
+    }
+check-month-range = Choose a month within { $months } months of now.
+link-on = Link on { $host }
+upload-unreadable = The upload could not be read; please send the form again.
+upload-no-file = Choose a file to import.
+upload-too-large = The file is larger than 4 MB.
+upload-not-text = The file is not UTF-8 text: save it as UTF-8 and upload it again.
+upload-control-character = The file contains a control character (such as NUL), which no field accepts.
+upload-unknown-format = Choose sigs.yaml or a KubeSphere SIG table as the format.
+join-unknown-sigs = Not a SIG you can join now: { $sigs }.
+
+# Moving cards on a board (filled in by the browser: keep the {"{"}names{"}"}).
+move-item = “{"{"}title{"}"}”
+move-the-item = The item
+move-refused-conflict = {"{"}item{"}"} was not moved: someone changed it meanwhile. The board shows it as saved now; move it again if you still want to.
+move-refused-gone = {"{"}item{"}"} was not moved: it no longer exists.
+move-refused = {"{"}item{"}"} was not moved. Please try again in a moment.
+move-already = “{"{"}title{"}"}” is in {"{"}column{"}"} already.
+move-done-to = Moved “{"{"}title{"}"}” to {"{"}column{"}"}.
+move-done-up = Moved “{"{"}title{"}"}” up.
+move-done-down = Moved “{"{"}title{"}"}” down.
+
+# Editing roadmap items.
+editor-new = New item on the { $sig } roadmap
+editor-back = Back
+editor-link-hint = An https:// address, such as the tracking issue.
+editor-exit-hint = How everyone will know it is done.
+editor-add = Add the item
+editor-save = Save the item
+editor-description-hint = Markdown: what, why, and where help is welcome.
+editor-preview = Preview the description
+editor-preview-heading = Preview
+conflict-heading = Two versions of this item
+conflict-caption = The version saved meanwhile and yours
+conflict-field = Field
+conflict-saved = Saved meanwhile
+conflict-yours = Yours
+conflict-keep = Keep yours:
+conflict-keep-how = the form below holds it; save it.
+conflict-merge = Merge:
+conflict-merge-how = copy what you need from the saved version into the form, then save.
+conflict-take = Take the saved version:
+conflict-take-how = start again from the saved version.
+
+# Editing meetings.
+series-editing = Regular meeting
+series-new = New regular meeting of { $sig }
+series-not-monthly = Not monthly
+series-back = Back to the meetings
+series-title-hint = Such as “SIG meeting” or “Triage”.
+series-day = Day
+series-starts = Starts at
+series-ends = Ends at
+hours-zone-label = Time zone
+series-zone-hint = The zone the meeting's time is set in, such as Asia/Shanghai: the time stays the same there when clocks change.
+series-how-often = How often
+series-week = Week of the month
+series-first = First meeting on or after
+series-call = Video call
+series-notes-doc = Agenda and notes document
+series-recordings = Recordings playlist
+series-add = Add the meeting
+series-save = Save the meeting
+record-editing = Meeting record
+record-new = Record a meeting of { $sig }
+record-date = Date
+record-agenda-hint = Markdown: the topics, with who brings each.
+record-notes-hint = Markdown: who came, what was decided, the action items.
+record-add = Add the record
+record-save = Save the record
+import-lead = Upload a sigs.yaml or a KubeSphere-style SIG table. You see what would change first; nothing is written until you apply it.
+import-file = File
+import-format = Format
+import-preview-button = Show what would change
+import-recent = Recent uploads
+import-uploaded = Uploaded { $when } by { $who }
+import-applied = applied
+import-refused = cannot be imported
+import-dry-run = dry run
+import-preview-title = Import preview
+import-applied-summary = Applied { $at }: { $created } created, { $updated } updated, { $unchanged } unchanged.
+import-refused-summary = This file cannot be imported; nothing was changed.
+import-dry-run-summary = Dry run: applying it would create { $created }, update { $updated } and leave { $unchanged } unchanged.
+import-apply = Apply this import
+import-another = Upload another file
+import-problems = Problems ({ $count })
+import-warnings = Warnings ({ $count })
+import-notes = Notes ({ $count })
+import-created = Created ({ $count })
+import-updated = Updated ({ $count })
+home-figures = The community in figures
+home-sigs =
+    { $count ->
+        [one] { $count } SIG
+       *[other] { $count } SIGs
+    }
+home-leads =
+    { $count ->
+        [one] { $count } lead
+       *[other] { $count } leads
+    }
+home-channels =
+    { $count ->
+        [one] { $count } community channel
+       *[other] { $count } community channels
+    }
+editor-exit = Exit criterion
+
+# Calendar files and feeds.
+calendar-all = { $site } meetings
+calendar-sig = { $sig } meetings
+calendar-mine = My { $site } SIGs
+calendar-unknown = This calendar address is unknown or was replaced: make a new one on your My SIGs page.
+calendar-about = About this meeting:
+calendar-notes = Agenda and notes:
+feed-site = { $site } roadmap changes
+translated-field = { $field } ({ $language })

@@ -8,8 +8,7 @@ use crate::models::account::{CurrentUser, ResetPasswordForm, SignInForm, SignUpF
 
 /// What the sign-up and forgot-password pages say after a submission,
 /// whatever happened (they are reached by a redirect with `?sent=1`).
-pub const CHECK_INBOX: &str =
-    "Check your inbox: we sent a link to that address. It may take a minute to arrive.";
+pub const CHECK_INBOX: &str = "account-check-inbox";
 
 #[cfg(feature = "ssr")]
 pub(crate) mod limits {
@@ -87,9 +86,10 @@ async fn sign_up_now(form: SignUpForm) -> Result<(), AppError> {
             email,
             github_handle: (!handle.is_empty()).then_some(handle),
             password_hash: &password_hash,
+            language: crate::i18n::language(),
         },
         |token| crate::mail::confirm_address(site, email, name, token),
-        || crate::mail::address_taken(site, email),
+        |language| crate::mail::address_taken(site, email, language),
     )
     .await?;
     crate::i18n::redirect("/account/sign-up?sent=1");
@@ -103,10 +103,7 @@ pub async fn confirm_email(token: String) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     let confirmed = crate::store::accounts::confirm_email(&state.db, token.trim()).await?;
     if !confirmed {
-        return Err(AppError::Rejected(
-            "This link has expired or was already used. Sign in, or sign up again for a new link."
-                .into(),
-        ));
+        return Err(AppError::Rejected(crate::i18n::t("link-expired-sign-up")));
     }
     crate::i18n::redirect("/account/sign-in?confirmed=1");
     Ok(())
@@ -131,14 +128,10 @@ async fn sign_in_now(form: SignInForm) -> Result<(), AppError> {
     // The hash runs whether or not the address has an account.
     let password_matches = verify_password(&form.password, stored_hash);
     let Some(login) = login.as_ref().filter(|_| password_matches) else {
-        return Err(AppError::Rejected(
-            "That e-mail address and password do not match an account.".into(),
-        ));
+        return Err(AppError::Rejected(crate::i18n::t("sign-in-wrong")));
     };
     if login.email_confirmed_at.is_none() {
-        return Err(AppError::Rejected(
-            "Please confirm your e-mail address first: follow the link we sent you.".into(),
-        ));
+        return Err(AppError::Rejected(crate::i18n::t("sign-in-unconfirmed")));
     }
     let previous = session_token();
     let token = crate::store::sessions::start(&state.db, login.id, previous.as_deref()).await?;
@@ -177,8 +170,8 @@ async fn forgot_password_now(email: String) -> Result<(), AppError> {
     }
     let site = &state.site;
     let recipient = email.trim();
-    crate::store::accounts::request_reset(&state.db, recipient, |token| {
-        crate::mail::reset_password(site, recipient, token)
+    crate::store::accounts::request_reset(&state.db, recipient, |token, language| {
+        crate::mail::reset_password(site, recipient, token, language)
     })
     .await?;
     crate::i18n::redirect("/account/forgot-password?sent=1");
@@ -197,9 +190,7 @@ pub async fn reset_password(form: ResetPasswordForm) -> Result<(), AppError> {
     let reset =
         set_password_from_link(&state.db, form.token.trim(), TokenPurpose::Reset, &hash).await?;
     if reset.is_none() {
-        return Err(AppError::Rejected(
-            "This link has expired or was already used. Ask for a new one.".into(),
-        ));
+        return Err(AppError::Rejected(crate::i18n::t("link-expired-reset")));
     }
     crate::i18n::redirect("/account/sign-in?reset=1");
     Ok(())

@@ -18,19 +18,44 @@ pub async fn load_site_info() -> Result<SiteInfo, AppError> {
 
 /// Every active SIG with its leads. Filtering happens where it is shown, so
 /// the directory filters instantly in the browser and via `?q=` without it.
+/// Descriptions come in the page's language where the leads wrote one.
 #[server]
 pub async fn list_sigs() -> Result<Vec<SigSummary>, AppError> {
     let state = crate::state::app_state()?;
-    Ok(crate::store::sigs::list_active(&state.db).await?)
+    let mut sigs = crate::store::sigs::list_active(&state.db).await?;
+    crate::store::translations::translate_descriptions(
+        &state.db,
+        crate::i18n::language(),
+        sigs.iter_mut()
+            .map(|sig| (sig.slug.as_str(), &mut sig.description)),
+    )
+    .await?;
+    Ok(sigs)
 }
 
-/// One SIG's page data; `NotFound` for an unknown slug.
+/// One SIG's page data, its description and mission in the page's
+/// language where the leads wrote them; `NotFound` for an unknown slug.
 #[server]
 pub async fn get_sig(slug: String) -> Result<SigDetail, AppError> {
     let state = crate::state::app_state()?;
-    crate::store::sigs::find_by_slug(&state.db, &slug, crate::markdown::render)
+    let mut sig = crate::store::sigs::find_by_slug(&state.db, &slug, crate::markdown::render)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let language = crate::i18n::language();
+    if !language.is_default() {
+        let texts = crate::store::translations::sig_texts(&state.db, &slug, language).await?;
+        if !texts.description.trim().is_empty() {
+            sig.summary.description = texts.description;
+        } else if !sig.summary.description.is_empty() {
+            sig.untranslated = true;
+        }
+        if !texts.mission.trim().is_empty() {
+            sig.mission_html = crate::markdown::render(&texts.mission);
+        } else if !sig.mission_html.trim().is_empty() {
+            sig.untranslated = true;
+        }
+    }
+    Ok(sig)
 }
 
 /// The figures and guidance links of the home page.
@@ -39,8 +64,9 @@ pub async fn load_overview() -> Result<CommunityOverview, AppError> {
     let state = crate::state::app_state()?;
     let (sig_count, lead_count) = crate::store::sigs::counts(&state.db).await?;
     let channel_count = crate::store::pages::list_channels(&state.db).await?.len() as i64;
-    let guidance =
+    let mut guidance =
         crate::store::pages::list_pages(&state.db, crate::api::guidance::card_summary).await?;
+    crate::api::guidance::translate_links(&state.db, &mut guidance).await?;
     Ok(CommunityOverview {
         sig_count,
         lead_count,

@@ -80,7 +80,7 @@ async fn leading_sig(
     Ok(LeadingSig {
         waiting: waiting(db, sig_id).await?,
         new_members: new_members_since_last_look(db, person_id, sig_id).await?,
-        role_label: role.label().to_owned(),
+        role_label: role.label(),
         slug,
         name,
         overdue,

@@ -206,7 +206,7 @@ pub async fn delete_meeting_entry(
     let deleted = match what.as_str() {
         "series" => delete_series(&state.db, &sig, id).await,
         "record" => delete_record(&state.db, &sig, id).await,
-        _ => return Err(AppError::Rejected("Delete a series or a record.".into())),
+        _ => return Err(AppError::Rejected(crate::i18n::t("check-delete-what"))),
     }?;
     if !deleted {
         return Err(AppError::NotFound);
@@ -230,14 +230,14 @@ fn confirmed(confirm: Option<String>) -> Result<(), AppError> {
         return Ok(());
     }
     let mut errors = crate::errors::FieldErrors::default();
-    errors.add("confirm", "Tick the box to confirm the deletion.");
+    errors.add("confirm", crate::i18n::t("check-confirm-delete"));
     Err(errors.into())
 }
 
 #[cfg(feature = "ssr")]
 fn calendar_link(site: &crate::state::SiteConfig, token: Option<String>) -> CalendarLink {
     CalendarLink {
-        url: token.map(|token| site.link(&format!("/calendar/{token}.ics"))),
+        url: token.map(|token| site.link(&crate::i18n::href(&format!("/calendar/{token}.ics")))),
     }
 }
 
@@ -260,11 +260,7 @@ pub async fn change_calendar_link(change: String) -> Result<CalendarLink, AppErr
     let token = match change.as_str() {
         "new" => replace(&state.db, account.id).await.map(Some),
         "off" => remove(&state.db, account.id).await.map(|()| None),
-        _ => {
-            return Err(AppError::Rejected(
-                "Make a new address or turn the feed off.".into(),
-            ))
-        }
+        _ => return Err(AppError::Rejected(crate::i18n::t("check-calendar-change"))),
     }?;
     Ok(calendar_link(&state.site, token))
 }

@@ -21,10 +21,18 @@ async fn caller(db: &crate::store::Database) -> Result<Option<i64>, AppError> {
 pub async fn load_join_page() -> Result<JoinPage, AppError> {
     let state = crate::state::app_state()?;
     let account = crate::auth::current_account(&state.db).await?;
-    let choices = crate::store::rosters::join_choices(
+    let mut choices = crate::store::rosters::join_choices(
         &state.db,
         account.as_ref().map(|a| a.id),
         state.clock.now(),
+    )
+    .await?;
+    crate::store::translations::translate_descriptions(
+        &state.db,
+        crate::i18n::language(),
+        choices
+            .iter_mut()
+            .map(|choice| (choice.slug.as_str(), &mut choice.description)),
     )
     .await?;
     Ok(JoinPage {
@@ -59,6 +67,7 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
         &joiner,
         &form.picked(),
         form.interest.trim(),
+        crate::i18n::language(),
         |letter| crate::mail::join_request(site, letter),
         |notice| crate::mail::newcomer_for_lead(site, notice),
     )
@@ -67,7 +76,7 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
         let mut errors = crate::errors::FieldErrors::default();
         errors.add(
             "sigs",
-            format!("Not a SIG you can join now: {}.", unknown.join(", ")),
+            crate::i18n::t_with("join-unknown-sigs", &[("sigs", unknown.join(", ").into())]),
         );
         return Err(errors.into());
     }
@@ -91,11 +100,7 @@ pub async fn confirm_join(token: String) -> Result<(), AppError> {
         crate::mail::newcomer_for_lead(site, notice)
     })
     .await?
-    .ok_or_else(|| {
-        AppError::Rejected(
-            "This link has expired or was already used. Ask to join again for a new one.".into(),
-        )
-    })?;
+    .ok_or_else(|| AppError::Rejected(crate::i18n::t("link-expired-join")))?;
     let session = crate::store::sessions::start(
         &state.db,
         confirmed.person_id,
@@ -204,9 +209,9 @@ pub async fn decide_join_request(form: DecisionForm) -> Result<(), AppError> {
     )
     .await?;
     if !decided {
-        return Err(AppError::Rejected(
-            "This request was already answered or withdrawn.".into(),
-        ));
+        return Err(AppError::Rejected(crate::i18n::t(
+            "request-already-answered",
+        )));
     }
     Ok(())
 }

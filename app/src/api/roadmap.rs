@@ -115,7 +115,7 @@ fn saved(outcome: crate::store::roadmap_changes::Outcome) -> Result<i64, AppErro
         Outcome::NotFound => Err(AppError::NotFound),
         Outcome::OwnerNotInSig => {
             let mut errors = crate::errors::FieldErrors::default();
-            errors.add("owner", "Choose one of the SIG's people from the list.");
+            errors.add("owner", crate::i18n::t("check-owner-person"));
             Err(errors.into())
         }
     }
@@ -190,7 +190,7 @@ pub async fn place_roadmap_item(
 fn parse_status(status: &str) -> Result<crate::models::roadmap::RoadmapStatus, AppError> {
     crate::models::roadmap::RoadmapStatus::parse(status.trim()).ok_or_else(|| {
         let mut errors = crate::errors::FieldErrors::default();
-        errors.add("status", "Choose one of the listed statuses.");
+        errors.add("status", crate::i18n::t("check-status"));
         errors.into()
     })
 }
@@ -204,7 +204,7 @@ pub async fn reorder_roadmap_item(sig: String, id: i64, direction: String) -> Re
     let direction = match direction.as_str() {
         "up" => Direction::Up,
         "down" => Direction::Down,
-        _ => return Err(AppError::Rejected("Move an item up or down.".into())),
+        _ => return Err(AppError::Rejected(crate::i18n::t("check-direction"))),
     };
     let outcome = reorder(&state.db, &sig, id, direction, editor.id).await?;
     saved(outcome).map(|_| ())
@@ -222,7 +222,7 @@ pub async fn delete_roadmap_item(
     let editor = crate::permissions::sig_editor(&state.db, &sig).await?;
     if confirm.as_deref() != Some("yes") {
         let mut errors = crate::errors::FieldErrors::default();
-        errors.add("confirm", "Tick the box to confirm the deletion.");
+        errors.add("confirm", crate::i18n::t("check-confirm-delete"));
         return Err(errors.into());
     }
     let outcome =

@@ -22,12 +22,13 @@ pub enum LeadSignIn {
 
 impl LeadSignIn {
     /// What the admin page says after the lead's name and role, if anything.
-    pub fn note(self) -> Option<&'static str> {
-        match self {
-            LeadSignIn::Ready => None,
-            LeadSignIn::Invited => Some(" · invitation pending"),
-            LeadSignIn::NotInvited => Some(" · not invited yet"),
-        }
+    pub fn note(self) -> Option<String> {
+        let key = match self {
+            LeadSignIn::Ready => return None,
+            LeadSignIn::Invited => "lead-invited",
+            LeadSignIn::NotInvited => "lead-not-invited",
+        };
+        Some(format!(" · {}", crate::i18n::t(key)))
     }
 }
 
@@ -81,7 +82,7 @@ pub async fn create_sig(form: NewSigForm) -> Result<(), AppError> {
     .await?;
     if !created {
         let mut errors = crate::errors::FieldErrors::default();
-        errors.add("slug", "Another group already uses this slug.");
+        errors.add("slug", crate::i18n::t("check-slug-taken"));
         return Err(errors.into());
     }
     crate::i18n::redirect(&format!("/admin/sigs/{slug}"));
@@ -150,15 +151,25 @@ pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
         .map(|sig| sig.summary.name)
         .ok_or(AppError::NotFound)?;
     let site = &state.site;
-    let outcome = crate::store::sig_changes::appoint_lead(&state.db, &form, role, |token| {
-        crate::mail::lead_invitation(
-            site,
-            form.email.trim(),
-            form.display_name.trim(),
-            &sig_name,
-            token,
-        )
-    })
+    let language = crate::i18n::language();
+    let outcome = crate::store::sig_changes::appoint_lead(
+        &state.db,
+        &form,
+        role,
+        language,
+        |token, language| {
+            crate::mail::lead_invitation(
+                site,
+                crate::mail::Invitee {
+                    recipient: form.email.trim(),
+                    name: form.display_name.trim(),
+                    sig_name: &sig_name,
+                    language,
+                },
+                token,
+            )
+        },
+    )
     .await?;
     if outcome == Appointment::NoSuchSig {
         return Err(AppError::NotFound);
@@ -185,8 +196,7 @@ pub async fn update_guidance(form: GuidanceEditForm) -> Result<(), AppError> {
     crate::permissions::admin(&state.db).await?;
     form.validate()?;
     let slug = form.slug.trim();
-    if !crate::store::pages::update_page(&state.db, slug, form.title.trim(), &form.markdown).await?
-    {
+    if !crate::store::pages::update_page(&state.db, &form).await? {
         return Err(AppError::NotFound);
     }
     crate::i18n::redirect(&format!("/guidance/{slug}"));
@@ -201,10 +211,12 @@ pub async fn load_guidance_edit(slug: String) -> Result<GuidanceEditForm, AppErr
     let page = crate::store::pages::find_page(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    let translations = crate::store::translations::all_page_texts(&state.db, &slug).await?;
     Ok(GuidanceEditForm {
         slug: page.slug,
         title: page.title,
         markdown: page.body_markdown,
+        translations,
     })
 }
 
@@ -215,10 +227,7 @@ pub async fn appoint_admin(email: String) -> Result<(), AppError> {
     crate::permissions::admin(&state.db).await?;
     if !crate::store::accounts::make_admin(&state.db, &email).await? {
         let mut errors = crate::errors::FieldErrors::default();
-        errors.add(
-            "email",
-            "No account uses this address; ask them to sign up first.",
-        );
+        errors.add("email", crate::i18n::t("check-admin-account"));
         return Err(errors.into());
     }
     crate::i18n::redirect("/admin?done=admin");
@@ -235,12 +244,7 @@ pub async fn accept_invitation(form: ResetPasswordForm) -> Result<(), AppError> 
     use crate::store::accounts::{set_password_from_link, TokenPurpose};
     let person = set_password_from_link(&state.db, form.token.trim(), TokenPurpose::Invite, &hash)
         .await?
-        .ok_or_else(|| {
-            AppError::Rejected(
-                "This invitation has expired or was already used. Ask an admin for a new one."
-                    .into(),
-            )
-        })?;
+        .ok_or_else(|| AppError::Rejected(crate::i18n::t("link-expired-invitation")))?;
     let token =
         crate::store::sessions::start(&state.db, person, crate::auth::session_token().as_deref())
             .await?;

@@ -11,30 +11,45 @@ mod drag;
 use leptos::prelude::*;
 
 use crate::errors::AppError;
+use crate::i18n::Words;
+
+/// The words of moves and their refusals, sent to the island.
+pub const MOVE_WORDS: &[&str] = &[
+    "move-item",
+    "move-the-item",
+    "move-refused-conflict",
+    "move-refused-gone",
+    "move-refused",
+    "move-already",
+    "move-done-to",
+    "move-done-up",
+    "move-done-down",
+];
 
 /// The ids of the parts of a board page that a move changes, redrawn from
 /// a fresh copy of the page.
 pub const REDRAWN: [&str; 2] = ["board-status", "board-columns"];
 
 /// What a lead reads when a move was refused, naming the item.
-pub fn move_refusal(title: Option<&str>, error: &AppError) -> String {
+pub fn move_refusal(words: &Words, title: Option<&str>, error: &AppError) -> String {
     let title = match (title, error) {
         (Some(title), _) => Some(title.to_owned()),
-        (None, AppError::Conflict(current)) => current
-            .fields
-            .iter()
-            .find(|(label, _)| label == "Title")
-            .map(|(_, title)| title.clone()),
+        // The title is the first of the current values a conflict carries.
+        (None, AppError::Conflict(current)) => {
+            current.fields.first().map(|(_, title)| title.clone())
+        }
         _ => None,
     };
-    let item = title.map_or_else(|| "The item".to_owned(), |title| format!("“{title}”"));
-    match error {
-        AppError::Conflict(_) => format!(
-            "{item} was not moved: someone changed it meanwhile. The board shows it as saved now; move it again if you still want to."
-        ),
-        AppError::NotFound => format!("{item} was not moved: it no longer exists."),
-        other => format!("{item} was not moved: {other}"),
-    }
+    let item = title.map_or_else(
+        || words.get("move-the-item"),
+        |title| words.fill("move-item", &[("title", title)]),
+    );
+    let key = match error {
+        AppError::Conflict(_) => "move-refused-conflict",
+        AppError::NotFound => "move-refused-gone",
+        _ => "move-refused",
+    };
+    words.fill(key, &[("item", item)])
 }
 
 /// The state the island's handlers share (read only in the browser).
@@ -42,6 +57,7 @@ pub fn move_refusal(title: Option<&str>, error: &AppError) -> String {
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 pub(crate) struct BoardState {
     pub sig: String,
+    pub words: Words,
     /// Said to screen readers after each move.
     pub announcement: RwSignal<String>,
     /// Shown when a move was refused.
@@ -50,9 +66,10 @@ pub(crate) struct BoardState {
 
 /// Wraps a lead's board: catches its move forms and drags (an island).
 #[island]
-pub fn BoardMoves(sig: String, children: Children) -> impl IntoView {
+pub fn BoardMoves(sig: String, words: Words, children: Children) -> impl IntoView {
     let state = BoardState {
         sig,
+        words,
         announcement: RwSignal::new(String::new()),
         problem: RwSignal::new(None),
     };

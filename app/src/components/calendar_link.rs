@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::meetings::{load_calendar_link, ChangeCalendarLink};
 use crate::components::form::FormError;
+use crate::i18n::t;
 
 #[component]
 pub fn CalendarLinkPanel() -> impl IntoView {
@@ -13,20 +14,20 @@ pub fn CalendarLinkPanel() -> impl IntoView {
     let value = Signal::derive(move || change.value().get());
     view! {
         <section class="panel calendar-panel" aria-labelledby="calendar-heading">
-            <h2 id="calendar-heading">"Your meetings in your calendar"</h2>
-            <p>"One private address with the meetings of every SIG you belong to. Add it to your calendar app as a subscription; it follows when you join or leave."</p>
+            <h2 id="calendar-heading">{t("calendar-heading")}</h2>
+            <p>{t("calendar-lead")}</p>
             <FormError value />
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     let url = link.await.ok().and_then(|link| link.url);
                     let has_url = url.is_some();
-                    let make_label = if has_url { "Replace the address" } else { "Make my calendar address" };
+                    let make_label = if has_url { t("calendar-replace") } else { t("calendar-make") };
                     view! {
                         {url.clone().map(|url| view! {
                             <div class="field">
-                                <label for="calendar-url">"Your private calendar address"</label>
+                                <label for="calendar-url">{t("calendar-address")}</label>
                                 <input id="calendar-url" type="text" readonly=true value=url.clone() />
-                                <p class="field-hint">"Keep it to yourself: anyone with it sees which SIGs you follow."</p>
+                                <p class="field-hint">{t("calendar-private")}</p>
                             </div>
                         })}
                         <div class="button-row">
@@ -39,7 +40,7 @@ pub fn CalendarLinkPanel() -> impl IntoView {
                             {has_url.then(|| view! {
                                 <ActionForm action=change>
                                     <input type="hidden" name="change" value="off" />
-                                    <button type="submit" class="button button-secondary">"Turn it off"</button>
+                                    <button type="submit" class="button button-secondary">{t("calendar-off")}</button>
                                 </ActionForm>
                             })}
                         </div>

@@ -22,14 +22,14 @@ pub fn RefusedNotice(error: AppError) -> impl IntoView {
 
 /// An editing page shown to someone who may not edit: why, and who may.
 #[component]
-pub fn EditRefused(title: &'static str, error: AppError) -> impl IntoView {
+pub fn EditRefused(title: String, error: AppError) -> impl IntoView {
     refuse_page(&error);
     view! {
         <section class="form-page">
-            <leptos_meta::Title text=title />
+            <leptos_meta::Title text=title.clone() />
             <h1>{title}</h1>
             <ErrorNotice error />
-            <p><a href=crate::i18n::href("/account/sign-in")>"Sign in"</a>" as one of the SIG's leads or an admin."</p>
+            <p><a href=crate::i18n::href("/account/sign-in")>{crate::i18n::t("edit-refused-sign-in")}</a></p>
         </section>
     }
 }

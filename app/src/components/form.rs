@@ -14,9 +14,11 @@ pub fn Field(
     #[prop(into)]
     label: String,
     /// The form field's name, as the server function reads it.
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     /// The `id` of the input; unique on the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: &'static str,
     #[prop(optional, into)] hint: String,
@@ -35,8 +37,8 @@ pub fn Field(
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let anchor = format!("{}-field", error_key(name));
-    let value = drafted_or(name, value);
+    let anchor = format!("{}-field", error_key(&name));
+    let value = drafted_or(&name, value);
     let has_hint = !hint.is_empty();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
@@ -53,7 +55,7 @@ pub fn Field(
     };
     view! {
         <div class="field" id=anchor class:field-invalid=move || error.get().is_some()>
-            <label for=id>{label}{(!required).then(|| crate::i18n::t("field-optional"))}</label>
+            <label for=id.clone()>{label}{(!required).then(|| crate::i18n::t("field-optional"))}</label>
             {has_hint.then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
             <input
                 id=id
@@ -76,13 +78,14 @@ pub fn Field(
 /// The error of a form's last submission for one field.
 pub fn field_error<T: Send + Sync + 'static>(
     value: Signal<Option<Result<T, AppError>>>,
-    name: &'static str,
+    name: impl Into<String>,
 ) -> Signal<Option<String>> {
+    let name: String = name.into();
     Signal::derive(move || {
         value.with(|v| {
             v.as_ref()
                 .and_then(|r| r.as_ref().err())
-                .and_then(|e| e.field(name))
+                .and_then(|e| e.field(&name))
         })
     })
 }
@@ -127,8 +130,8 @@ pub fn FormError<T: Send + Sync + 'static>(
 #[component]
 pub fn TextArea(
     #[prop(into)] label: String,
-    name: &'static str,
-    id: &'static str,
+    #[prop(into)] name: String,
+    #[prop(into)] id: String,
     #[prop(optional, into)] hint: String,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = 8)] rows: u32,
@@ -139,11 +142,11 @@ pub fn TextArea(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = format!("{hint_id} {error_id}");
-    let anchor = format!("{}-field", error_key(name));
-    let value = drafted_or(name, value);
+    let anchor = format!("{}-field", error_key(&name));
+    let value = drafted_or(&name, value);
     view! {
         <div class="field" id=anchor class:field-invalid=move || error.get().is_some()>
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
             <textarea id=id name=name rows=rows maxlength=maxlength
                 aria-invalid=move || error.get().is_some().then_some("true")
@@ -157,7 +160,7 @@ pub fn TextArea(
 /// the same limits and advice everywhere.
 #[component]
 pub fn NewPasswordField(
-    label: &'static str,
+    #[prop(into)] label: String,
     id: &'static str,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
@@ -165,14 +168,14 @@ pub fn NewPasswordField(
     view! {
         <Field label name="form[password]" id kind="password" autocomplete="new-password"
             minlength=PASSWORD_MIN_CHARS maxlength=PASSWORD_MAX_CHARS
-            hint="At least 8 characters; a few unrelated words work well." error />
+            hint=crate::i18n::t("password-hint") error />
     }
 }
 
 /// A labelled `<select>` with its error tied to it.
 #[component]
 pub fn Select(
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
     id: &'static str,
     choices: Vec<Choice>,
@@ -200,11 +203,11 @@ pub fn Select(
 /// The success message of a form post: the server function answers the
 /// browser with a redirect back to the page with `?done=<when>`.
 #[component]
-pub fn DoneNotice(when: &'static str, text: &'static str) -> impl IntoView {
+pub fn DoneNotice(when: &'static str, #[prop(into)] text: String) -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     move || {
         (query.read().get("done").as_deref() == Some(when)).then(|| {
-            view! { <div class="notice notice-success" role="status"><p>{text}</p></div> }
+            view! { <div class="notice notice-success" role="status"><p>{text.clone()}</p></div> }
         })
     }
 }

@@ -56,10 +56,16 @@ pub fn ticked_or(name: &str, ticked: bool) -> bool {
 }
 
 /// The key an error is reported under for a field named `name`:
-/// `form[display_name]` → `display_name`, `form[sigs][storage]` → `sigs`.
-pub fn error_key(name: &str) -> &str {
+/// `form[display_name]` → `display_name`, and a field of a nested map
+/// such as `form[translations][zh-CN][mission]` → `translations.zh-CN.mission`.
+pub fn error_key(name: &str) -> String {
     let inner = name.strip_prefix("form[").unwrap_or(name);
-    inner.split(']').next().unwrap_or(inner)
+    inner
+        .split(']')
+        .map(|part| part.trim_start_matches('['))
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 #[cfg(test)]
@@ -69,7 +75,10 @@ mod tests {
     #[test]
     fn error_keys_follow_the_form_names() {
         assert_eq!(error_key("form[display_name]"), "display_name");
-        assert_eq!(error_key("form[sigs][storage]"), "sigs");
+        assert_eq!(
+            error_key("form[translations][zh-CN][mission]"),
+            "translations.zh-CN.mission"
+        );
         assert_eq!(error_key("email"), "email");
     }
 

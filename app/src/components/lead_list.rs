@@ -15,7 +15,7 @@ fn initials(name: &str) -> String {
 #[component]
 pub fn LeadList(leads: Vec<Lead>) -> impl IntoView {
     if leads.is_empty() {
-        return view! { <p class="empty">"No leads are listed for this SIG yet."</p> }.into_any();
+        return view! { <p class="empty">{crate::i18n::t("leads-none")}</p> }.into_any();
     }
     view! {
         <ul class="lead-list">

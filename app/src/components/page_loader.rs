@@ -16,10 +16,12 @@ pub fn PageLoader<T, F>(
     resource: Resource<Result<T, AppError>>,
     /// What the page shows with the loaded value.
     show: F,
-    #[prop(default = "Loading…")] loading: &'static str,
+    /// The loading line; "Loading…" when not given.
+    #[prop(optional, into)]
+    loading: Option<String>,
     /// The title of an editing page: a refusal then says who may edit.
-    #[prop(optional)]
-    editing: Option<&'static str>,
+    #[prop(optional, into)]
+    editing: Option<String>,
     /// Keep showing the page while it reloads after an action (a
     /// `Transition`), rather than the loading line.
     #[prop(optional)]
@@ -29,8 +31,10 @@ where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
     F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
 {
+    let loading = loading.unwrap_or_else(|| crate::i18n::t("loading"));
     let content = move || {
         let show = show.clone();
+        let editing = editing.clone();
         Suspend::new(async move {
             match resource.await {
                 Ok(value) => show(value),
@@ -42,7 +46,7 @@ where
             }
         })
     };
-    let fallback = move || view! { <p class="loading">{loading}</p> };
+    let fallback = move || view! { <p class="loading">{loading.clone()}</p> };
     if keep_while_reloading {
         view! { <Transition fallback>{content}</Transition> }.into_any()
     } else {

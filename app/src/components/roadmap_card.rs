@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::roadmap::{ChangeRoadmapStatus, ReorderRoadmapItem};
+use crate::i18n::{href, t, t_with};
 use crate::models::roadmap::{link_label, RoadmapCard, RoadmapStatus};
 
 /// The actions a lead uses on a board's cards. They are plain form posts
@@ -34,7 +35,7 @@ pub fn RoadmapCardView(
     #[prop(default = (false, false))]
     ends: (bool, bool),
 ) -> impl IntoView {
-    let href = card.href();
+    let item_href = href(&card.href());
     let heading_id = format!("item-{}-title", card.id);
     // What the board's in-place moves read off a lead's card.
     let (item, version) = match actions {
@@ -45,20 +46,20 @@ pub fn RoadmapCardView(
         <li class="card roadmap-card" class:roadmap-card-overdue=card.overdue
             data-item=item data-version=version>
             {show_sig.then(|| view! {
-                <p class="eyebrow"><a href=crate::i18n::href(&format!("/sigs/{}/roadmap", card.sig_slug))>{card.sig_name.clone()}</a></p>
+                <p class="eyebrow"><a href=href(&format!("/sigs/{}/roadmap", card.sig_slug))>{card.sig_name.clone()}</a></p>
             })}
-            <h3 class="card-title" id=heading_id><a href=href>{card.title.clone()}</a></h3>
+            <h3 class="card-title" id=heading_id><a href=item_href>{card.title.clone()}</a></h3>
             <p class="card-meta">
                 // On a SIG's board the column already says the status.
                 {show_sig.then(|| view! { <span class="badge">{card.status.label()}</span> })}
                 <span>{card.target_month.label()}</span>
-                {card.overdue.then(|| view! { <span class="badge badge-warning">"Overdue"</span> })}
+                {card.overdue.then(|| view! { <span class="badge badge-warning">{t("card-overdue")}</span> })}
             </p>
             {(!card.excerpt.is_empty()).then(|| view! { <p class="card-text">{card.excerpt.clone()}</p> })}
             <p class="card-facts-line">
                 <span>{match &card.owner {
-                    Some(owner) => format!("Owner: {}", owner.display_name),
-                    None => "No owner yet".to_owned(),
+                    Some(owner) => t_with("card-owner", &[("name", owner.display_name.clone().into())]),
+                    None => t("card-no-owner"),
                 }}</span>
                 {card.link_url.clone().map(|url| {
                     let label = link_label(&url);
@@ -76,24 +77,24 @@ pub fn RoadmapCardView(
 fn CardControls(card: RoadmapCard, actions: CardActions, ends: (bool, bool)) -> impl IntoView {
     let select_id = format!("item-{}-status", card.id);
     let (id, version, sig) = (card.id, card.version, card.sig_slug.clone());
-    let edit_href = format!("{}/edit", card.href());
+    let edit_href = href(&format!("{}/edit", card.href()));
     // Each form's children closure takes its own copies.
     let (status_sig, status_title) = (sig.clone(), card.title.clone());
     view! {
-        <span class="drag-handle" aria-hidden="true" title="Drag to move">"⠿"</span>
+        <span class="drag-handle" aria-hidden="true" title=t("card-drag")>"⠿"</span>
         <div class="card-actions">
             <ActionForm action=actions.change_status attr:class="inline-form move-form">
                 <input type="hidden" name="sig" value=status_sig />
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="version" value=version />
-                <label for=select_id.clone() class="visually-hidden">"Status of “"{status_title.clone()}"”"</label>
+                <label for=select_id.clone() class="visually-hidden">{t_with("card-status-of", &[("title", status_title.clone().into())])}</label>
                 <select id=select_id name="status">
                     {RoadmapStatus::ALL.into_iter().map(|status| view! {
                         <option value=status.as_str() selected=status == card.status>{status.label()}</option>
                     }).collect_view()}
                 </select>
                 <button type="submit" class="button button-small button-secondary" id=format!("item-{id}-move")>
-                    "Move"<span class="visually-hidden">" “"{status_title}"”"</span>
+                    {t("card-move")}<span class="visually-hidden">{t_with("card-quoted", &[("title", status_title.into())])}</span>
                 </button>
             </ActionForm>
             {["up", "down"].into_iter().map(|direction| {
@@ -109,13 +110,13 @@ fn CardControls(card: RoadmapCard, actions: CardActions, ends: (bool, bool)) -> 
                         <button type="submit" class="button button-small button-secondary button-icon"
                             id=button_id disabled=nowhere>
                             <span aria-hidden="true">{arrow}</span>
-                            <span class="visually-hidden">{format!("Move “{title}” {direction}")}</span>
+                            <span class="visually-hidden">{t_with(if direction == "up" { "card-move-up" } else { "card-move-down" }, &[("title", title.into())])}</span>
                         </button>
                     </ActionForm>
                 }
             }).collect_view()}
             <a class="button button-small button-secondary" href=edit_href>
-                "Edit"<span class="visually-hidden">" “"{card.title.clone()}"”"</span>
+                {t("card-edit")}<span class="visually-hidden">{t_with("card-quoted", &[("title", card.title.clone().into())])}</span>
             </a>
         </div>
     }

@@ -107,6 +107,7 @@ fn every_message_the_code_asks_for_exists() {
     for call in [
         "t(\"",
         "t_with(\"",
+        "t_around(\"",
         ".text(\"",
         ".text_with(\"",
         "words.get(\"",

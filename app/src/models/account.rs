@@ -143,9 +143,15 @@ pub fn check_github_handle(handle: &str) -> Result<(), String> {
 pub fn check_password_length(password: &str) -> Result<(), String> {
     let length = password.chars().count();
     if length < PASSWORD_MIN_CHARS {
-        Err(format!("Use at least {PASSWORD_MIN_CHARS} characters."))
+        Err(crate::i18n::t_with(
+            "check-length-min",
+            &[("min", PASSWORD_MIN_CHARS.into())],
+        ))
     } else if length > PASSWORD_MAX_CHARS {
-        Err(format!("Use at most {PASSWORD_MAX_CHARS} characters."))
+        Err(crate::i18n::t_with(
+            "check-length",
+            &[("max", PASSWORD_MAX_CHARS.into())],
+        ))
     } else {
         Ok(())
     }

@@ -41,7 +41,7 @@ pub fn check_web_url(url: &str) -> Result<(), String> {
     let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
     let host = url.split_once("://").map(|(_, rest)| rest).unwrap_or("");
     if !scheme_ok || host.is_empty() || url.chars().any(char::is_whitespace) {
-        return Err("Enter a full address starting with https://".into());
+        return Err(crate::i18n::t("check-url"));
     }
     match length_problem(url, URL_MAX_CHARS) {
         Some(problem) => Err(problem),

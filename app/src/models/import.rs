@@ -58,17 +58,15 @@ impl UploadProblem {
         }
     }
 
-    pub fn message(self) -> &'static str {
-        match self {
-            Self::Unreadable => "The upload could not be read; please send the form again.",
-            Self::NoFile => "Choose a file to import.",
-            Self::TooLarge => "The file is larger than 4 MB.",
-            Self::NotText => "The file is not UTF-8 text: save it as UTF-8 and upload it again.",
-            Self::ControlCharacter => {
-                "The file contains a control character (such as NUL), which no field accepts."
-            }
-            Self::UnknownFormat => "Choose sigs.yaml or a KubeSphere SIG table as the format.",
-        }
+    pub fn message(self) -> String {
+        crate::i18n::t(match self {
+            Self::Unreadable => "upload-unreadable",
+            Self::NoFile => "upload-no-file",
+            Self::TooLarge => "upload-too-large",
+            Self::NotText => "upload-not-text",
+            Self::ControlCharacter => "upload-control-character",
+            Self::UnknownFormat => "upload-unknown-format",
+        })
     }
 }
 

@@ -13,8 +13,8 @@ pub use form::{
     ValidSeries, AGENDA_MAX_CHARS, MEETING_TITLE_MAX_CHARS, NOTES_MAX_CHARS, ZONE_MAX_CHARS,
 };
 pub use values::{
-    parse_weekday, relative_label, rule_label, weekday_label, Cadence, Day, LocalTime, WeekOfMonth,
-    WEEKDAYS,
+    parse_weekday, relative_count, relative_label, rule_label, rule_label_in, weekday_in_files,
+    weekday_label, Cadence, Day, LocalTime, WeekOfMonth, WEEKDAYS,
 };
 
 /// One occurrence of a meeting, stated in the series' own zone and in UTC.
@@ -24,7 +24,7 @@ pub struct MeetingInstant {
     pub starts_iso: String,
     pub starts_unix: i64,
     pub ends_unix: i64,
-    /// "Thursday 26 November 2026, 15:00–16:00".
+    /// "Thursday, 26 November 2026, 15:00–16:00".
     pub in_zone: String,
     /// The IANA zone and its abbreviation then: "Asia/Shanghai (CST)".
     pub zone_label: String,
@@ -119,7 +119,7 @@ impl WorkingHours {
         let from = hour(&self.from, Self::DEFAULT_FROM)?;
         let to = hour(&self.to, Self::DEFAULT_TO)?;
         if to <= from {
-            return Err("Your working day must end after it starts.".into());
+            return Err(crate::i18n::t("check-working-day"));
         }
         Ok((from, to))
     }

@@ -56,13 +56,23 @@ impl MembershipStatus {
     }
 
     /// How the status reads to the member and to leads.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
+        crate::i18n::t(self.label_key())
+    }
+
+    /// The same in `language` (an e-mail's, not the page's).
+    #[cfg(feature = "ssr")]
+    pub fn label_in(self, language: crate::i18n::Language) -> String {
+        language.text(self.label_key())
+    }
+
+    fn label_key(self) -> &'static str {
         match self {
-            Self::Unconfirmed => "Pending: confirm the link we e-mailed",
-            Self::AwaitingApproval => "Pending: waiting for a lead's approval",
-            Self::Active => "Member",
-            Self::Declined => "Declined",
-            Self::Left => "Left",
+            Self::Unconfirmed => "membership-unconfirmed",
+            Self::AwaitingApproval => "membership-awaiting-approval",
+            Self::Active => "membership-active",
+            Self::Declined => "membership-declined",
+            Self::Left => "membership-left",
         }
     }
 
@@ -293,7 +303,7 @@ impl DecisionForm {
             _ => None,
         };
         if accept.is_none() {
-            errors.add("decision", "Accept or decline the request.");
+            errors.add("decision", crate::i18n::t("check-decision"));
         }
         check_length(
             &mut errors,

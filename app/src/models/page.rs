@@ -17,4 +17,7 @@ pub struct GuidancePage {
     pub html: String,
     /// Short plain-text summary for the page's meta description.
     pub summary: String,
+    /// Shown in the default language: nobody has translated it into the
+    /// page's yet.
+    pub untranslated: bool,
 }

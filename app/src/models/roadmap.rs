@@ -53,13 +53,24 @@ impl RoadmapStatus {
             .find(|status| status.as_str() == value)
     }
 
-    pub fn label(self) -> &'static str {
+    /// How a board's column and a card's badge name it.
+    pub fn label(self) -> String {
+        crate::i18n::t(self.label_key())
+    }
+
+    /// The same in `language` (the history's, not the page's).
+    #[cfg(feature = "ssr")]
+    pub fn label_in(self, language: crate::i18n::Language) -> String {
+        language.text(self.label_key())
+    }
+
+    fn label_key(self) -> &'static str {
         match self {
-            Self::Proposed => "Proposed",
-            Self::Planned => "Planned",
-            Self::InProgress => "In progress",
-            Self::Done => "Done",
-            Self::Dropped => "Dropped",
+            Self::Proposed => "status-proposed",
+            Self::Planned => "status-planned",
+            Self::InProgress => "status-in-progress",
+            Self::Done => "status-done",
+            Self::Dropped => "status-dropped",
         }
     }
 
@@ -72,22 +83,6 @@ impl RoadmapStatus {
 /// A calendar month, counted from year 0 so months compare and add simply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Month(pub i32);
-
-/// The months' English names, January first.
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 impl Month {
     /// `month` is 1 to 12.
@@ -119,13 +114,13 @@ impl Month {
         format!("{:04}-{:02}", self.year(), self.month())
     }
 
-    /// "November 2026".
+    /// "November 2026", in the page's language.
     pub fn label(self) -> String {
-        let name = MONTH_NAMES
-            .get(self.month().saturating_sub(1) as usize)
-            .copied()
-            .unwrap_or("");
-        format!("{name} {}", self.year())
+        self.label_in(crate::i18n::language())
+    }
+
+    pub fn label_in(self, language: crate::i18n::Language) -> String {
+        crate::i18n::format::month_year(language, self.year(), self.month())
     }
 
     pub fn plus(self, months: i32) -> Self {
@@ -263,7 +258,7 @@ impl RoadmapItemForm {
         let mut errors = FieldErrors::default();
         let title = self.title.trim();
         if title.is_empty() {
-            errors.add("title", "Give the item a title.");
+            errors.add("title", crate::i18n::t("check-item-title"));
         }
         check_length(&mut errors, "title", title, ITEM_TITLE_MAX_CHARS);
         check_length(
@@ -280,14 +275,14 @@ impl RoadmapItemForm {
         );
         let status = RoadmapStatus::parse(self.status.trim());
         if status.is_none() {
-            errors.add("status", "Choose one of the listed statuses.");
+            errors.add("status", crate::i18n::t("check-status"));
         }
         let target_month = Month::parse(&self.target_month);
         match target_month {
-            None => errors.add("target_month", "Choose a month from the list."),
+            None => errors.add("target_month", crate::i18n::t("check-month")),
             Some(month) if (month.0 - current.0).abs() > MONTH_RANGE => errors.add(
                 "target_month",
-                format!("Choose a month within {MONTH_RANGE} months of now."),
+                crate::i18n::t_with("check-month-range", &[("months", MONTH_RANGE.into())]),
             ),
             Some(_) => {}
         }
@@ -297,7 +292,7 @@ impl RoadmapItemForm {
         } else {
             let parsed = owner.parse::<i64>().ok().filter(|id| *id > 0);
             if parsed.is_none() {
-                errors.add("owner", "Choose the owner from the list.");
+                errors.add("owner", crate::i18n::t("check-owner"));
             }
             parsed
         };
@@ -385,8 +380,10 @@ pub fn link_label(url: &str) -> String {
         {
             format!("{owner}/{repo}#{number}")
         }
-        _ if !host.is_empty() => format!("Link on {host}"),
-        _ => "Issue or PR".to_owned(),
+        _ if !host.is_empty() => {
+            crate::i18n::t_with("link-on", &[("host", host.to_owned().into())])
+        }
+        _ => crate::i18n::t("link-issue-or-pr"),
     }
 }
 

@@ -20,25 +20,25 @@ impl SigKind {
         }
     }
 
+    pub const ALL: [SigKind; 4] = [
+        Self::Sig,
+        Self::WorkingGroup,
+        Self::Committee,
+        Self::UserGroup,
+    ];
+
     pub fn parse(value: &str) -> Option<Self> {
-        [
-            Self::Sig,
-            Self::WorkingGroup,
-            Self::Committee,
-            Self::UserGroup,
-        ]
-        .into_iter()
-        .find(|kind| kind.as_str() == value)
+        Self::ALL.into_iter().find(|kind| kind.as_str() == value)
     }
 
     /// How the kind reads on a page.
-    pub fn label(self) -> &'static str {
-        match self {
-            SigKind::Sig => "Special Interest Group",
-            SigKind::WorkingGroup => "Working group",
-            SigKind::Committee => "Committee",
-            SigKind::UserGroup => "User group",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::t(match self {
+            SigKind::Sig => "kind-sig",
+            SigKind::WorkingGroup => "kind-working-group",
+            SigKind::Committee => "kind-committee",
+            SigKind::UserGroup => "kind-user-group",
+        })
     }
 }
 
@@ -65,12 +65,12 @@ impl LeadRole {
             .find(|role| role.as_str() == value)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            LeadRole::Chair => "Chair",
-            LeadRole::TechLead => "Tech lead",
-            LeadRole::Emeritus => "Emeritus",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::t(match self {
+            LeadRole::Chair => "role-chair",
+            LeadRole::TechLead => "role-tech-lead",
+            LeadRole::Emeritus => "role-emeritus",
+        })
     }
 }
 
@@ -151,6 +151,9 @@ pub struct SigDetail {
     pub archived: bool,
     pub teams: Vec<SigTeam>,
     pub subprojects: Vec<Subproject>,
+    /// Whether a text above is shown in the default language because the
+    /// leads have not translated it into the page's.
+    pub untranslated: bool,
 }
 
 /// A discussion team of a SIG (a GitHub team people can mention).

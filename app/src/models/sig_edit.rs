@@ -1,5 +1,7 @@
 //! Forms that change a SIG, and the checks the browser and server share.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::account::{check_email, check_github_handle, NAME_MAX_CHARS};
@@ -27,6 +29,17 @@ pub struct SigEditForm {
     pub recordings_url: String,
     /// `open` or `approval`; empty keeps the current policy.
     pub join_policy: String,
+    /// The description and mission in the other languages, by tag
+    /// (`form[translations][zh-CN][mission]`).
+    pub translations: BTreeMap<String, SigTexts>,
+}
+
+/// A SIG's description and mission in one language; empty when untranslated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SigTexts {
+    pub description: String,
+    pub mission: String,
 }
 
 /// A new group, created by an admin.
@@ -53,12 +66,12 @@ impl RenameSigForm {
         let mut errors = FieldErrors::default();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.add("name", "Give the group a name.");
+            errors.add("name", crate::i18n::t("check-group-name"));
         }
         check_length(&mut errors, "name", name, NAME_MAX_CHARS);
         let kind = SigKind::parse(self.kind.trim());
         if kind.is_none() {
-            errors.add("kind", "Choose what kind of group this is.");
+            errors.add("kind", crate::i18n::t("check-kind"));
         }
         errors.into_result()?;
         Ok(kind.unwrap_or(SigKind::Sig))
@@ -84,6 +97,23 @@ pub struct GuidanceEditForm {
     pub slug: String,
     pub title: String,
     pub markdown: String,
+    /// The page in the other languages, by tag.
+    pub translations: BTreeMap<String, GuidanceText>,
+}
+
+/// A governance page's title and text in one language; empty when untranslated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GuidanceText {
+    pub title: String,
+    pub markdown: String,
+}
+
+/// A translation must be into a language the site offers besides the default.
+fn check_offered(errors: &mut FieldErrors, tag: &str, field: &str) {
+    if crate::i18n::Language::parse(tag).is_none_or(|language| language.is_default()) {
+        errors.add(field, crate::i18n::t("check-language"));
+    }
 }
 
 /// Lower-case letters, digits and single inner hyphens.
@@ -99,7 +129,7 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err("Use lower-case letters, digits and hyphens, such as sig-storage.".into())
+        Err(crate::i18n::t("check-slug"))
     }
 }
 
@@ -113,6 +143,22 @@ impl SigEditForm {
             DESCRIPTION_MAX_CHARS,
         );
         check_length(&mut errors, "mission", &self.mission, MISSION_MAX_CHARS);
+        for (tag, texts) in &self.translations {
+            let key = |field: &str| format!("translations.{tag}.{field}");
+            check_offered(&mut errors, tag, &key("description"));
+            check_length(
+                &mut errors,
+                &key("description"),
+                texts.description.trim(),
+                DESCRIPTION_MAX_CHARS,
+            );
+            check_length(
+                &mut errors,
+                &key("mission"),
+                &texts.mission,
+                MISSION_MAX_CHARS,
+            );
+        }
         check_length(
             &mut errors,
             "chat_label",
@@ -130,11 +176,11 @@ impl SigEditForm {
             }
         }
         if !self.chat_label.trim().is_empty() && self.chat_url.trim().is_empty() {
-            errors.add("chat_url", "Give the channel's address too.");
+            errors.add("chat_url", crate::i18n::t("check-chat-url"));
         }
         let policy = self.join_policy.trim();
         if !policy.is_empty() && crate::models::membership::JoinPolicy::parse(policy).is_none() {
-            errors.add("join_policy", "Choose open joining or lead approval.");
+            errors.add("join_policy", crate::i18n::t("check-join-policy"));
         }
         errors.into_result()
     }
@@ -148,7 +194,7 @@ impl NewSigForm {
         }
         let name = self.name.trim();
         if name.is_empty() {
-            errors.add("name", "Give the group a name.");
+            errors.add("name", crate::i18n::t("check-group-name"));
         }
         check_length(&mut errors, "name", name, NAME_MAX_CHARS);
         check_length(
@@ -159,7 +205,7 @@ impl NewSigForm {
         );
         let kind = SigKind::parse(self.kind.trim());
         if kind.is_none() {
-            errors.add("kind", "Choose what kind of group this is.");
+            errors.add("kind", crate::i18n::t("check-kind"));
         }
         errors.into_result()?;
         Ok(kind.unwrap_or(SigKind::Sig))
@@ -171,7 +217,7 @@ impl AppointLeadForm {
         let mut errors = FieldErrors::default();
         let name = self.display_name.trim();
         if name.is_empty() {
-            errors.add("display_name", "Give the lead's name.");
+            errors.add("display_name", crate::i18n::t("check-lead-name"));
         }
         check_length(&mut errors, "display_name", name, NAME_MAX_CHARS);
         if let Err(message) = check_email(&self.email) {
@@ -182,7 +228,7 @@ impl AppointLeadForm {
         }
         let role = LeadRole::parse(self.role.trim());
         if role.is_none() {
-            errors.add("role", "Choose chair, tech lead or emeritus.");
+            errors.add("role", crate::i18n::t("check-role"));
         }
         errors.into_result()?;
         Ok(role.unwrap_or(LeadRole::Chair))
@@ -193,10 +239,26 @@ impl GuidanceEditForm {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
         if self.title.trim().is_empty() {
-            errors.add("title", "Give the page a title.");
+            errors.add("title", crate::i18n::t("check-page-title"));
         }
         check_length(&mut errors, "title", self.title.trim(), TITLE_MAX_CHARS);
         check_length(&mut errors, "markdown", &self.markdown, PAGE_MAX_CHARS);
+        for (tag, text) in &self.translations {
+            let key = |field: &str| format!("translations.{tag}.{field}");
+            check_offered(&mut errors, tag, &key("title"));
+            check_length(
+                &mut errors,
+                &key("title"),
+                text.title.trim(),
+                TITLE_MAX_CHARS,
+            );
+            check_length(
+                &mut errors,
+                &key("markdown"),
+                &text.markdown,
+                PAGE_MAX_CHARS,
+            );
+        }
         errors.into_result()
     }
 }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::api::guidance::list_channels;
 use crate::components::error_notice::ErrorNotice;
+use crate::i18n::t;
 use crate::models::channel::{Channel, ChannelKind};
 
 /// Community-wide chat: general channels and local-language communities.
@@ -10,25 +11,22 @@ use crate::models::channel::{Channel, ChannelKind};
 pub fn ChannelsPage() -> impl IntoView {
     let channels = Resource::new(|| (), |_| list_channels());
     view! {
-        <PageMeta title=crate::i18n::t("channels-title") path="/channels"
-            description="Where the community talks: general channels and local-language communities." />
+        <PageMeta title=t("channels-title") path="/channels" description=t("channels-description") />
         <header class="page-header">
-            <h1>"Chat channels"</h1>
-            <p class="lead-text">
-                "Besides each SIG's own channel, these are open to everyone. Say hello, ask questions, find people who speak your language."
-            </p>
+            <h1>{t("channels-title")}</h1>
+            <p class="lead-text">{t("channels-lead")}</p>
         </header>
-        <Suspense fallback=|| view! { <p class="loading">"Loading channels…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("channels-loading")}</p> }>
             {move || Suspend::new(async move {
                 match channels.await {
                     Ok(channels) => {
                         let (general, local): (Vec<Channel>, Vec<Channel>) =
                             channels.into_iter().partition(|c| c.kind == ChannelKind::General);
                         view! {
-                            <ChannelSection id="general" title="General channels" channels=general
-                                empty="No general channels are listed yet." />
-                            <ChannelSection id="local" title="Local communities" channels=local
-                                empty="No local-language communities are listed yet." />
+                            <ChannelSection id="general" title=t("channels-general") channels=general
+                                empty=t("channels-no-general") />
+                            <ChannelSection id="local" title=t("channels-local") channels=local
+                                empty=t("channels-no-local") />
                         }.into_any()
                     }
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
@@ -41,9 +39,9 @@ pub fn ChannelsPage() -> impl IntoView {
 #[component]
 fn ChannelSection(
     id: &'static str,
-    title: &'static str,
+    title: String,
     channels: Vec<Channel>,
-    empty: &'static str,
+    empty: String,
 ) -> impl IntoView {
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();

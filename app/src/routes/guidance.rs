@@ -6,6 +6,7 @@ use crate::api::guidance::{get_guidance, list_guidance};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::markdown::RenderedMarkdown;
 use crate::errors::AppError;
+use crate::i18n::{t, t_with};
 use crate::routes::not_found::NotFound;
 
 /// The list of governance pages.
@@ -13,17 +14,16 @@ use crate::routes::not_found::NotFound;
 pub fn GuidanceIndex() -> impl IntoView {
     let pages = Resource::new(|| (), |_| list_guidance());
     view! {
-        <PageMeta title=crate::i18n::t("guidance-title") path="/guidance"
-            description="Why the community works in SIGs, how a SIG is run, and how it makes decisions." />
+        <PageMeta title=t("guidance-title") path="/guidance" description=t("guidance-description") />
         <header class="page-header">
-            <h1>"How SIGs work"</h1>
-            <p class="lead-text">"The community's shared rules for running a Special Interest Group."</p>
+            <h1>{t("guidance-title")}</h1>
+            <p class="lead-text">{t("guidance-lead")}</p>
         </header>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match pages.await {
                     Ok(pages) if pages.is_empty() => view! {
-                        <p class="empty">"No guidance has been written yet."</p>
+                        <p class="empty">{t("guidance-none")}</p>
                     }.into_any(),
                     Ok(pages) => view! {
                         <ol class="card-grid">
@@ -51,17 +51,20 @@ pub fn GuidancePage() -> impl IntoView {
         get_guidance,
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! {
                         <PageMeta title=page.title.clone() description=page.summary
                             path=format!("/guidance/{}", page.slug) />
-                        <nav aria-label="Breadcrumb" class="breadcrumb">
-                            <a href=crate::i18n::href("/guidance")>"How SIGs work"</a>
+                        <nav aria-label=t("breadcrumb") class="breadcrumb">
+                            <a href=crate::i18n::href("/guidance")>{t("guidance-title")}</a>
                         </nav>
                         <article class="article">
                             <h1>{page.title}</h1>
+                            {page.untranslated.then(|| view! {
+                                <p class="notice notice-untranslated">{t_with("content-untranslated", &[("language", crate::i18n::language().own_name().into())])}</p>
+                            })}
                             <RenderedMarkdown html=page.html />
                         </article>
                     }.into_any(),

@@ -31,19 +31,19 @@ pub fn HomePage() -> impl IntoView {
                 match overview.await {
                     Ok(overview) => view! {
                         <section aria-labelledby="figures-heading" class="figures">
-                            <h2 id="figures-heading" class="visually-hidden">"The community in figures"</h2>
+                            <h2 id="figures-heading" class="visually-hidden">{t("home-figures")}</h2>
                             <ul class="stat-list">
-                                <li class="stat"><a href=crate::i18n::href("/sigs")><strong>{overview.sig_count}</strong>" SIGs"</a></li>
-                                <li class="stat"><span><strong>{overview.lead_count}</strong>" leads"</span></li>
-                                <li class="stat"><a href=crate::i18n::href("/channels")><strong>{overview.channel_count}</strong>" community channels"</a></li>
+                                <li class="stat"><a href=href("/sigs")>{figure("home-sigs", overview.sig_count)}</a></li>
+                                <li class="stat"><span>{figure("home-leads", overview.lead_count)}</span></li>
+                                <li class="stat"><a href=href("/channels")>{figure("home-channels", overview.channel_count)}</a></li>
                             </ul>
                         </section>
                         <section aria-labelledby="guidance-heading">
-                            <h2 id="guidance-heading">"How SIGs work"</h2>
+                            <h2 id="guidance-heading">{t("guidance-title")}</h2>
                             <ul class="card-grid">
                                 {overview.guidance.into_iter().map(|page| view! {
                                     <li class="card">
-                                        <h3 class="card-title"><a href=crate::i18n::href(&format!("/guidance/{}", page.slug))>{page.title}</a></h3>
+                                        <h3 class="card-title"><a href=href(&format!("/guidance/{}", page.slug))>{page.title}</a></h3>
                                         <p class="card-text">{page.summary}</p>
                                     </li>
                                 }).collect_view()}
@@ -55,4 +55,17 @@ pub fn HomePage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// "19 SIGs": the figure in the language's digits, in bold, and the words
+/// around it chosen by the figure (plural rules).
+fn figure(key: &str, count: i64) -> impl IntoView {
+    let number = crate::i18n::format::number(crate::i18n::language(), count);
+    let text = crate::i18n::t_with(key, &[("count", count.into())]);
+    let (before, after) = text
+        .split_once(&count.to_string())
+        .map_or((text.clone(), String::new()), |(before, after)| {
+            (before.to_owned(), after.to_owned())
+        });
+    view! { {before}<strong>{number}</strong>{after} }
 }

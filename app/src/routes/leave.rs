@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::{t, t_with};
+
 use crate::api::membership::{load_leave_link, LeaveByLink};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::FormError;
@@ -24,8 +26,8 @@ pub fn LeavePage() -> impl IntoView {
         )
     };
     view! {
-        <Title text="Leave a SIG" />
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Title text=t("leave-title") />
+        <Transition fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {
                 let token = token.clone();
                 move || {
@@ -34,22 +36,22 @@ pub fn LeavePage() -> impl IntoView {
                         match target.await {
                             Ok(link) if link.is_current => view! {
                                 <section class="form-page">
-                                    <h1>{format!("Leave {}?", link.sig_name)}</h1>
-                                    <p class="lead-text">{format!("{}, you can join again whenever you like.", link.display_name)}</p>
+                                    <h1>{t_with("leave-ask", &[("sig", link.sig_name.clone().into())])}</h1>
+                                    <p class="lead-text">{t_with("leave-lead", &[("name", link.display_name.clone().into())])}</p>
                                     <FormError value />
                                     <ActionForm action attr:class="form">
                                         <input type="hidden" name="token" value=token />
-                                        <button type="submit" class="button">{format!("Leave {}", link.sig_name)}</button>
+                                        <button type="submit" class="button">{t_with("leave-button", &[("sig", link.sig_name.clone().into())])}</button>
                                     </ActionForm>
                                 </section>
                             }.into_any(),
                             Ok(link) => view! {
                                 <section class="form-page">
-                                    <h1>{format!("You are not in {}", link.sig_name)}</h1>
+                                    <h1>{t_with("leave-not-in", &[("sig", link.sig_name.clone().into())])}</h1>
                                     <div class="notice notice-success" role="status">
-                                        <p>{format!("You have left {}, or your request was withdrawn.", link.sig_name)}</p>
+                                        <p>{t_with("leave-done", &[("sig", link.sig_name.clone().into())])}</p>
                                     </div>
-                                    <p><a class="button" href=crate::i18n::href(&format!("/join?sig={}", link.sig_slug))>{format!("Join {} again", link.sig_name)}</a></p>
+                                    <p><a class="button" href=crate::i18n::href(&format!("/join?sig={}", link.sig_slug))>{t_with("leave-join-again", &[("sig", link.sig_name.clone().into())])}</a></p>
                                 </section>
                             }.into_any(),
                             Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),

@@ -6,37 +6,36 @@ use leptos::prelude::*;
 use crate::api::meetings::load_upcoming_meetings;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::page_meta::PageMeta;
+use crate::i18n::{href, t};
 use crate::routes::sigs::meetings::SeriesCard;
 
 #[component]
 pub fn UpcomingMeetingsPage() -> impl IntoView {
     let meetings = Resource::new(|| (), |()| load_upcoming_meetings());
     view! {
-        <PageMeta title=crate::i18n::t("meetings-title")
-            description="When each SIG meets next, in your time zone, with a calendar to subscribe to.".to_owned()
-            path="/meetings".to_owned() />
+        <PageMeta title=t("meetings-title") description=t("meetings-description") path="/meetings" />
         <header class="page-header">
-            <p class="eyebrow">"Community calendar"</p>
-            <h1>"Meetings"</h1>
-            <p class="lead-text">"Every SIG meets in the open. Pick one and drop in: no invitation needed."</p>
+            <p class="eyebrow">{t("meetings-eyebrow")}</p>
+            <h1>{t("meetings-title")}</h1>
+            <p class="lead-text">{t("meetings-lead")}</p>
             <p class="button-row">
-                <a class="button button-secondary" href="/meetings.ics">"Subscribe to all meetings"</a>
+                <a class="button button-secondary" href=href("/meetings.ics")>{t("meetings-subscribe-all")}</a>
             </p>
         </header>
-        <Suspense fallback=|| view! { <p class="loading">"Loading meetings…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("meetings-loading")}</p> }>
             {move || Suspend::new(async move {
                 match meetings.await {
                     Ok(series) if series.is_empty() => view! {
-                        <p class="empty">"No SIG has a regular meeting yet."</p>
+                        <p class="empty">{t("meetings-none")}</p>
                     }.into_any(),
                     Ok(series) => view! {
                         <div class="card-grid">
                             {series.into_iter().map(|series| {
                                 let sig = series.sig_name.clone();
-                                let href = format!("/sigs/{}/meetings", series.sig_slug);
+                                let link = href(&format!("/sigs/{}/meetings", series.sig_slug));
                                 view! {
                                     <div class="stack-tight">
-                                        <p class="eyebrow"><a href=href>{sig}</a></p>
+                                        <p class="eyebrow"><a href=link>{sig}</a></p>
                                         <SeriesCard series />
                                     </div>
                                 }

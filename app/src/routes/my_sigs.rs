@@ -9,6 +9,7 @@ use crate::components::calendar_link::CalendarLinkPanel;
 use crate::components::error_notice::{refuse_page, ErrorNotice};
 use crate::components::form::FormError;
 use crate::errors::AppError;
+use crate::i18n::{href, t, t_around, t_with};
 use crate::models::membership::{GroupStanding, MembershipStatus, MySig, Standing};
 
 #[component]
@@ -20,17 +21,17 @@ pub fn MySigsPage() -> impl IntoView {
     let joined = move || query.read().get("joined").is_some();
     let value = Signal::derive(move || leave.value().get());
     view! {
-        <Title text="My SIGs" />
+        <Title text=t("nav-my-sigs") />
         <header class="page-header">
-            <h1>"My SIGs"</h1>
-            <p class="lead-text">"The groups you take part in, and your requests to join."</p>
-            <p><a class="button" href=crate::i18n::href("/join")>"Join another SIG"</a></p>
+            <h1>{t("nav-my-sigs")}</h1>
+            <p class="lead-text">{t("my-sigs-lead")}</p>
+            <p><a class="button" href=href("/join")>{t("my-sigs-join-another")}</a></p>
         </header>
         {move || joined().then(|| view! {
-            <div class="notice notice-success" role="status"><p>"Done: your SIGs are listed below."</p></div>
+            <div class="notice notice-success" role="status"><p>{t("my-sigs-joined")}</p></div>
         })}
         <FormError value />
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 let led: Vec<GroupStanding> = standings
                     .await
@@ -41,11 +42,11 @@ pub fn MySigsPage() -> impl IntoView {
                 match sigs.await {
                     Ok(list) if list.is_empty() && leads_some => led_view.into_any(),
                     Ok(list) if list.is_empty() => view! {
-                        <div class="empty-state"><p>"You have not joined a SIG yet."</p><p><a href=crate::i18n::href("/join")>"Find one to join"</a></p></div>
+                        <div class="empty-state"><p>{t("my-sigs-none")}</p><p><a href=href("/join")>{t("my-sigs-find")}</a></p></div>
                     }.into_any(),
                     Ok(list) => view! {
                         {led_view}
-                        <h2>"Groups you belong to"</h2>
+                        <h2>{t("my-sigs-belong")}</h2>
                         <ul class="membership-list">
                             {list.into_iter().map(|sig| view! { <MembershipRow sig leave /> }).collect_view()}
                         </ul>
@@ -53,8 +54,9 @@ pub fn MySigsPage() -> impl IntoView {
                     }.into_any(),
                     Err(AppError::Unauthorized) => {
                         refuse_page(&AppError::Unauthorized);
+                        let (before, after) = t_around("my-sigs-sign-in");
                         view! {
-                            <p><a href=crate::i18n::href("/account/sign-in?next=/my/sigs")>"Sign in"</a>" to see your SIGs."</p>
+                            <p>{before}<a href=href("/account/sign-in?next=/my/sigs")>{t("sign-in")}</a>{after}</p>
                         }.into_any()
                     }
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
@@ -68,37 +70,44 @@ pub fn MySigsPage() -> impl IntoView {
 fn MembershipRow(sig: MySig, leave: ServerAction<LeaveSig>) -> impl IntoView {
     let current = sig.status.is_current();
     let label = if sig.status == MembershipStatus::Active {
-        format!("Member since {}", sig.since_label)
+        t_with(
+            "my-sigs-member-since",
+            &[("date", sig.since_label.clone().into())],
+        )
     } else {
         format!("{} · {}", sig.status.label(), sig.since_label)
+    };
+    let sig_name = {
+        let name = sig.name.clone();
+        move || [("sig", crate::i18n::FluentValue::from(name.clone()))]
     };
     view! {
         <li class="membership panel">
             <div>
-                <h2 class="card-title"><a href=crate::i18n::href(&format!("/sigs/{}", sig.slug))>{sig.name.clone()}</a></h2>
+                <h2 class="card-title"><a href=href(&format!("/sigs/{}", sig.slug))>{sig.name.clone()}</a></h2>
                 <p class="card-meta">{label}</p>
                 {(!sig.decision_message.is_empty()).then(|| view! {
-                    <p class="decision-message">"Message from the leads: "{sig.decision_message.clone()}</p>
+                    <p class="decision-message">{t("my-sigs-message")}" "{sig.decision_message.clone()}</p>
                 })}
             </div>
             <div class="button-row">
                 {if current {
                     view! {
-                        <a class="button button-small button-secondary" href=crate::i18n::href(&format!("/sigs/{}/welcome", sig.slug))>"Next steps"</a>
+                        <a class="button button-small button-secondary" href=href(&format!("/sigs/{}/welcome", sig.slug))>{t("welcome-eyebrow")}</a>
                         <ActionForm action=leave attr:class="inline-form">
                             <input type="hidden" name="sig" value=sig.slug.clone() />
                             <button type="submit" class="button button-small button-secondary">
                                 {if sig.status == MembershipStatus::Active {
-                                    format!("Leave {}", sig.name)
+                                    t_with("leave-button", &sig_name())
                                 } else {
-                                    format!("Withdraw the request to join {}", sig.name)
+                                    t_with("my-sigs-withdraw", &sig_name())
                                 }}
                             </button>
                         </ActionForm>
                     }.into_any()
                 } else {
                     view! {
-                        <a class="button button-small" href=crate::i18n::href(&format!("/join?sig={}", sig.slug))>{format!("Join {} again", sig.name)}</a>
+                        <a class="button button-small" href=href(&format!("/join?sig={}", sig.slug))>{t_with("leave-join-again", &sig_name())}</a>
                     }.into_any()
                 }}
             </div>
@@ -111,18 +120,18 @@ fn MembershipRow(sig: MySig, leave: ServerAction<LeaveSig>) -> impl IntoView {
 fn LedGroups(led: Vec<GroupStanding>) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="led-heading">
-            <h2 id="led-heading">"Groups you lead"</h2>
-            <p><a class="button" href=crate::i18n::href("/my/leading")>"What waits for you as a lead"</a></p>
+            <h2 id="led-heading">{t("my-sigs-lead-groups")}</h2>
+            <p><a class="button" href=href("/my/leading")>{t("my-sigs-waiting")}</a></p>
             <ul class="membership-list">
                 {led.into_iter().map(|GroupStanding { slug, name, standing }| view! {
                     <li class="card membership">
                         <div>
-                            <h3 class="card-title"><a href=crate::i18n::href(&format!("/sigs/{slug}"))>{name}</a></h3>
+                            <h3 class="card-title"><a href=href(&format!("/sigs/{slug}"))>{name}</a></h3>
                             <p class="card-meta">{standing.label()}</p>
                         </div>
                         <p class="button-row">
-                            <a class="button button-small button-secondary" href=crate::i18n::href(&format!("/sigs/{slug}/members"))>"Members and requests"</a>
-                            <a class="button button-small button-secondary" href=crate::i18n::href(&format!("/sigs/{slug}/roadmap"))>"Roadmap"</a>
+                            <a class="button button-small button-secondary" href=href(&format!("/sigs/{slug}/members"))>{t("sig-members")}</a>
+                            <a class="button button-small button-secondary" href=href(&format!("/sigs/{slug}/roadmap"))>{t("sig-roadmap")}</a>
                         </p>
                     </li>
                 }).collect_view()}

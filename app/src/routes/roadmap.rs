@@ -9,6 +9,7 @@ use crate::api::roadmap::load_community_roadmap;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::page_meta::PageMeta;
 use crate::components::roadmap_card::RoadmapCardView;
+use crate::i18n::{href, t, t_with};
 use crate::models::fields::Choice;
 use crate::models::roadmap::{CommunityRoadmap, RoadmapFilter, RoadmapStatus};
 
@@ -34,16 +35,15 @@ pub fn CommunityRoadmapPage() -> impl IntoView {
     });
     let roadmap = Resource::new(move || filter.get(), load_community_roadmap);
     view! {
-        <PageMeta title=crate::i18n::t("roadmap-title") path="/roadmap"
-            description="What every SIG of the community plans to work on in the coming months." />
+        <PageMeta title=t("roadmap-title") path="/roadmap" description=t("roadmap-description") />
         <leptos_meta::Link rel="alternate" type_="application/atom+xml"
-            title="Community roadmap changes" href="/roadmap.atom" />
+            title=t("roadmap-feed-title") href=href("/roadmap.atom") />
         <header class="page-header">
-            <h1>"Community roadmap"</h1>
-            <p class="lead-text">"Every SIG's areas of focus for the coming months, in one place."</p>
-            <p><a href="/roadmap.atom">"Atom feed of every change"</a></p>
+            <h1>{t("roadmap-title")}</h1>
+            <p class="lead-text">{t("roadmap-lead")}</p>
+            <p><a href=href("/roadmap.atom")>{t("roadmap-feed")}</a></p>
         </header>
-        <Transition fallback=|| view! { <p class="loading">"Loading the roadmap…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t("roadmap-loading")}</p> }>
             {move || Suspend::new(async move {
                 match roadmap.await {
                     Ok(roadmap) => view! { <Filtered roadmap filter=filter.get_untracked() /> }.into_any(),
@@ -67,26 +67,26 @@ fn Filtered(roadmap: CommunityRoadmap, filter: RoadmapFilter) -> impl IntoView {
         .into_iter()
         .map(|status| Choice {
             value: status.as_str().to_owned(),
-            label: status.label().to_owned(),
+            label: status.label(),
         })
         .collect();
     let shown = cards.len();
     view! {
-        <form class="filter-bar" method="get" action="/roadmap" aria-label="Filter the roadmap">
-            <FilterSelect label="SIG" name="sig" any="Every SIG" choices=sigs selected=filter.sig.clone() />
-            <FilterSelect label="Status" name="status" any="Any but dropped" choices=statuses selected=filter.status.clone() />
-            <FilterSelect label="Month" name="month" any="Any month" choices=months selected=filter.month.clone() />
-            <FilterSelect label="Owner" name="owner" any="Anyone" choices=owners selected=filter.owner.clone() />
+        <form class="filter-bar" method="get" action=href("/roadmap") aria-label=t("roadmap-filter")>
+            <FilterSelect label=t("roadmap-filter-sig") name="sig" any=t("roadmap-any-sig") choices=sigs selected=filter.sig.clone() />
+            <FilterSelect label=t("item-status") name="status" any=t("roadmap-any-status") choices=statuses selected=filter.status.clone() />
+            <FilterSelect label=t("roadmap-filter-month") name="month" any=t("roadmap-any-month") choices=months selected=filter.month.clone() />
+            <FilterSelect label=t("item-owner") name="owner" any=t("roadmap-any-owner") choices=owners selected=filter.owner.clone() />
             <div class="filter-actions">
-                <button type="submit" class="button">"Apply filters"</button>
-                <a href=crate::i18n::href("/roadmap")>"Clear"</a>
+                <button type="submit" class="button">{t("roadmap-apply")}</button>
+                <a href=href("/roadmap")>{t("roadmap-clear")}</a>
             </div>
         </form>
-        <h2 class="visually-hidden">"Items"</h2>
-        <p class="result-count" role="status">{format!("Showing {shown} of {total} items")}</p>
+        <h2 class="visually-hidden">{t("roadmap-items")}</h2>
+        <p class="result-count" role="status">{t_with("roadmap-showing", &[("shown", shown.into()), ("total", total.into())])}</p>
         {if cards.is_empty() {
             view! {
-                <div class="empty-state"><p>"No item matches these filters."</p></div>
+                <div class="empty-state"><p>{t("roadmap-none")}</p></div>
             }.into_any()
         } else {
             view! {
@@ -100,9 +100,9 @@ fn Filtered(roadmap: CommunityRoadmap, filter: RoadmapFilter) -> impl IntoView {
 
 #[component]
 fn FilterSelect(
-    label: &'static str,
+    label: String,
     name: &'static str,
-    any: &'static str,
+    any: String,
     choices: Vec<Choice>,
     selected: String,
 ) -> impl IntoView {

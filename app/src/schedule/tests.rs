@@ -128,7 +128,7 @@ fn an_instant_states_zone_utc_and_distance() {
     let now = utc("2026-11-23T07:00:00Z");
     let shown = instant(schedule.next_after(now).expect("a meeting"), now);
     assert_eq!(shown.starts_iso, "2026-11-26T07:00:00Z");
-    assert_eq!(shown.in_zone, "Thursday 26 November 2026, 15:00–16:00");
+    assert_eq!(shown.in_zone, "Thursday, 26 November 2026, 15:00–16:00");
     assert_eq!(shown.zone_label, "Asia/Shanghai (CST)");
     assert_eq!(shown.in_utc, "Thu 26 Nov, 07:00–08:00 UTC");
     assert_eq!(shown.relative, "in 3 days");

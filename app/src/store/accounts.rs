@@ -4,6 +4,7 @@ use sqlx::FromRow;
 
 use super::outbox::{enqueue, Mail};
 use super::Database;
+use crate::i18n::Language;
 
 /// How a single-use e-mail link may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +60,8 @@ pub struct NewAccount<'a> {
     pub email: &'a str,
     pub github_handle: Option<&'a str>,
     pub password_hash: &'a str,
+    /// The language they signed up in: later e-mails are written in it.
+    pub language: Language,
 }
 
 /// What registering did.
@@ -100,16 +103,18 @@ pub async fn register(
     db: &Database,
     account: NewAccount<'_>,
     confirm_mail: impl FnOnce(&str) -> Mail,
-    taken_mail: impl FnOnce() -> Mail,
+    taken_mail: impl FnOnce(Language) -> Mail,
 ) -> Result<Registration, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let key = email_key(account.email);
-    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM people WHERE email_key = $1")
-        .bind(&key)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if existing.is_some() {
-        enqueue(&mut tx, &taken_mail()).await?;
+    let existing: Option<Option<String>> =
+        sqlx::query_scalar("SELECT language FROM people WHERE email_key = $1")
+            .bind(&key)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(language) = existing {
+        // Written to the owner, in the language they chose.
+        enqueue(&mut tx, &taken_mail(Language::stored(language.as_deref()))).await?;
         tx.commit().await?;
         return Ok(Registration::AddressTaken);
     }
@@ -129,7 +134,7 @@ pub async fn register(
     };
     let person_id: i64 = sqlx::query_scalar(
         "INSERT INTO people (display_name, github_handle, github_key, email, email_key, \
-         password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+         password_hash, created_at, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(account.display_name)
     .bind(handle)
@@ -138,6 +143,7 @@ pub async fn register(
     .bind(&key)
     .bind(account.password_hash)
     .bind(db.now())
+    .bind(account.language.tag())
     .fetch_one(&mut *tx)
     .await?;
     let token = issue_token(&mut tx, person_id, TokenPurpose::Confirm).await?;
@@ -211,16 +217,18 @@ pub async fn confirm_email(db: &Database, token: &str) -> Result<bool, sqlx::Err
 pub async fn request_reset(
     db: &Database,
     email: &str,
-    reset_mail: impl FnOnce(&str) -> Mail,
+    reset_mail: impl FnOnce(&str, Language) -> Mail,
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let person: Option<i64> = sqlx::query_scalar("SELECT id FROM people WHERE email_key = $1")
-        .bind(email_key(email))
-        .fetch_optional(&mut *tx)
-        .await?;
-    if let Some(person_id) = person {
+    let person: Option<(i64, Option<String>)> =
+        sqlx::query_as("SELECT id, language FROM people WHERE email_key = $1")
+            .bind(email_key(email))
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some((person_id, language)) = person {
         let token = issue_token(&mut tx, person_id, TokenPurpose::Reset).await?;
-        enqueue(&mut tx, &reset_mail(&token)).await?;
+        let language = Language::stored(language.as_deref());
+        enqueue(&mut tx, &reset_mail(&token, language)).await?;
     }
     tx.commit().await?;
     Ok(())

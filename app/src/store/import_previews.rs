@@ -17,12 +17,6 @@ struct PreviewRow {
     applied_at: Option<i64>,
 }
 
-fn time_label(seconds: i64) -> String {
-    chrono::DateTime::from_timestamp(seconds, 0)
-        .map(|at| at.format("%-d %B %Y, %H:%M UTC").to_string())
-        .unwrap_or_default()
-}
-
 impl From<PreviewRow> for ImportPreview {
     fn from(row: PreviewRow) -> Self {
         ImportPreview {
@@ -30,8 +24,8 @@ impl From<PreviewRow> for ImportPreview {
             file_name: row.file_name,
             format: row.format,
             uploaded_by: row.uploaded_by,
-            uploaded_label: time_label(row.created_at),
-            applied_label: row.applied_at.map(time_label),
+            uploaded_label: crate::i18n::format::time_of(row.created_at),
+            applied_label: row.applied_at.map(crate::i18n::format::time_of),
             outcome: serde_json::from_str(&row.report).unwrap_or_default(),
         }
     }

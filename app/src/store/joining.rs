@@ -7,6 +7,7 @@ use super::accounts::email_key;
 use super::lead_notices::{tell_leads, LeadNotice};
 use super::outbox::{enqueue, Mail};
 use super::Database;
+use crate::i18n::Language;
 use crate::models::membership::{JoinPolicy, Joiner, MembershipStatus};
 
 /// How long a join confirmation link stays valid.
@@ -26,6 +27,8 @@ pub struct LetterSig {
 pub struct Letter {
     pub recipient: String,
     pub name: String,
+    /// The language the recipient chose: the e-mail is written in it.
+    pub language: Language,
     /// The confirmation link's token, when something waits for it.
     pub confirm_token: Option<String>,
     pub sigs: Vec<LetterSig>,
@@ -50,8 +53,23 @@ struct JoinedSig {
 }
 
 /// The person joining: found by id, by address, or created without a
-/// password (a confirmed link later signs them in).
+/// password (a confirmed link later signs them in). The language they
+/// join in becomes the one they are written to in.
 async fn joining_person(
+    tx: &mut crate::store::write::WriteTransaction,
+    joiner: &Joiner,
+    language: Language,
+) -> Result<(i64, String, String), sqlx::Error> {
+    let person = find_or_create_joiner(tx, joiner).await?;
+    sqlx::query("UPDATE people SET language = $1 WHERE id = $2")
+        .bind(language.tag())
+        .bind(person.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(person)
+}
+
+async fn find_or_create_joiner(
     tx: &mut crate::store::write::WriteTransaction,
     joiner: &Joiner,
 ) -> Result<(i64, String, String), sqlx::Error> {
@@ -127,6 +145,7 @@ pub async fn request_join(
     joiner: &Joiner,
     slugs: &[String],
     interest: &str,
+    language: Language,
     write: impl FnOnce(&Letter) -> Mail,
     tell: impl Fn(&LeadNotice) -> Mail,
 ) -> Result<JoinOutcome, sqlx::Error> {
@@ -148,7 +167,7 @@ pub async fn request_join(
     if !unknown.is_empty() {
         return Ok(JoinOutcome::UnknownSigs(unknown));
     }
-    let (person_id, recipient, name) = joining_person(&mut tx, joiner).await?;
+    let (person_id, recipient, name) = joining_person(&mut tx, joiner, language).await?;
     let timestamp = db.now();
     let visitor = matches!(joiner, Joiner::Visitor { .. });
     let mut confirm_token = None;
@@ -230,6 +249,7 @@ pub async fn request_join(
     let letter = Letter {
         recipient,
         name,
+        language,
         confirm_token,
         sigs: letter_sigs,
     };

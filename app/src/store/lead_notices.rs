@@ -5,6 +5,7 @@ use sqlx::FromRow;
 
 use super::outbox::{enqueue, Mail};
 use super::write::WriteTransaction;
+use crate::i18n::Language;
 use crate::models::membership::MembershipStatus;
 
 /// What an e-mail to a lead about a newcomer says; `mail.rs` writes it out.
@@ -12,6 +13,8 @@ use crate::models::membership::MembershipStatus;
 pub struct LeadNotice {
     pub recipient: String,
     pub lead_name: String,
+    /// The language the lead chose: the e-mail is written in it.
+    pub language: Language,
     pub sig_slug: String,
     pub sig_name: String,
     pub newcomer: String,
@@ -55,8 +58,8 @@ pub(super) async fn tell_leads(
     ) {
         return Ok(());
     }
-    let leads: Vec<(String, String)> = sqlx::query_as(
-        "SELECT p.email, p.display_name FROM leaderships l JOIN people p ON p.id = l.person_id \
+    let leads: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT p.email, p.display_name, p.language FROM leaderships l JOIN people p ON p.id = l.person_id \
          WHERE l.sig_id = $1 AND l.role <> 'emeritus' AND p.email IS NOT NULL \
          AND p.id <> $2 ORDER BY l.position",
     )
@@ -64,10 +67,11 @@ pub(super) async fn tell_leads(
     .bind(person_id)
     .fetch_all(&mut **tx)
     .await?;
-    for (recipient, lead_name) in leads {
+    for (recipient, lead_name, language) in leads {
         let notice = LeadNotice {
             recipient,
             lead_name,
+            language: Language::stored(language.as_deref()),
             sig_slug: newcomer.slug.clone(),
             sig_name: newcomer.name.clone(),
             newcomer: newcomer.display_name.clone(),

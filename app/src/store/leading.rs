@@ -28,13 +28,6 @@ pub async fn led_sigs(
         .collect())
 }
 
-fn day_label(unix_seconds: Option<i64>) -> String {
-    unix_seconds
-        .and_then(|at| chrono::DateTime::from_timestamp(at, 0))
-        .map(|at| at.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
 /// People of SIG `sig_id` in `status`, since `since` (Unix seconds, by
 /// when they asked or joined), oldest first.
 async fn people_in(
@@ -59,7 +52,7 @@ async fn people_in(
         .map(|(display_name, interest, at)| Newcomer {
             display_name,
             interest,
-            since_label: day_label(at),
+            since_label: crate::i18n::format::day_of(at),
         })
         .collect())
 }

@@ -5,6 +5,7 @@ use sqlx::FromRow;
 use super::Database;
 use crate::models::channel::{Channel, ChannelKind};
 use crate::models::page::PageLink;
+use crate::models::sig_edit::GuidanceEditForm;
 
 #[derive(FromRow)]
 struct ChannelRow {
@@ -71,23 +72,26 @@ pub async fn list_channels(db: &Database) -> Result<Vec<Channel>, sqlx::Error> {
         .collect())
 }
 
-/// Saves a governance page's title and text; `false` if there is no such page.
-#[tracing::instrument(skip(db, markdown), err)]
-pub async fn update_page(
-    db: &Database,
-    slug: &str,
-    title: &str,
-    markdown: &str,
-) -> Result<bool, sqlx::Error> {
+/// Saves a governance page's title and text with its translations; `false`
+/// if there is no such page.
+#[tracing::instrument(skip(db, form), err)]
+pub async fn update_page(db: &Database, form: &GuidanceEditForm) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let slug = form.slug.trim();
     let updated = sqlx::query(
         "UPDATE pages SET title = $1, body_markdown = $2, updated_at = $3 WHERE slug = $4",
     )
-    .bind(title)
-    .bind(markdown)
-    .bind(db.now())
+    .bind(form.title.trim())
+    .bind(&form.markdown)
+    .bind(tx.now())
     .bind(slug)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?
     .rows_affected();
-    Ok(updated == 1)
+    if updated != 1 {
+        return Ok(false);
+    }
+    super::translations::save_page_texts(&mut tx, slug, &form.translations).await?;
+    tx.commit().await?;
+    Ok(true)
 }

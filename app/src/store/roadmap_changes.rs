@@ -187,10 +187,12 @@ pub async fn create(
     .bind(timestamp)
     .fetch_one(&mut *tx)
     .await?;
+    // The history is written in the site's default language (see `describe_edit`).
+    let record = crate::i18n::Language::default();
     let summary = format!(
         "Created as {}, for {}",
-        item.status.label(),
-        item.target_month.label()
+        item.status.label_in(record),
+        item.target_month.label_in(record)
     );
     let change = Change {
         item_id: id,

@@ -19,13 +19,6 @@ fn status_of(value: &str) -> MembershipStatus {
     MembershipStatus::parse(value).unwrap_or(MembershipStatus::Left)
 }
 
-fn date_label(unix_seconds: Option<i64>) -> String {
-    unix_seconds
-        .and_then(|at| chrono::DateTime::from_timestamp(at, 0))
-        .map(|time| time.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
 /// The statuses of `person_id`'s memberships, by SIG slug.
 async fn statuses_of(
     db: &Database,
@@ -114,7 +107,7 @@ pub async fn my_sigs(db: &Database, person_id: i64) -> Result<Vec<MySig>, sqlx::
                 slug: row.slug,
                 name: row.name,
                 status,
-                since_label: date_label(since),
+                since_label: crate::i18n::format::day_of(since),
                 decision_message: row.decision_message,
             }
         })
@@ -220,9 +213,9 @@ pub async fn roster(db: &Database, slug: &str) -> Result<Option<Roster>, sqlx::E
                 email: row.email,
                 status: status_of(&row.status),
                 interest: row.interest,
-                requested_label: date_label(Some(row.requested_at)),
-                joined_label: date_label(row.joined_at),
-                left_label: date_label(row.left_at),
+                requested_label: crate::i18n::format::day_of(Some(row.requested_at)),
+                joined_label: crate::i18n::format::day_of(row.joined_at),
+                left_label: crate::i18n::format::day_of(row.left_at),
             })
             .collect(),
     }))
@@ -263,17 +256,19 @@ pub async fn decide(
     if updated != 1 {
         return Ok(false);
     }
-    let (sig_name, name, email): (String, String, Option<String>) = sqlx::query_as(
-        "SELECT s.name, p.display_name, p.email FROM memberships m \
+    let (sig_name, name, email, language): (String, String, Option<String>, Option<String>) =
+        sqlx::query_as(
+            "SELECT s.name, p.display_name, p.email, p.language FROM memberships m \
          JOIN sigs s ON s.id = m.sig_id JOIN people p ON p.id = m.person_id WHERE m.id = $1",
-    )
-    .bind(membership_id)
-    .fetch_one(&mut *tx)
-    .await?;
+        )
+        .bind(membership_id)
+        .fetch_one(&mut *tx)
+        .await?;
     if let Some(recipient) = email {
         let letter = Letter {
             recipient,
             name,
+            language: crate::i18n::Language::stored(language.as_deref()),
             confirm_token: None,
             sigs: vec![LetterSig {
                 slug: slug.to_owned(),
@@ -321,11 +316,12 @@ pub async fn standings(db: &Database, person_id: i64) -> Result<Standings, sqlx:
     let mut standings: Vec<GroupStanding> = led
         .into_iter()
         .map(|(slug, name, role)| {
-            let label = crate::models::sig::LeadRole::parse(&role).map_or("Lead", |r| r.label());
+            let role = crate::models::sig::LeadRole::parse(&role)
+                .unwrap_or(crate::models::sig::LeadRole::Chair);
             GroupStanding {
                 slug,
                 name,
-                standing: Standing::Lead(label.to_owned()),
+                standing: Standing::Lead(role.label()),
             }
         })
         .collect();

@@ -5,6 +5,7 @@ use sqlx::FromRow;
 use super::accounts::{email_key, issue_token, TokenPurpose};
 use super::outbox::{enqueue, Mail};
 use super::Database;
+use crate::i18n::Language;
 use crate::models::sig::{LeadRole, SigKind};
 use crate::models::sig_edit::{AppointLeadForm, SigEditForm};
 
@@ -54,6 +55,7 @@ pub async fn edit_form(db: &Database, slug: &str) -> Result<Option<SigEditForm>,
     .bind(slug)
     .fetch_optional(&db.pool)
     .await?;
+    let translations = super::translations::all_sig_texts(db, slug).await?;
     Ok(row.map(|row| SigEditForm {
         slug: row.slug,
         description: row.description,
@@ -64,6 +66,7 @@ pub async fn edit_form(db: &Database, slug: &str) -> Result<Option<SigEditForm>,
         meeting_notes_url: row.meeting_notes_url.unwrap_or_default(),
         recordings_url: row.recordings_url.unwrap_or_default(),
         join_policy: row.join_policy,
+        translations,
     }))
 }
 
@@ -72,14 +75,16 @@ fn optional(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
 }
 
-/// Saves a validated edit; `false` when the SIG does not exist.
+/// Saves a validated edit, its translations with it; `false` when the SIG
+/// does not exist.
 #[tracing::instrument(skip(db, form), err)]
 pub async fn update_details(db: &Database, form: &SigEditForm) -> Result<bool, sqlx::Error> {
-    let updated = sqlx::query(
+    let mut tx = db.begin_write().await?;
+    let sig_id: Option<i64> = sqlx::query_scalar(
         "UPDATE sigs SET description = $1, mission = $2, chat_channel_name = $3, \
          chat_channel_url = $4, mailing_list_url = $5, meeting_notes_url = $6, \
          recordings_url = $7, updated_at = $8, join_policy = COALESCE($10, join_policy) \
-         WHERE slug = $9",
+         WHERE slug = $9 RETURNING id",
     )
     .bind(form.description.trim())
     .bind(&form.mission)
@@ -88,13 +93,17 @@ pub async fn update_details(db: &Database, form: &SigEditForm) -> Result<bool, s
     .bind(optional(&form.mailing_list_url))
     .bind(optional(&form.meeting_notes_url))
     .bind(optional(&form.recordings_url))
-    .bind(db.now())
+    .bind(tx.now())
     .bind(form.slug.trim())
     .bind(optional(&form.join_policy))
-    .execute(&db.pool)
-    .await?
-    .rows_affected();
-    Ok(updated == 1)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(sig_id) = sig_id else {
+        return Ok(false);
+    };
+    super::translations::save_sig_texts(&mut tx, sig_id, &form.translations).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Renames a SIG or changes its kind; `false` when it does not exist. The
@@ -175,7 +184,8 @@ pub async fn appoint_lead(
     db: &Database,
     form: &AppointLeadForm,
     role: LeadRole,
-    invitation: impl FnOnce(&str) -> Mail,
+    language: Language,
+    invitation: impl FnOnce(&str, Language) -> Mail,
 ) -> Result<Appointment, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let sig: Option<i64> = sqlx::query_scalar("SELECT id FROM sigs WHERE slug = $1")
@@ -187,17 +197,18 @@ pub async fn appoint_lead(
     };
     let key = email_key(&form.email);
     let handle = form.github_handle.trim().trim_start_matches('@');
-    let mut person: Option<(i64, Option<String>)> =
-        sqlx::query_as("SELECT id, password_hash FROM people WHERE email_key = $1")
+    let mut person: Option<(i64, Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT id, password_hash, language FROM people WHERE email_key = $1")
             .bind(&key)
             .fetch_optional(&mut *tx)
             .await?;
     if person.is_none() && !handle.is_empty() {
-        person = sqlx::query_as("SELECT id, password_hash FROM people WHERE github_key = $1")
-            .bind(handle.to_lowercase())
-            .fetch_optional(&mut *tx)
-            .await?;
-        if let Some((id, _)) = &person {
+        person =
+            sqlx::query_as("SELECT id, password_hash, language FROM people WHERE github_key = $1")
+                .bind(handle.to_lowercase())
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some((id, _, _)) = &person {
             // The imported profile gets the address the invitation goes to.
             sqlx::query(
                 "UPDATE people SET email = $1, email_key = $2 WHERE id = $3 AND email_key IS NULL",
@@ -209,13 +220,18 @@ pub async fn appoint_lead(
             .await?;
         }
     }
-    let (person_id, can_sign_in) = match person {
-        Some((id, hash)) => (id, hash.is_some()),
+    // Someone new is written to in the language they were appointed in.
+    let (person_id, can_sign_in, language) = match person {
+        Some((id, hash, stored)) => (
+            id,
+            hash.is_some(),
+            stored.map_or(language, |tag| Language::stored(Some(&tag))),
+        ),
         None => {
             let handle_key = (!handle.is_empty()).then(|| handle.to_lowercase());
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO people (display_name, github_handle, github_key, email, email_key, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                "INSERT INTO people (display_name, github_handle, github_key, email, email_key, \
+                 created_at, language) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(form.display_name.trim())
             .bind((!handle.is_empty()).then_some(handle))
@@ -223,9 +239,10 @@ pub async fn appoint_lead(
             .bind(form.email.trim())
             .bind(&key)
             .bind(db.now())
+            .bind(language.tag())
             .fetch_one(&mut *tx)
             .await?;
-            (id, false)
+            (id, false, language)
         }
     };
     let position: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM leaderships WHERE sig_id = $1")
@@ -246,7 +263,7 @@ pub async fn appoint_lead(
         Appointment::Appointed
     } else {
         let token = issue_token(&mut tx, person_id, TokenPurpose::Invite).await?;
-        enqueue(&mut tx, &invitation(&token)).await?;
+        enqueue(&mut tx, &invitation(&token, language)).await?;
         Appointment::Invited
     };
     tx.commit().await?;

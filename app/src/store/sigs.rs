@@ -170,6 +170,7 @@ pub async fn find_by_slug(
         archived,
         teams,
         subprojects,
+        untranslated: false,
     }))
 }
 

@@ -2,7 +2,7 @@
 //! importer reads back to the same database: meeting times in IANA zones
 //! and 24-hour clocks, each frequency with its start date.
 
-use app::models::meeting::{weekday_label, Cadence, WeekOfMonth};
+use app::models::meeting::{weekday_in_files, Cadence, WeekOfMonth};
 use app::models::sig::LeadRole;
 use app::store::import::{ImportedLead, ImportedSeries, ImportedSig};
 use app::store::meetings::SeriesRule;
@@ -110,7 +110,7 @@ fn frequency(series: &SeriesRule) -> String {
         ("monthly", Some(week)) => format!(
             "monthly, {} {}, starting {starts}",
             WeekOfMonth(week).label(),
-            weekday_label(u32::try_from(series.weekday).unwrap_or(0))
+            weekday_in_files(u32::try_from(series.weekday).unwrap_or(0))
         ),
         (cadence, _) => format!(
             "{} starting {starts}",
@@ -192,7 +192,7 @@ fn meeting(imported: &ImportedSeries) -> Meeting<'_> {
     let series = &imported.rule;
     Meeting {
         description: &imported.title,
-        day: weekday_label(u32::try_from(series.weekday).unwrap_or(0)),
+        day: weekday_in_files(u32::try_from(series.weekday).unwrap_or(0)),
         time: &series.start_time,
         end_time: (default_end(&series.start_time).as_deref() != Some(series.end_time.as_str()))
             .then_some(series.end_time.as_str()),

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use app::errors::AppError;
 use app::escape::{ical_escaped, ical_text, ical_uri};
+use app::i18n::{FluentValue, Language};
 use app::schedule::Schedule;
 use app::state::AppState;
 use app::store::meetings::{series_of_active_sigs, series_of_person, series_of_sig, StoredSeries};
@@ -15,6 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::Extension;
 use axum::Router;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
@@ -32,35 +34,41 @@ pub fn router() -> Router<AppState> {
         .route("/calendar/{file}", get(personal_calendar))
 }
 
-async fn community_calendar(State(state): State<AppState>) -> Result<Response, AppError> {
+/// The calendar's name and texts are in the language of its address
+/// (`/zh-CN/meetings.ics`), as the pages link to it.
+async fn community_calendar(
+    State(state): State<AppState>,
+    Extension(language): Extension<Language>,
+) -> Result<Response, AppError> {
     let series = series_of_active_sigs(&state.db).await?;
-    let name = format!("{} meetings", state.site.site_name);
-    Ok(ics(&state, &name, &series, "public, max-age=300"))
+    let name = language.text_with("calendar-all", &[("site", site(&state))]);
+    Ok(ics(&state, language, &name, &series, "public, max-age=300"))
+}
+
+fn site(state: &AppState) -> FluentValue<'static> {
+    FluentValue::from(state.site.site_name.clone())
 }
 
 async fn sig_calendar(
     State(state): State<AppState>,
+    Extension(language): Extension<Language>,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let sig = app::store::sigs::find_by_slug(&state.db, &slug, |_| String::new())
         .await?
         .ok_or_else(AppError::no_such_sig)?;
     let series = series_of_sig(&state.db, &slug).await?;
-    let name = format!("{} meetings", sig.summary.name);
-    Ok(ics(&state, &name, &series, "public, max-age=300"))
+    let name = language.text_with("calendar-sig", &[("sig", sig.summary.name.into())]);
+    Ok(ics(&state, language, &name, &series, "public, max-age=300"))
 }
 
 /// `/calendar/<token>.ics`: the meetings of the SIGs a member belongs to.
 async fn personal_calendar(
     State(state): State<AppState>,
+    Extension(language): Extension<Language>,
     Path(file): Path<String>,
 ) -> Result<Response, AppError> {
-    let unknown = || {
-        AppError::Missing(
-            "This calendar address is unknown or was replaced: make a new one on your My SIGs page."
-                .to_owned(),
-        )
-    };
+    let unknown = || AppError::Missing(language.text("calendar-unknown"));
     // Tokens are 32 hex digits; anything else (NUL bytes included, which
     // PostgreSQL refuses in text) is unknown without asking the database.
     let token = file
@@ -71,12 +79,24 @@ async fn personal_calendar(
         .await?
         .ok_or_else(unknown)?;
     let series = series_of_person(&state.db, person).await?;
-    let name = format!("My {} SIGs", state.site.site_name);
-    Ok(ics(&state, &name, &series, "private, max-age=300"))
+    let name = language.text_with("calendar-mine", &[("site", site(&state))]);
+    Ok(ics(
+        &state,
+        language,
+        &name,
+        &series,
+        "private, max-age=300",
+    ))
 }
 
 /// The calendar document for `series`.
-fn ics(state: &AppState, name: &str, series: &[StoredSeries], cache: &'static str) -> Response {
+fn ics(
+    state: &AppState,
+    language: Language,
+    name: &str,
+    series: &[StoredSeries],
+    cache: &'static str,
+) -> Response {
     let base = state.site.public_url.as_str();
     let host = base
         .split_once("://")
@@ -102,7 +122,7 @@ fn ics(state: &AppState, name: &str, series: &[StoredSeries], cache: &'static st
         calendar.push(time_zones::vtimezone(zone, first_year - 1, last_year));
     }
     for (stored, rule) in &rules {
-        match event(base, host, stored, rule) {
+        match event(base, host, language, stored, rule) {
             Some(event) => {
                 calendar.push(event);
             }
@@ -142,6 +162,7 @@ fn local(date: NaiveDate, time: chrono::NaiveTime, zone: Tz) -> CalendarDateTime
 fn event(
     base: &str,
     host: &str,
+    language: Language,
     stored: &StoredSeries,
     rule: &Schedule,
 ) -> Option<icalendar::Event> {
@@ -159,10 +180,17 @@ fn event(
                 .by_weekday(vec![NWeekday::Nth(i16::try_from(week).ok()?, weekday)])
         }
     };
-    let page = format!("{base}/sigs/{}/meetings", stored.sig_slug);
-    let mut description = format!("{}\n\nAbout this meeting: {page}", rule.label());
+    let page = format!(
+        "{base}{}",
+        language.href(&format!("/sigs/{}/meetings", stored.sig_slug))
+    );
+    let mut description = format!(
+        "{}\n\n{} {page}",
+        rule.label_in(language),
+        language.text("calendar-about")
+    );
     if let Some(notes) = &stored.rule.notes_url {
-        description.push_str(&format!("\nAgenda and notes: {notes}"));
+        description.push_str(&format!("\n{} {notes}", language.text("calendar-notes")));
     }
     let mut event = icalendar::Event::new();
     event

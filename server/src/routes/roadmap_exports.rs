@@ -4,6 +4,7 @@
 
 use app::errors::AppError;
 use app::escape::{markdown_autolink, markdown_text, xml_text};
+use app::i18n::{FluentValue, Language};
 use app::markdown::plain_outline;
 use app::models::roadmap::{RoadmapCard, RoadmapStatus};
 use app::state::AppState;
@@ -13,6 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::Extension;
 use axum::Router;
 
 /// How many changes a feed carries.
@@ -87,14 +89,21 @@ fn atom(
         .into_response()
 }
 
-async fn community_feed(State(state): State<AppState>) -> Result<Response, AppError> {
+/// The feed's title is in the language of its address (`/zh-CN/roadmap.atom`);
+/// its entries are the history, in the site's default language.
+async fn community_feed(
+    State(state): State<AppState>,
+    Extension(language): Extension<Language>,
+) -> Result<Response, AppError> {
     let changes = recent_changes(&state.db, None, FEED_ENTRIES).await?;
-    let title = format!("{} roadmap changes", state.site.site_name);
+    let site = FluentValue::from(state.site.site_name.clone());
+    let title = language.text_with("feed-site", &[("site", site)]);
     Ok(atom(&state, title, "/roadmap", "/roadmap.atom", &changes))
 }
 
 async fn sig_feed(
     State(state): State<AppState>,
+    Extension(language): Extension<Language>,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let slug = slug.as_str();
@@ -104,7 +113,7 @@ async fn sig_feed(
     let changes = recent_changes(&state.db, Some(slug), FEED_ENTRIES).await?;
     Ok(atom(
         &state,
-        format!("{sig} roadmap changes"),
+        language.text_with("board-feed-title", &[("sig", sig.into())]),
         &format!("/sigs/{slug}/roadmap"),
         &format!("/sigs/{slug}/roadmap.atom"),
         &changes,

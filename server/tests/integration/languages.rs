@@ -6,7 +6,7 @@
 use reqwest::StatusCode;
 
 use crate::on_both_databases;
-use crate::support::{Backend, Page, TestApp};
+use crate::support::{admin_session, roles, Backend, Page, TestApp, STRONG_PASSWORD};
 
 on_both_databases!(
     a_chinese_browser_lands_on_the_chinese_site_and_a_choice_wins,
@@ -14,18 +14,28 @@ on_both_databases!(
     the_switch_remembers_the_choice_and_keeps_the_page,
     a_refused_join_in_chinese_says_what_to_fix_in_chinese,
     a_join_from_the_chinese_page_is_answered_in_chinese,
+    a_sig_shows_its_chinese_texts_on_chinese_pages_and_says_what_is_not_translated,
+    a_guidance_page_can_have_a_chinese_version,
+    later_mails_are_written_in_the_language_the_person_chose,
+    dates_and_figures_follow_the_language,
 );
 
-const PAGES: [&str; 9] = [
+const PAGES: [&str; 15] = [
     "/",
     "/sigs",
     "/sigs/storage",
     "/sigs/storage/roadmap",
+    "/sigs/storage/meetings",
+    "/sigs/storage/welcome",
     "/roadmap",
     "/meetings",
     "/join",
     "/channels",
     "/guidance",
+    "/guidance/run-a-sig",
+    "/account/sign-in",
+    "/account/sign-up",
+    "/account/forgot-password",
 ];
 
 fn header(page: &Page, name: &str) -> String {
@@ -143,8 +153,9 @@ async fn every_public_page_answers_in_both_languages(backend: Backend) {
                 "{tag} {path}"
             );
         }
-        // Pages named by their content (a SIG, its board) keep the name.
-        if !path.starts_with("/sigs/") {
+        // Pages named by their content (a SIG, its board, a guidance page
+        // nobody translated) keep the name.
+        if !path.starts_with("/sigs/") && !path.starts_with("/guidance/") {
             assert_ne!(
                 title(&english),
                 title(&chinese),
@@ -291,4 +302,273 @@ async fn a_join_from_the_chinese_page_is_answered_in_chinese(backend: Backend) {
         "{body}"
     );
     assert!(body.contains("如需退出"), "{body}");
+}
+
+async fn a_sig_shows_its_chinese_texts_on_chinese_pages_and_says_what_is_not_translated(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let roles = roles(&app).await;
+    let before = app.visit("/zh-CN/sigs/storage").await.body;
+    assert!(before.contains("尚未翻译成简体中文"), "the note");
+    assert!(!app.visit("/sigs/storage").await.body.contains("尚未翻译"));
+
+    let edit = |description_zh: String| {
+        vec![
+            ("form[slug]", "storage".to_owned()),
+            ("form[description]", "Storage for KubeSphere.".to_owned()),
+            ("form[mission]", "We own **storage**.".to_owned()),
+            ("form[translations][zh-CN][description]", description_zh),
+            (
+                "form[translations][zh-CN][mission]",
+                "我们负责**存储**。".to_owned(),
+            ),
+        ]
+    };
+    let fields = edit("KubeSphere 的存储。".to_owned());
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let saved = app.call("update_sig", &fields, Some(&roles.lead)).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+
+    let chinese = app.visit("/zh-CN/sigs/storage").await.body;
+    assert!(
+        chinese.contains("我们负责<strong>存储</strong>。"),
+        "{chinese}"
+    );
+    assert!(chinese.contains("KubeSphere 的存储。"));
+    assert!(!chinese.contains("尚未翻译"), "translated: no note");
+    let english = app.visit("/sigs/storage").await.body;
+    assert!(english.contains("We own <strong>storage</strong>."));
+    assert!(!english.contains("我们负责"));
+    assert!(app
+        .visit("/zh-CN/sigs")
+        .await
+        .body
+        .contains("KubeSphere 的存储。"));
+    assert!(!app
+        .visit("/sigs")
+        .await
+        .body
+        .contains("KubeSphere 的存储。"));
+    assert!(app
+        .visit("/zh-CN/join")
+        .await
+        .body
+        .contains("KubeSphere 的存储。"));
+    let form = app
+        .visit_as("/zh-CN/sigs/storage/edit", &roles.lead)
+        .await
+        .body;
+    assert!(form.contains("name=\"form[translations][zh-CN][mission]\""));
+    assert!(
+        form.contains("我们负责**存储**。"),
+        "the form holds the translation"
+    );
+
+    // Too long a translation is refused on its field, and nothing is saved.
+    let fields = edit("长".repeat(301));
+    let mut fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fields[1] = ("form[description]", "Changed meanwhile.");
+    let refused = app.call("update_sig", &fields, Some(&roles.lead)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("translations.zh-CN.description"),
+        "{}",
+        refused.body
+    );
+    assert!(!app
+        .visit("/sigs/storage")
+        .await
+        .body
+        .contains("Changed meanwhile."));
+    // A language the site does not offer is refused too.
+    let refused = app
+        .call(
+            "update_sig",
+            &[
+                ("form[slug]", "storage"),
+                ("form[translations][xx][mission]", "x"),
+            ],
+            Some(&roles.lead),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Emptied, the translation is gone and the note is back.
+    let fields = edit(String::new());
+    let mut fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fields[4] = ("form[translations][zh-CN][mission]", "");
+    let cleared = app.call("update_sig", &fields, Some(&roles.lead)).await;
+    assert_eq!(cleared.status, StatusCode::OK, "{}", cleared.body);
+    let chinese = app.visit("/zh-CN/sigs/storage").await.body;
+    assert!(chinese.contains("We own <strong>storage</strong>."));
+    assert!(chinese.contains("尚未翻译成简体中文"));
+}
+
+async fn a_guidance_page_can_have_a_chinese_version(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = admin_session(&app).await;
+    let original = app.visit("/guidance/run-a-sig").await;
+    assert!(app
+        .visit("/zh-CN/guidance/run-a-sig")
+        .await
+        .body
+        .contains("尚未翻译成简体中文"));
+    let saved = app
+        .call(
+            "update_guidance",
+            &[
+                ("form[slug]", "run-a-sig"),
+                ("form[title]", "How to run a SIG"),
+                ("form[markdown]", "Meet in the open."),
+                ("form[translations][zh-CN][title]", "如何运营兴趣小组"),
+                ("form[translations][zh-CN][markdown]", "公开开会。"),
+            ],
+            Some(&admin),
+        )
+        .await;
+    assert!(saved.status.is_success(), "{} {}", saved.status, saved.body);
+    let chinese = app.visit("/zh-CN/guidance/run-a-sig").await;
+    assert!(
+        chinese.body.contains("<title>如何运营兴趣小组"),
+        "{}",
+        chinese.body
+    );
+    assert!(chinese.body.contains("公开开会。"));
+    assert!(!chinese.body.contains("尚未翻译"));
+    assert!(app
+        .visit("/zh-CN/guidance")
+        .await
+        .body
+        .contains("如何运营兴趣小组"));
+    let english = app.visit("/guidance/run-a-sig").await;
+    assert_eq!(english.status, original.status);
+    assert!(english.body.contains("Meet in the open."));
+    assert!(!english.body.contains("公开开会"));
+}
+
+/// The last mail queued for `email`: (subject, body).
+async fn last_mail(app: &TestApp, email: &str) -> (String, String) {
+    let db = app.database.open().await;
+    sqlx::query_as("SELECT subject, body FROM outbox WHERE recipient = $1 ORDER BY id DESC")
+        .bind(email)
+        .fetch_one(&db.pool)
+        .await
+        .expect("a letter")
+}
+
+async fn later_mails_are_written_in_the_language_the_person_chose(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let roles = roles(&app).await;
+
+    // Signed up in Chinese: confirmed in Chinese, and a reset asked for
+    // from an English page is still written in Chinese.
+    let fields = [
+        ("form[display_name]", "李娜"),
+        ("form[email]", "li.na@example.org"),
+        ("form[github_handle]", ""),
+        ("form[password]", STRONG_PASSWORD),
+    ];
+    let signed_up = app
+        .submit_from("/zh-CN/account/sign-up", "sign_up", &fields, None)
+        .await;
+    assert!(
+        signed_up.status().is_redirection(),
+        "{}",
+        signed_up.status()
+    );
+    let (subject, body) = last_mail(&app, "li.na@example.org").await;
+    assert!(subject.contains("确认"), "{subject}");
+    assert!(body.contains("/zh-CN/account/confirm?token="), "{body}");
+    let reset = app
+        .call("forgot_password", &[("email", "li.na@example.org")], None)
+        .await;
+    assert!(reset.status.is_success() || reset.status.is_redirection());
+    let (subject, body) = last_mail(&app, "li.na@example.org").await;
+    assert!(subject.starts_with("为"), "{subject}");
+    assert!(
+        body.contains("/zh-CN/account/reset-password?token="),
+        "{body}"
+    );
+
+    // Joined in Chinese: the leads' later decision reaches them in Chinese,
+    // though the lead decides on an English page.
+    let policy = app
+        .call(
+            "update_sig",
+            &[("form[slug]", "storage"), ("form[join_policy]", "approval")],
+            Some(&roles.lead),
+        )
+        .await;
+    assert_eq!(policy.status, StatusCode::OK, "{}", policy.body);
+    let fields = [
+        ("form[sigs][storage]", "on"),
+        ("form[display_name]", "王芳"),
+        ("form[email]", "wang.fang@example.org"),
+        ("form[github_handle]", ""),
+        ("form[interest]", ""),
+        ("form[website]", ""),
+    ];
+    app.submit_from("/zh-CN/join", "join_sigs", &fields, None)
+        .await;
+    let token = app
+        .link_token("wang.fang@example.org", "/zh-CN/join/confirm")
+        .await;
+    let confirmed = app.call("confirm_join", &[("token", &token)], None).await;
+    assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
+    // The lead (who joined nothing in Chinese) is told in English.
+    let (subject, _) = last_mail(&app, "lead@example.org").await;
+    assert_eq!(subject, "王芳 asks to join Storage");
+    let db = app.database.open().await;
+    let membership: i64 = sqlx::query_scalar(
+        "SELECT m.id FROM memberships m JOIN people p ON p.id = m.person_id \
+         WHERE p.email_key = 'wang.fang@example.org'",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .expect("a membership");
+    let decided = app
+        .call(
+            "decide_join_request",
+            &[
+                ("form[sig]", "storage"),
+                ("form[membership_id]", &membership.to_string()),
+                ("form[decision]", "accept"),
+                ("form[message]", "Welcome!"),
+            ],
+            Some(&roles.lead),
+        )
+        .await;
+    assert_eq!(decided.status, StatusCode::OK, "{}", decided.body);
+    let (subject, body) = last_mail(&app, "wang.fang@example.org").await;
+    assert_eq!(subject, "你加入 Storage 的申请：已通过");
+    assert!(body.starts_with("王芳，你好："), "{body}");
+    assert!(body.contains("/zh-CN/sigs/storage/welcome"), "{body}");
+    assert!(body.contains("他们的留言：\n\nWelcome!"), "{body}");
+}
+
+async fn dates_and_figures_follow_the_language(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    // The demo storage meeting: every two weeks on Thursday, Asia/Shanghai.
+    let english = app.visit("/sigs/storage/meetings").await.body;
+    let chinese = app.visit("/zh-CN/sigs/storage/meetings").await.body;
+    assert!(
+        english.contains("Every two weeks on Thursday, 15:00–16:00 Asia/Shanghai"),
+        "{english}"
+    );
+    assert!(
+        chinese.contains("每两周的星期四 15:00–16:00（Asia/Shanghai）"),
+        "{chinese}"
+    );
+    assert!(chinese.contains("星期四"), "a weekday in Chinese");
+    assert!(
+        chinese.contains("年") && chinese.contains("月"),
+        "a date in Chinese"
+    );
+    let board = app.visit("/zh-CN/sigs/storage/roadmap").await.body;
+    assert!(
+        board.contains("年") && board.contains("月"),
+        "months in Chinese"
+    );
+    assert!(app.visit("/zh-CN").await.body.contains("个兴趣小组"));
 }

@@ -102,7 +102,11 @@ pub(super) fn send(state: BoardState, card: Card, chosen: Move, focus_after: Opt
     }
     if let Move::Column { status, label } = &chosen {
         if card.status().as_deref() == Some(status.as_str()) {
-            say(&state, format!("“{}” is in {label} already.", card.title));
+            let text = state.words.fill(
+                "move-already",
+                &[("title", card.title.clone()), ("column", label.clone())],
+            );
+            say(&state, text);
             return;
         }
     }
@@ -115,10 +119,15 @@ pub(super) fn send(state: BoardState, card: Card, chosen: Move, focus_after: Opt
         let (result, done) = match chosen {
             Move::Column { status, label } => (
                 change_roadmap_status(sig, card.id, card.version, status).await,
-                format!("Moved “{}” to {label}.", card.title),
+                moved_to(&state, &card.title, &label),
             ),
             Move::Step { direction } => {
-                let done = format!("Moved “{}” {direction}.", card.title);
+                let key = if direction == "up" {
+                    "move-done-up"
+                } else {
+                    "move-done-down"
+                };
+                let done = state.words.fill(key, &[("title", card.title.clone())]);
                 (reorder_roadmap_item(sig, card.id, direction).await, done)
             }
             Move::Drop {
@@ -127,7 +136,7 @@ pub(super) fn send(state: BoardState, card: Card, chosen: Move, focus_after: Opt
                 before,
             } => (
                 place_roadmap_item(sig, card.id, card.version, status, before).await,
-                format!("Moved “{}” to {label}.", card.title),
+                moved_to(&state, &card.title, &label),
             ),
         };
         // Redrawn after a refusal too: the board then shows what is saved.
@@ -138,7 +147,7 @@ pub(super) fn send(state: BoardState, card: Card, chosen: Move, focus_after: Opt
         match result {
             Ok(()) => say(&state, done),
             Err(error) => {
-                let message = move_refusal(Some(&card.title), &error);
+                let message = move_refusal(&state.words, Some(&card.title), &error);
                 state.problem.set(Some(message.clone()));
                 say(&state, message);
             }
@@ -150,6 +159,14 @@ pub(super) fn send(state: BoardState, card: Card, chosen: Move, focus_after: Opt
 }
 
 /// Tells screen readers (the same words twice are announced twice).
+/// "Moved “Title” to In progress."
+fn moved_to(state: &BoardState, title: &str, column: &str) -> String {
+    state.words.fill(
+        "move-done-to",
+        &[("title", title.to_owned()), ("column", column.to_owned())],
+    )
+}
+
 fn say(state: &BoardState, words: String) {
     state.announcement.set(String::new());
     let announcement = state.announcement;

@@ -69,39 +69,33 @@ impl MeetingSeriesForm {
         let mut errors = FieldErrors::default();
         let title = self.title.trim();
         if title.is_empty() {
-            errors.add("title", "Give the meeting a name, such as “SIG meeting”.");
+            errors.add("title", crate::i18n::t("check-series-title"));
         }
         check_length(&mut errors, "title", title, MEETING_TITLE_MAX_CHARS);
         let weekday = parse_weekday(&self.weekday);
         if weekday.is_none() {
-            errors.add("weekday", "Choose a day of the week.");
+            errors.add("weekday", crate::i18n::t("check-weekday"));
         }
         let start = LocalTime::parse(&self.start_time);
         if start.is_none() {
-            errors.add(
-                "start_time",
-                "Enter a time from 00:00 to 23:59, such as 15:00.",
-            );
+            errors.add("start_time", crate::i18n::t("check-start-time"));
         }
         let end = LocalTime::parse(&self.end_time);
         match (start, end) {
-            (_, None) => errors.add(
-                "end_time",
-                "Enter a time from 00:00 to 23:59, such as 16:00.",
-            ),
+            (_, None) => errors.add("end_time", crate::i18n::t("check-end-time")),
             (Some(start), Some(end)) if end <= start => {
-                errors.add("end_time", "The meeting must end after it starts.")
+                errors.add("end_time", crate::i18n::t("check-meeting-end"))
             }
             _ => {}
         }
         let zone_text = self.time_zone.trim();
         let time_zone = if zone_text.is_empty() {
-            errors.add("time_zone", "Enter the time zone, such as Europe/Berlin.");
+            errors.add("time_zone", crate::i18n::t("check-zone"));
             None
         } else if zone_text.chars().count() > ZONE_MAX_CHARS {
             errors.add(
                 "time_zone",
-                format!("Use at most {ZONE_MAX_CHARS} characters."),
+                crate::i18n::t_with("check-length", &[("max", ZONE_MAX_CHARS.into())]),
             );
             None
         } else {
@@ -116,12 +110,12 @@ impl MeetingSeriesForm {
         };
         let cadence = Cadence::parse(&self.cadence);
         if cadence.is_none() {
-            errors.add("cadence", "Choose how often the meeting takes place.");
+            errors.add("cadence", crate::i18n::t("check-cadence"));
         }
         let week_of_month = if cadence == Some(Cadence::Monthly) {
             let week = WeekOfMonth::parse(&self.week_of_month);
             if week.is_none() {
-                errors.add("week_of_month", "Choose which week of the month.");
+                errors.add("week_of_month", crate::i18n::t("check-week"));
             }
             week
         } else {
@@ -129,7 +123,7 @@ impl MeetingSeriesForm {
         };
         let starts_on = Day::parse(&self.starts_on);
         if starts_on.is_none() {
-            errors.add("starts_on", "Enter the first date as YYYY-MM-DD.");
+            errors.add("starts_on", crate::i18n::t("check-starts-on"));
         }
         let join_url = optional_url(&mut errors, "join_url", &self.join_url);
         let notes_url = optional_url(&mut errors, "notes_url", &self.notes_url);
@@ -201,15 +195,15 @@ impl MeetingRecordForm {
         let mut errors = FieldErrors::default();
         let held_on = Day::parse(&self.held_on);
         match held_on {
-            None => errors.add("held_on", "Enter the date as YYYY-MM-DD."),
+            None => errors.add("held_on", crate::i18n::t("check-held-on")),
             Some(day) if day.year > today.year + 1 => {
-                errors.add("held_on", "Choose a date within the next year.")
+                errors.add("held_on", crate::i18n::t("check-held-on-range"))
             }
             Some(_) => {}
         }
         let title = self.title.trim();
         if title.is_empty() {
-            errors.add("title", "Give the meeting a title.");
+            errors.add("title", crate::i18n::t("check-record-title"));
         }
         check_length(&mut errors, "title", title, MEETING_TITLE_MAX_CHARS);
         check_length(&mut errors, "agenda", &self.agenda, AGENDA_MAX_CHARS);

@@ -4,8 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::models::roadmap::MONTH_NAMES;
-
 pub const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
@@ -16,13 +14,19 @@ pub const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
-/// The name of ISO weekday `number` (1 = Monday).
-pub fn weekday_label(number: u32) -> &'static str {
+/// The English name of ISO weekday `number` (1 = Monday), as files such as
+/// sigs.yaml write it whatever the reader's language.
+pub fn weekday_in_files(number: u32) -> &'static str {
     number
         .checked_sub(1)
         .and_then(|index| WEEKDAYS.get(index as usize))
         .copied()
         .unwrap_or("?")
+}
+
+/// The name of ISO weekday `number` (1 = Monday), in the page's language.
+pub fn weekday_label(number: u32) -> String {
+    crate::i18n::format::weekday(crate::i18n::language(), number)
 }
 
 /// Reads a weekday as a number (1–7), a name or an abbreviation of at least
@@ -65,11 +69,16 @@ impl Cadence {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// How a form offers it: "Every week".
+    pub fn label(self) -> String {
+        crate::i18n::t(self.label_key())
+    }
+
+    fn label_key(self) -> &'static str {
         match self {
-            Self::Weekly => "Every week",
-            Self::EveryTwoWeeks => "Every two weeks",
-            Self::Monthly => "Once a month",
+            Self::Weekly => "cadence-weekly",
+            Self::EveryTwoWeeks => "cadence-biweekly",
+            Self::Monthly => "cadence-monthly",
         }
     }
 
@@ -104,26 +113,33 @@ impl WeekOfMonth {
         Self::ALL.into_iter().find(|week| week.0 == value)
     }
 
-    pub fn label(self) -> &'static str {
-        match self.0 {
-            1 => "first",
-            2 => "second",
-            3 => "third",
-            4 => "fourth",
-            _ => "last",
-        }
+    /// How a form offers it: "The second one".
+    pub fn label(self) -> String {
+        crate::i18n::t_with("week-of-month", &[("week", self.0.into())])
     }
 }
 
 /// "Every two weeks on Thursday", "The last Tuesday of each month".
 pub fn rule_label(cadence: Cadence, weekday: u32, week: Option<WeekOfMonth>) -> String {
-    let day = weekday_label(weekday);
-    match (cadence, week) {
-        (Cadence::Weekly, _) => format!("Every {day}"),
-        (Cadence::EveryTwoWeeks, _) => format!("Every two weeks on {day}"),
-        (Cadence::Monthly, Some(week)) => format!("The {} {day} of each month", week.label()),
-        (Cadence::Monthly, None) => format!("Once a month on {day}"),
-    }
+    rule_label_in(crate::i18n::language(), cadence, weekday, week)
+}
+
+/// The same in `language` (a calendar file's, not a page's).
+pub fn rule_label_in(
+    language: crate::i18n::Language,
+    cadence: Cadence,
+    weekday: u32,
+    week: Option<WeekOfMonth>,
+) -> String {
+    let day = crate::i18n::FluentValue::from(crate::i18n::format::weekday(language, weekday));
+    let key = match cadence {
+        Cadence::Weekly => "rule-weekly",
+        Cadence::EveryTwoWeeks => "rule-biweekly",
+        Cadence::Monthly => "rule-monthly",
+    };
+    // A monthly rule names its week (1 to 4, -1 the last; 0 none).
+    let week = week.map_or(0, |week| week.0);
+    language.text_with(key, &[("weekday", day), ("week", week.into())])
 }
 
 /// A wall-clock time of day.
@@ -200,13 +216,9 @@ impl Day {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    /// "26 November 2026".
+    /// "26 November 2026", in the page's language.
     pub fn label(self) -> String {
-        let month = MONTH_NAMES
-            .get(self.month.saturating_sub(1) as usize)
-            .copied()
-            .unwrap_or("");
-        format!("{} {month} {}", self.day, self.year)
+        crate::i18n::format::date(crate::i18n::language(), self.year, self.month, self.day)
     }
 }
 
@@ -219,23 +231,23 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-/// "in 3 days", "in 5 hours", "in 20 minutes", "now" for a start
-/// `seconds` away (negative: it has started and not ended).
-pub fn relative_label(seconds: i64) -> String {
+/// How a start `seconds` away is said: a count of `minute`s, `hour`s or
+/// `day`s (the units of `Intl.RelativeTimeFormat`); `None` once it has
+/// started. The server and the browser count the same way.
+pub fn relative_count(seconds: i64) -> Option<(i64, &'static str)> {
     const MINUTE: i64 = 60;
     const HOUR: i64 = 60 * MINUTE;
     const DAY: i64 = 24 * HOUR;
-    let plural = |n: i64, unit: &str| {
-        if n == 1 {
-            format!("in 1 {unit}")
-        } else {
-            format!("in {n} {unit}s")
-        }
-    };
     match seconds {
-        s if s <= 0 => "now".to_owned(),
-        s if s < 90 * MINUTE => plural((s + MINUTE - 1) / MINUTE, "minute"),
-        s if s < 36 * HOUR => plural((s + HOUR / 2) / HOUR, "hour"),
-        s => plural((s + DAY / 2) / DAY, "day"),
+        s if s <= 0 => None,
+        s if s < 90 * MINUTE => Some(((s + MINUTE - 1) / MINUTE, "minute")),
+        s if s < 36 * HOUR => Some(((s + HOUR / 2) / HOUR, "hour")),
+        s => Some(((s + DAY / 2) / DAY, "day")),
     }
+}
+
+/// "in 3 days", "in 5 hours", "in 20 minutes", "now" for a start
+/// `seconds` away, in the page's language.
+pub fn relative_label(seconds: i64) -> String {
+    crate::i18n::format::relative(crate::i18n::language(), seconds)
 }

@@ -75,11 +75,9 @@ impl HistoryEntry {
     pub fn new(who: Option<String>, at: i64, summary: String, version: i64) -> Self {
         let time = chrono::DateTime::from_timestamp(at, 0);
         HistoryEntry {
-            who: who.unwrap_or_else(|| "someone".to_owned()),
+            who: who.unwrap_or_else(|| crate::i18n::t("history-someone")),
             at,
-            at_label: time
-                .map(|time| time.format("%Y-%m-%d %H:%M UTC").to_string())
-                .unwrap_or_default(),
+            at_label: crate::i18n::format::time_of(at),
             at_iso: time.map(|time| time.to_rfc3339()).unwrap_or_default(),
             summary,
             version,

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::i18n::t;
 use leptos_meta::Title;
 
 use crate::api::stewardship::AcceptInvitation;
@@ -12,15 +14,15 @@ pub fn InvitationPage() -> impl IntoView {
     let value = Signal::derive(move || action.value().get());
     let token = super::link_token();
     view! {
-        <Title text="Accept your invitation" />
+        <Title text=t("invitation-title") />
         <section class="form-page">
-            <h1>"Welcome, new lead"</h1>
-            <p class="lead-text">"Choose a password to take over your profile and edit your SIG's page."</p>
+            <h1>{t("invitation-heading")}</h1>
+            <p class="lead-text">{t("invitation-lead")}</p>
             <FormError value />
             <ActionForm action attr:class="form" attr:novalidate="true">
                 <input type="hidden" name="form[token]" value=token />
-                <NewPasswordField label="Password" id="invitation-password" error=field_error(value, "password") />
-                <button type="submit" class="button">"Accept the invitation"</button>
+                <NewPasswordField label=t("password") id="invitation-password" error=field_error(value, "password") />
+                <button type="submit" class="button">{t("invitation-button")}</button>
             </ActionForm>
         </section>
     }

@@ -1,7 +1,11 @@
 //! Forgetting a password and choosing a new one from an e-mailed link.
 
 use leptos::prelude::*;
+
+use crate::i18n::t;
 use leptos_meta::Title;
+
+use crate::components::page_meta::PageMeta;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::account::{ForgotPassword, ResetPassword, CHECK_INBOX};
@@ -16,18 +20,18 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let query = use_query_map();
     let sent = move || query.read().get("sent").is_some();
     view! {
-        <Title text="Forgot your password?" />
+        <PageMeta title=t("forgot-title") description=t("forgot-lead") path="/account/forgot-password" />
         <section class="form-page">
-            <h1>"Forgot your password?"</h1>
+            <h1>{t("forgot-title")}</h1>
             <Show when=move || !sent() fallback=move || view! {
-                    <div class="notice notice-success" role="status"><p>{CHECK_INBOX}</p></div>
+                    <div class="notice notice-success" role="status"><p>{t(CHECK_INBOX)}</p></div>
                 }>
-                    <p class="lead-text">"We will e-mail you a link to choose a new one."</p>
+                    <p class="lead-text">{t("forgot-lead")}</p>
                     <FormError value />
                     <ActionForm action attr:class="form" attr:novalidate="true">
-                        <Field label="E-mail address" name="email" id="forgot-email" kind="email"
+                        <Field label=t("join-email") name="email" id="forgot-email" kind="email"
                             autocomplete="email" maxlength=EMAIL_MAX_CHARS error=field_error(value, "email") />
-                        <button type="submit" class="button">"Send the link"</button>
+                        <button type="submit" class="button">{t("forgot-button")}</button>
                     </ActionForm>
                 </Show>
         </section>
@@ -41,14 +45,14 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let value = Signal::derive(move || action.value().get());
     let token = super::link_token();
     view! {
-        <Title text="Choose a new password" />
+        <Title text=t("reset-title") />
         <section class="form-page">
-            <h1>"Choose a new password"</h1>
+            <h1>{t("reset-title")}</h1>
             <FormError value />
             <ActionForm action attr:class="form" attr:novalidate="true">
                 <input type="hidden" name="form[token]" value=token />
-                <NewPasswordField label="New password" id="reset-password" error=field_error(value, "password") />
-                <button type="submit" class="button">"Save the new password"</button>
+                <NewPasswordField label=t("reset-password") id="reset-password" error=field_error(value, "password") />
+                <button type="submit" class="button">{t("reset-button")}</button>
             </ActionForm>
         </section>
     }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+
+use crate::components::page_meta::PageMeta;
+use crate::i18n::t;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::account::SignIn;
@@ -15,18 +17,17 @@ pub fn SignInPage() -> impl IntoView {
     let notice = move || {
         let query = query.read();
         if query.get("confirmed").is_some() {
-            Some("Your e-mail address is confirmed. Sign in to continue.")
+            Some(t("sign-in-confirmed"))
         } else if query.get("reset").is_some() {
-            Some("Your password is changed. Sign in with the new one.")
+            Some(t("sign-in-reset"))
         } else {
             None
         }
     };
     view! {
-        <Title text="Sign in" />
-        <Meta name="description" content="Sign in to your community account." />
+        <PageMeta title=t("sign-in") description=t("sign-in-description") path="/account/sign-in" />
         <section class="form-page">
-            <h1>"Sign in"</h1>
+            <h1>{t("sign-in")}</h1>
             {move || notice().map(|text| view! {
                 <div class="notice notice-success" role="status"><p>{text}</p></div>
             })}
@@ -34,17 +35,17 @@ pub fn SignInPage() -> impl IntoView {
             <ActionForm action attr:class="form" attr:novalidate="true">
                 <input type="hidden" name="form[next]"
                     value=move || query.read().get("next").unwrap_or_default() />
-                <Field label="E-mail address" name="form[email]" id="sign-in-email" kind="email"
+                <Field label=t("join-email") name="form[email]" id="sign-in-email" kind="email"
                     autocomplete="email" maxlength=EMAIL_MAX_CHARS error=field_error(value, "email") />
-                <Field label="Password" name="form[password]" id="sign-in-password" kind="password"
+                <Field label=t("password") name="form[password]" id="sign-in-password" kind="password"
                     autocomplete="current-password" maxlength=PASSWORD_MAX_CHARS
                     error=field_error(value, "password") />
-                <button type="submit" class="button">"Sign in"</button>
+                <button type="submit" class="button">{t("sign-in")}</button>
             </ActionForm>
             <p class="form-aside">
-                <a href=crate::i18n::href("/account/forgot-password")>"Forgot your password?"</a>
+                <a href=crate::i18n::href("/account/forgot-password")>{t("forgot-title")}</a>
                 " · "
-                <a href=crate::i18n::href("/account/sign-up")>"Create an account"</a>
+                <a href=crate::i18n::href("/account/sign-up")>{t("sign-up-title")}</a>
             </p>
         </section>
     }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+
+use crate::components::page_meta::PageMeta;
+use crate::i18n::t;
 
 use leptos_router::hooks::use_query_map;
 
@@ -15,30 +17,29 @@ pub fn SignUpPage() -> impl IntoView {
     let query = use_query_map();
     let sent = move || query.read().get("sent").is_some();
     view! {
-        <Title text="Create an account" />
-        <Meta name="description" content="Create an account to join SIGs and follow their work." />
+        <PageMeta title=t("sign-up-title") description=t("sign-up-description") path="/account/sign-up" />
         <section class="form-page">
-            <h1>"Create an account"</h1>
+            <h1>{t("sign-up-title")}</h1>
             <Show when=move || !sent() fallback=move || view! {
-                    <div class="notice notice-success" role="status"><p>{CHECK_INBOX}</p></div>
+                    <div class="notice notice-success" role="status"><p>{t(CHECK_INBOX)}</p></div>
                 }>
-                    <p class="lead-text">"One account lets you join SIGs, and lets leads edit their SIG's page."</p>
+                    <p class="lead-text">{t("sign-up-lead")}</p>
                     <FormError value />
                     <ActionForm action attr:class="form" attr:novalidate="true">
-                        <Field label="Your name" name="form[display_name]" id="sign-up-name"
+                        <Field label=t("join-name") name="form[display_name]" id="sign-up-name"
                             autocomplete="name" maxlength=NAME_MAX_CHARS
                             error=field_error(value, "display_name") />
-                        <Field label="E-mail address" name="form[email]" id="sign-up-email" kind="email"
+                        <Field label=t("join-email") name="form[email]" id="sign-up-email" kind="email"
                             autocomplete="email" maxlength=EMAIL_MAX_CHARS
-                            hint="We send a link to confirm it. It is never shown on the site."
+                            hint=t("join-email-hint")
                             error=field_error(value, "email") />
-                        <Field label="GitHub handle" name="form[github_handle]" id="sign-up-github"
+                        <Field label=t("join-github") name="form[github_handle]" id="sign-up-github"
                             autocomplete="username" maxlength=GITHUB_MAX_CHARS required=false
                             error=field_error(value, "github_handle") />
-                        <NewPasswordField label="Password" id="sign-up-password" error=field_error(value, "password") />
-                        <button type="submit" class="button">"Create account"</button>
+                        <NewPasswordField label=t("password") id="sign-up-password" error=field_error(value, "password") />
+                        <button type="submit" class="button">{t("sign-up-button")}</button>
                     </ActionForm>
-                    <p class="form-aside">"Already have an account? " <a href=crate::i18n::href("/account/sign-in")>"Sign in"</a></p>
+                    <p class="form-aside">{t("sign-up-have-account")}" "<a href=crate::i18n::href("/account/sign-in")>{t("sign-in")}</a></p>
                 </Show>
         </section>
     }

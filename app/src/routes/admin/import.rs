@@ -10,19 +10,20 @@ use crate::api::imports::{load_import_preview, load_import_previews};
 use crate::components::error_notice::RefusedNotice;
 use crate::components::form::{field_error, FormError};
 use crate::errors::{AppError, FieldErrors};
+use crate::i18n::{href, t, t_around, t_with};
 use crate::models::import::{ImportOutcome, ImportPreview, UploadProblem, IMPORT_FORMATS};
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let previews = Resource::new(|| (), |_| load_import_previews());
     view! {
-        <Title text="Import community data" />
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href("/admin")>"Administration"</a></nav>
+        <Title text=t("admin-import-link") />
+        <nav aria-label=t("breadcrumb") class="breadcrumb"><a href=href("/admin")>{t("admin-title")}</a></nav>
         <header class="page-header">
-            <h1>"Import community data"</h1>
-            <p class="lead-text">"Upload a sigs.yaml or a KubeSphere-style SIG table. You see what would change first; nothing is written until you apply it."</p>
+            <h1>{t("admin-import-link")}</h1>
+            <p class="lead-text">{t("import-lead")}</p>
         </header>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match previews.await {
                     Ok(previews) => view! {
@@ -31,7 +32,10 @@ pub fn ImportPage() -> impl IntoView {
                     }.into_any(),
                     Err(error) => view! {
                         <RefusedNotice error />
-                        <p><a href=crate::i18n::href("/account/sign-in")>"Sign in"</a>" with an administrator account."</p>
+                        <p>{
+                            let (before, after) = t_around("admin-sign-in");
+                            view! { {before}<a href=href("/account/sign-in")>{t("sign-in")}</a>{after} }
+                        }</p>
                     }.into_any(),
                 }
             })}
@@ -58,13 +62,13 @@ fn UploadForm() -> impl IntoView {
         <FormError value=problem />
         <form class="panel form" method="post" action="/admin/import/upload" enctype="multipart/form-data">
             <div class="field" id="file-field">
-                <label for="import-file">"File"</label>
+                <label for="import-file">{t("import-file")}</label>
                 <input id="import-file" name="file" type="file" required accept=".yaml,.yml,.md,text/plain"
                     aria-invalid=move || file_error.get().is_some().then_some("true") />
                 {move || file_error.get().map(|message| view! { <p class="field-error">{message}</p> })}
             </div>
             <div class="field" id="format-field">
-                <label for="import-format">"Format"</label>
+                <label for="import-format">{t("import-format")}</label>
                 <select id="import-format" name="format">
                     {IMPORT_FORMATS.iter().map(|(value, label)| view! {
                         <option value=*value selected=chosen == *value>{*label}</option>
@@ -72,7 +76,7 @@ fn UploadForm() -> impl IntoView {
                 </select>
                 {move || format_error.get().map(|message| view! { <p class="field-error">{message}</p> })}
             </div>
-            <button class="button" type="submit">"Show what would change"</button>
+            <button class="button" type="submit">{t("import-preview-button")}</button>
         </form>
     }
 }
@@ -81,13 +85,13 @@ fn UploadForm() -> impl IntoView {
 fn RecentImports(previews: Vec<ImportPreview>) -> impl IntoView {
     (!previews.is_empty()).then(|| view! {
         <section class="section" aria-labelledby="recent-imports">
-            <h2 id="recent-imports">"Recent uploads"</h2>
+            <h2 id="recent-imports">{t("import-recent")}</h2>
             <ul class="plain-list">
                 {previews.into_iter().map(|preview| view! {
                     <li>
-                        <a href=crate::i18n::href(&format!("/admin/import/{}", preview.id))>{preview.file_name.clone()}</a>" "
+                        <a href=href(&format!("/admin/import/{}", preview.id))>{preview.file_name.clone()}</a>" "
                         <span class="badge">{status_badge(&preview)}</span>
-                        <span class="owners">{format!("{} by {}", preview.uploaded_label, preview.uploaded_by)}</span>
+                        <span class="owners">{t_with("import-uploaded", &[("when", preview.uploaded_label.clone().into()), ("who", preview.uploaded_by.clone().into())])}</span>
                     </li>
                 }).collect_view()}
             </ul>
@@ -95,12 +99,14 @@ fn RecentImports(previews: Vec<ImportPreview>) -> impl IntoView {
     })
 }
 
-fn status_badge(preview: &ImportPreview) -> &'static str {
-    match (&preview.applied_label, preview.outcome.errors.is_empty()) {
-        (Some(_), _) => "applied",
-        (None, false) => "cannot be imported",
-        (None, true) => "dry run",
-    }
+fn status_badge(preview: &ImportPreview) -> String {
+    t(
+        match (&preview.applied_label, preview.outcome.errors.is_empty()) {
+            (Some(_), _) => "import-applied",
+            (None, false) => "import-refused",
+            (None, true) => "import-dry-run",
+        },
+    )
 }
 
 #[component]
@@ -115,9 +121,9 @@ pub fn ImportPreviewPage() -> impl IntoView {
     };
     let preview = Resource::new(id, load_import_preview);
     view! {
-        <Title text="Import preview" />
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href("/admin/import")>"Import community data"</a></nav>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Title text=t("import-preview-title") />
+        <nav aria-label=t("breadcrumb") class="breadcrumb"><a href=href("/admin/import")>{t("admin-import-link")}</a></nav>
+        <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match preview.await {
                     Ok(preview) => view! { <PreviewReport preview /> }.into_any(),
@@ -148,48 +154,49 @@ fn PreviewReport(preview: ImportPreview) -> impl IntoView {
         errors,
     } = outcome;
     let can_apply = applied_label.is_none() && errors.is_empty();
+    let counts = || {
+        [
+            ("created", created.len().into()),
+            ("updated", updated.len().into()),
+            ("unchanged", unchanged.into()),
+        ]
+    };
     let summary = match &applied_label {
-        Some(at) => format!(
-            "Applied {at}: {} created, {} updated, {unchanged} unchanged.",
-            created.len(),
-            updated.len()
-        ),
-        None if !errors.is_empty() => {
-            "This file cannot be imported; nothing was changed.".to_owned()
+        Some(at) => {
+            let mut args = counts().to_vec();
+            args.push(("at", at.clone().into()));
+            t_with("import-applied-summary", &args)
         }
-        None => format!(
-            "Dry run: applying it would create {}, update {} and leave {unchanged} unchanged.",
-            created.len(),
-            updated.len()
-        ),
+        None if !errors.is_empty() => t("import-refused-summary"),
+        None => t_with("import-dry-run-summary", &counts()),
     };
     view! {
         <header class="page-header">
             <h1>{file_name}</h1>
-            <p class="card-meta">{format!("Uploaded {uploaded_label} by {uploaded_by}")}</p>
+            <p class="card-meta">{t_with("import-uploaded", &[("when", uploaded_label.into()), ("who", uploaded_by.into())])}</p>
             <p class="lead-text" role="status">{summary}</p>
         </header>
         {can_apply.then(|| view! {
             <form method="post" action=format!("/admin/import/{id}/apply") class="button-row import-actions">
-                <button class="button" type="submit">"Apply this import"</button>
-                <a class="button button-secondary" href=crate::i18n::href("/admin/import")>"Upload another file"</a>
+                <button class="button" type="submit">{t("import-apply")}</button>
+                <a class="button button-secondary" href=href("/admin/import")>{t("import-another")}</a>
             </form>
         })}
-        <OutcomeList heading="Problems" items=errors />
-        <OutcomeList heading="Warnings" items=warnings />
-        <OutcomeList heading="Notes" items=notes />
-        <OutcomeList heading="Created" items=created />
-        <OutcomeList heading="Updated" items=updated />
+        <OutcomeList id="problems" heading="import-problems" items=errors />
+        <OutcomeList id="warnings" heading="import-warnings" items=warnings />
+        <OutcomeList id="notes" heading="import-notes" items=notes />
+        <OutcomeList id="created" heading="import-created" items=created />
+        <OutcomeList id="updated" heading="import-updated" items=updated />
     }
 }
 
 #[component]
-fn OutcomeList(heading: &'static str, items: Vec<String>) -> impl IntoView {
-    let id = format!("outcome-{}", heading.to_lowercase());
+fn OutcomeList(id: &'static str, heading: &'static str, items: Vec<String>) -> impl IntoView {
+    let id = format!("outcome-{id}");
     let labelled_by = id.clone();
     (!items.is_empty()).then(|| view! {
         <section class="section" aria-labelledby=labelled_by>
-            <h2 id=id>{format!("{heading} ({})", items.len())}</h2>
+            <h2 id=id>{t_with(heading, &[("count", items.len().into())])}</h2>
             <ul class="plain-list outcome-list">
                 {items.into_iter().map(|item| view! { <li><code>{item}</code></li> }).collect_view()}
             </ul>

@@ -8,7 +8,9 @@ use crate::api::stewardship::{load_admin_sigs, AppointAdmin, CreateSig};
 use crate::components::error_notice::RefusedNotice;
 use crate::components::form::{field_error, DoneNotice, Field, FormError};
 use crate::components::form_draft::drafted_or;
+use crate::i18n::{href, t, t_around};
 use crate::models::account::{EMAIL_MAX_CHARS, NAME_MAX_CHARS};
+use crate::models::sig::SigKind;
 use crate::models::sig_edit::{DESCRIPTION_MAX_CHARS, SLUG_MAX_CHARS};
 
 #[component]
@@ -16,22 +18,25 @@ pub fn AdminPage() -> impl IntoView {
     let sigs = Resource::new(|| (), |_| load_admin_sigs());
     let pages = Resource::new(|| (), |_| list_guidance());
     view! {
-        <Title text="Administration" />
+        <Title text=t("admin-title") />
         <header class="page-header">
-            <h1>"Administration"</h1>
-            <p><a href=crate::i18n::href("/admin/import")>"Import community data"</a>" (sigs.yaml or a SIG table), with a dry run first"</p>
+            <h1>{t("admin-title")}</h1>
+            <p>{
+                let (before, after) = t_around("admin-import-line");
+                view! { {before}<a href=href("/admin/import")>{t("admin-import-link")}</a>{after} }
+            }</p>
         </header>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match sigs.await {
                     Ok(sigs) => view! {
                         <section class="section" aria-labelledby="admin-sigs">
-                            <h2 id="admin-sigs">"Groups"</h2>
+                            <h2 id="admin-sigs">{t("admin-groups")}</h2>
                             <ul class="admin-list">
                                 {sigs.into_iter().map(|sig| view! {
                                     <li>
-                                        <a href=crate::i18n::href(&format!("/admin/sigs/{}", sig.slug))>{sig.name}</a>
-                                        {sig.archived.then_some(view! { <span class="badge">"archived"</span> })}
+                                        <a href=href(&format!("/admin/sigs/{}", sig.slug))>{sig.name}</a>
+                                        {sig.archived.then(|| view! { <span class="badge">{t("admin-archived")}</span> })}
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -43,7 +48,10 @@ pub fn AdminPage() -> impl IntoView {
                     }.into_any(),
                     Err(error) => view! {
                         <RefusedNotice error />
-                        <p><a href=crate::i18n::href("/account/sign-in")>"Sign in"</a>" with an administrator account."</p>
+                        <p>{
+                            let (before, after) = t_around("admin-sign-in");
+                            view! { {before}<a href=href("/account/sign-in")>{t("sign-in")}</a>{after} }
+                        }</p>
                     }.into_any(),
                 }
             })}
@@ -52,10 +60,10 @@ pub fn AdminPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 pages.await.ok().map(|pages| view! {
                     <section class="section" aria-labelledby="admin-guidance">
-                        <h2 id="admin-guidance">"Governance pages"</h2>
+                        <h2 id="admin-guidance">{t("admin-guidance")}</h2>
                         <ul class="admin-list">
                             {pages.into_iter().map(|page| view! {
-                                <li><a href=crate::i18n::href(&format!("/admin/guidance/{}", page.slug))>{page.title}</a></li>
+                                <li><a href=href(&format!("/admin/guidance/{}", page.slug))>{page.title}</a></li>
                             }).collect_view()}
                         </ul>
                     </section>
@@ -71,29 +79,28 @@ fn CreateSigForm() -> impl IntoView {
     let value = Signal::derive(move || action.value().get());
     view! {
         <section class="panel" aria-labelledby="create-sig">
-            <h2 id="create-sig">"Create a group"</h2>
+            <h2 id="create-sig">{t("admin-create")}</h2>
             <FormError value />
             <ActionForm action attr:class="form" attr:novalidate="true">
-                <Field label="Name" name="form[name]" id="new-sig-name" maxlength=NAME_MAX_CHARS
+                <Field label=t("members-name") name="form[name]" id="new-sig-name" maxlength=NAME_MAX_CHARS
                     error=field_error(value, "name") />
-                <Field label="Slug" name="form[slug]" id="new-sig-slug" maxlength=SLUG_MAX_CHARS
-                    hint="Its address: /sigs/slug." error=field_error(value, "slug") />
+                <Field label=t("admin-slug") name="form[slug]" id="new-sig-slug" maxlength=SLUG_MAX_CHARS
+                    hint=t("admin-slug-hint") error=field_error(value, "slug") />
                 <div class="field">
-                    <label for="new-sig-kind">"Kind"</label>
+                    <label for="new-sig-kind">{t("admin-kind")}</label>
                     <select id="new-sig-kind" name="form[kind]">
                         {
                             let kind = drafted_or("form[kind]", "sig".to_owned());
-                            [("sig", "Special Interest Group"), ("working_group", "Working group"),
-                             ("committee", "Committee"), ("user_group", "User group")]
+                            SigKind::ALL
                                 .into_iter()
-                                .map(|(option, label)| view! { <option value=option selected=option == kind>{label}</option> })
+                                .map(|option| view! { <option value=option.as_str() selected=option.as_str() == kind>{option.label()}</option> })
                                 .collect_view()
                         }
                     </select>
                 </div>
-                <Field label="One-line description" name="form[description]" id="new-sig-description"
+                <Field label=t("sig-edit-description") name="form[description]" id="new-sig-description"
                     maxlength=DESCRIPTION_MAX_CHARS required=false error=field_error(value, "description") />
-                <button type="submit" class="button">"Create the group"</button>
+                <button type="submit" class="button">{t("admin-create-button")}</button>
             </ActionForm>
         </section>
     }
@@ -105,13 +112,13 @@ fn AppointAdminForm() -> impl IntoView {
     let value = Signal::derive(move || action.value().get());
     view! {
         <section class="panel" aria-labelledby="appoint-admin">
-            <h2 id="appoint-admin">"Appoint an administrator"</h2>
+            <h2 id="appoint-admin">{t("admin-appoint")}</h2>
             <FormError value />
-            <DoneNotice when="admin" text="Done: they are an administrator now." />
+            <DoneNotice when="admin" text=t("admin-appointed") />
             <ActionForm action attr:class="form" attr:novalidate="true">
-                <Field label="Their e-mail address" name="email" id="admin-email" kind="email"
+                <Field label=t("admin-their-email") name="email" id="admin-email" kind="email"
                     maxlength=EMAIL_MAX_CHARS error=field_error(value, "email") />
-                <button type="submit" class="button">"Make administrator"</button>
+                <button type="submit" class="button">{t("admin-appoint-button")}</button>
             </ActionForm>
         </section>
     }

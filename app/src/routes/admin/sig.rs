@@ -9,8 +9,9 @@ use crate::api::stewardship::{load_leads, AppointLead, RemoveLead, RenameSig, Se
 use crate::components::error_notice::RefusedNotice;
 use crate::components::form::{field_error, DoneNotice, Field, FormError};
 use crate::components::form_draft::drafted_or;
+use crate::i18n::{href, t, t_with};
 use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
-use crate::models::sig::LeadRole;
+use crate::models::sig::{LeadRole, SigKind};
 
 #[component]
 pub fn ManageSigPage() -> impl IntoView {
@@ -34,27 +35,27 @@ pub fn ManageSigPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let name = name().await;
-                view! { <Title text=format!("Manage {name}") /> }
+                view! { <Title text=t_with("manage-title", &[("sig", name.into())]) /> }
             })}
         </Suspense>
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href("/admin")>"Administration"</a></nav>
+        <nav aria-label=crate::i18n::t("breadcrumb") class="breadcrumb"><a href=href("/admin")>{t("admin-title")}</a></nav>
         <header class="page-header">
             <h1><Suspense fallback=move || slug()>
-                {move || Suspend::new(async move { format!("Manage {}", name().await) })}
+                {move || Suspend::new(async move { t_with("manage-title", &[("sig", name().await.into())]) })}
             </Suspense></h1>
-            <p><a href=move || format!("/sigs/{}", slug())>"View the page"</a>" · "
-               <a href=move || format!("/sigs/{}/edit", slug())>"Edit the page"</a></p>
+            <p><a href=move || href(&format!("/sigs/{}", slug()))>{t("manage-view")}</a>" · "
+               <a href=move || href(&format!("/sigs/{}/edit", slug()))>{t("manage-edit")}</a></p>
         </header>
         <section class="section" aria-labelledby="leads-heading">
-            <h2 id="leads-heading">"Leads"</h2>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h2 id="leads-heading">{t("sig-leads")}</h2>
+            <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match leads.await {
-                        Ok(leads) if leads.is_empty() => view! { <p class="empty">"No leads yet."</p> }.into_any(),
+                        Ok(leads) if leads.is_empty() => view! { <p class="empty">{t("manage-no-leads")}</p> }.into_any(),
                         Ok(leads) => view! {
                             <ul class="admin-list">
                                 {leads.into_iter().map(|lead| {
-                                    let role = LeadRole::parse(&lead.role).map(LeadRole::label).unwrap_or("Lead");
+                                    let role = LeadRole::parse(&lead.role).unwrap_or(LeadRole::Chair).label();
                                     view! {
                                         <li>
                                             <span>{lead.display_name.clone()}" · "{role}
@@ -63,7 +64,7 @@ pub fn ManageSigPage() -> impl IntoView {
                                                 <input type="hidden" name="slug" value=slug() />
                                                 <input type="hidden" name="person_id" value=lead.person_id />
                                                 <button type="submit" class="button button-small button-secondary">
-                                                    "Remove " {lead.display_name}
+                                                    {t_with("manage-remove", &[("name", lead.display_name.into())])}
                                                 </button>
                                             </ActionForm>
                                         </li>
@@ -78,39 +79,39 @@ pub fn ManageSigPage() -> impl IntoView {
         </section>
         <div class="admin-forms">
             <section class="panel" aria-labelledby="appoint-heading">
-                <h2 id="appoint-heading">"Appoint a lead"</h2>
-                <p class="field-hint">"Someone without an account gets an e-mail invitation to set a password."</p>
+                <h2 id="appoint-heading">{t("manage-appoint")}</h2>
+                <p class="field-hint">{t("manage-appoint-hint")}</p>
                 <FormError value />
-                <DoneNotice when="appointed" text="Appointed." />
+                <DoneNotice when="appointed" text=t("manage-appointed") />
                 <ActionForm action=appoint attr:class="form" attr:novalidate="true">
                     <input type="hidden" name="form[slug]" value=slug />
-                    <Field label="Name" name="form[display_name]" id="lead-name" maxlength=NAME_MAX_CHARS
+                    <Field label=t("members-name") name="form[display_name]" id="lead-name" maxlength=NAME_MAX_CHARS
                         error=field_error(value, "display_name") />
-                    <Field label="E-mail address" name="form[email]" id="lead-email" kind="email"
+                    <Field label=t("join-email") name="form[email]" id="lead-email" kind="email"
                         maxlength=EMAIL_MAX_CHARS error=field_error(value, "email") />
-                    <Field label="GitHub handle" name="form[github_handle]" id="lead-github"
+                    <Field label=t("join-github") name="form[github_handle]" id="lead-github"
                         maxlength=GITHUB_MAX_CHARS required=false error=field_error(value, "github_handle") />
                     <div class="field">
-                        <label for="lead-role">"Role"</label>
+                        <label for="lead-role">{t("manage-role")}</label>
                         <select id="lead-role" name="form[role]">
                             {
                                 let role = drafted_or("form[role]", "chair".to_owned());
-                                [("chair", "Chair"), ("tech_lead", "Tech lead"), ("emeritus", "Emeritus")]
+                                [LeadRole::Chair, LeadRole::TechLead, LeadRole::Emeritus]
                                     .into_iter()
-                                    .map(|(option, label)| view! { <option value=option selected=option == role>{label}</option> })
+                                    .map(|option| view! { <option value=option.as_str() selected=option.as_str() == role>{option.label()}</option> })
                                     .collect_view()
                             }
                         </select>
                     </div>
-                    <button type="submit" class="button">"Appoint"</button>
+                    <button type="submit" class="button">{t("manage-appoint-button")}</button>
                 </ActionForm>
             </section>
             <RenameForm slug=Signal::derive(slug) />
             <section class="panel" aria-labelledby="archive-heading">
-                <h2 id="archive-heading">"Archive"</h2>
-                <p>"An archived group leaves the directory; its page stays for the record."</p>
-                <DoneNotice when="archived" text="Archived: the group has left the directory." />
-                <DoneNotice when="restored" text="Active again: the group is back in the directory." />
+                <h2 id="archive-heading">{t("manage-archive")}</h2>
+                <p>{t("manage-archive-lead")}</p>
+                <DoneNotice when="archived" text=t("manage-archived") />
+                <DoneNotice when="restored" text=t("manage-restored") />
                 <Suspense fallback=|| ()>
                     // Only the change that applies: archive an active group, restore an archived one.
                     {move || Suspend::new(async move {
@@ -120,7 +121,7 @@ pub fn ManageSigPage() -> impl IntoView {
                                 <input type="hidden" name="slug" value=slug() />
                                 <input type="hidden" name="archived" value=(!archived).to_string() />
                                 <button type="submit" class="button button-secondary">
-                                    {if archived { "Make it active again" } else { "Archive this group" }}
+                                    {if archived { t("manage-restore-button") } else { t("manage-archive-button") }}
                                 </button>
                             </ActionForm>
                         }
@@ -139,9 +140,9 @@ fn RenameForm(slug: Signal<String>) -> impl IntoView {
     let current = Resource::new(move || slug.get(), get_sig);
     view! {
         <section class="panel" aria-labelledby="rename-heading">
-            <h2 id="rename-heading">"Name and kind"</h2>
+            <h2 id="rename-heading">{t("manage-rename")}</h2>
             <FormError value />
-            <DoneNotice when="renamed" text="Saved." />
+            <DoneNotice when="renamed" text=t("manage-saved") />
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     current.await.ok().map(|sig| {
@@ -149,21 +150,20 @@ fn RenameForm(slug: Signal<String>) -> impl IntoView {
                         view! {
                             <ActionForm action attr:class="form" attr:novalidate="true">
                                 <input type="hidden" name="form[slug]" value=sig.summary.slug.clone() />
-                                <Field label="Group name" name="form[name]" id="rename-name" maxlength=NAME_MAX_CHARS
+                                <Field label=t("manage-group-name") name="form[name]" id="rename-name" maxlength=NAME_MAX_CHARS
                                     value=sig.summary.name.clone() error=field_error(value, "name") />
                                 <div class="field">
-                                    <label for="rename-kind">"Kind"</label>
+                                    <label for="rename-kind">{t("admin-kind")}</label>
                                     <select id="rename-kind" name="form[kind]">
-                                        {[("sig", "Special Interest Group"), ("working_group", "Working group"),
-                                          ("committee", "Committee"), ("user_group", "User group")]
+                                        {SigKind::ALL
                                             .into_iter()
-                                            .map(|(option, label)| view! {
-                                                <option value=option selected=option == drafted_or("form[kind]", kind.to_owned())>{label}</option>
+                                            .map(|option| view! {
+                                                <option value=option.as_str() selected=option.as_str() == drafted_or("form[kind]", kind.to_owned())>{option.label()}</option>
                                             })
                                             .collect_view()}
                                     </select>
                                 </div>
-                                <button type="submit" class="button">"Save name and kind"</button>
+                                <button type="submit" class="button">{t("manage-rename-button")}</button>
                             </ActionForm>
                         }
                     })

@@ -13,6 +13,7 @@ use crate::components::form::{field_error, FormError};
 use crate::components::meeting_time::MeetingTime;
 use crate::components::page_loader::PageLoader;
 use crate::components::page_meta::PageMeta;
+use crate::i18n::{href, t, t_with};
 use crate::models::meeting::{MeetingRecordSummary, SeriesView, SigMeetings};
 
 #[component]
@@ -21,7 +22,7 @@ pub fn SigMeetingsPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let meetings = Resource::new(slug, load_sig_meetings);
     view! {
-        <PageLoader resource=meetings loading="Loading meetings…" show=move |meetings| {
+        <PageLoader resource=meetings loading=t("meetings-loading") show=move |meetings| {
             view! { <MeetingsOverview meetings /> }.into_any()
         } />
     }
@@ -36,38 +37,40 @@ fn MeetingsOverview(meetings: SigMeetings) -> impl IntoView {
         records,
         can_edit,
     } = meetings;
-    let base = format!("/sigs/{sig_slug}/meetings");
+    let path = format!("/sigs/{sig_slug}/meetings");
+    let base = href(&path);
     let no_series = series.is_empty();
     let no_records = records.is_empty();
+    let sig = || [("sig", crate::i18n::FluentValue::from(sig_name.clone()))];
     view! {
-        <PageMeta title=format!("Meetings of {sig_name}")
-            description=format!("When {sig_name} meets, how to join, and the notes of past meetings.")
-            path=base.clone() />
-        <nav aria-label="Breadcrumb" class="breadcrumb">
+        <PageMeta title=t_with("sig-meetings-title", &sig())
+            description=t_with("sig-meetings-description", &sig())
+            path=path.clone() />
+        <nav aria-label=crate::i18n::t("breadcrumb") class="breadcrumb">
             <a href=crate::i18n::href(&format!("/sigs/{sig_slug}"))>{sig_name.clone()}</a>
         </nav>
         <header class="page-header">
-            <p class="eyebrow">"Meetings"</p>
-            <h1>{format!("Meetings of {sig_name}")}</h1>
-            <p class="lead-text">"Everyone is welcome: join a meeting, or read what was decided."</p>
+            <p class="eyebrow">{t("meetings-title")}</p>
+            <h1>{t_with("sig-meetings-title", &sig())}</h1>
+            <p class="lead-text">{t("sig-meetings-lead")}</p>
             <p class="button-row">
-                <a class="button button-secondary" href=format!("{base}.ics")>"Subscribe in your calendar"</a>
+                <a class="button button-secondary" href=format!("{base}.ics")>{t("sig-meetings-subscribe")}</a>
                 {can_edit.then(|| view! {
-                    <a class="button" href=format!("{base}/series/new")>"Add a regular meeting"</a>
-                    <a class="button" href=format!("{base}/new")>"Record a meeting"</a>
+                    <a class="button" href=format!("{base}/series/new")>{t("sig-meetings-add-series")}</a>
+                    <a class="button" href=format!("{base}/new")>{t("sig-meetings-record")}</a>
                 })}
             </p>
         </header>
         <section aria-labelledby="series-heading" class="stack">
-            <h2 id="series-heading">"When we meet"</h2>
-            {no_series.then(|| view! { <p class="empty">"This SIG has no regular meeting yet."</p> })}
+            <h2 id="series-heading">{t("sig-meetings-when")}</h2>
+            {no_series.then(|| view! { <p class="empty">{t("sig-no-meeting")}</p> })}
             <div class="card-grid">
                 {series.into_iter().map(|series| view! { <SeriesCard series can_edit /> }).collect_view()}
             </div>
         </section>
         <section aria-labelledby="archive-heading" class="stack">
-            <h2 id="archive-heading">"Past meetings"</h2>
-            {no_records.then(|| view! { <p class="empty">"No meeting has been recorded yet."</p> })}
+            <h2 id="archive-heading">{t("sig-meetings-past")}</h2>
+            {no_records.then(|| view! { <p class="empty">{t("sig-meetings-no-records")}</p> })}
             <ol class="archive">
                 {records.into_iter().map(|record| view! { <ArchiveLine record base=base.clone() /> }).collect_view()}
             </ol>
@@ -97,19 +100,19 @@ pub fn SeriesCard(series: SeriesView, #[prop(optional)] can_edit: bool) -> impl 
             <p class="card-meta">{rule}</p>
             {match next {
                 Some(instant) => view! { <MeetingTime instant /> }.into_any(),
-                None => view! { <p class="empty">"No upcoming date."</p> }.into_any(),
+                None => view! { <p class="empty">{t("series-no-date")}</p> }.into_any(),
             }}
             <p class="link-row">
-                {join_url.map(|url| view! { <a href=url rel="noopener">"Join the call"</a> })}
-                {notes_url.map(|url| view! { <a href=url rel="noopener">"Agenda and notes"</a> })}
-                {recordings_url.map(|url| view! { <a href=url rel="noopener">"Recordings"</a> })}
+                {join_url.map(|url| view! { <a href=url rel="noopener">{t("sig-join-call")}</a> })}
+                {notes_url.map(|url| view! { <a href=url rel="noopener">{t("series-notes")}</a> })}
+                {recordings_url.map(|url| view! { <a href=url rel="noopener">{t("sig-recordings")}</a> })}
             </p>
             {can_edit.then(|| view! {
                 <div class="card-actions">
                     <a class="button button-small button-secondary"
-                        href=crate::i18n::href(&format!("/sigs/{sig_slug}/meetings/series/{id}/edit"))>{format!("Edit “{title}”")}</a>
+                        href=href(&format!("/sigs/{sig_slug}/meetings/series/{id}/edit"))>{t_with("series-edit", &[("title", title.clone().into())])}</a>
                     <DeleteEntryForm sig=sig_slug.clone() what="series" id
-                        label=format!("Yes, stop “{title}”. Past records are kept.") button="Delete series" />
+                        label=t_with("series-delete-confirm", &[("title", title.clone().into())]) button=t("series-delete") />
                 </div>
             })}
         </article>
@@ -122,8 +125,8 @@ fn ArchiveLine(record: MeetingRecordSummary, base: String) -> impl IntoView {
         <li>
             <time datetime=record.held_on.clone()>{record.held_on_label.clone()}</time>
             <a href=format!("{base}/{}", record.id)>{record.title.clone()}</a>
-            {record.has_notes.then(|| view! { <span class="badge">"Notes"</span> })}
-            {record.recording_url.is_some().then(|| view! { <span class="badge">"Recording"</span> })}
+            {record.has_notes.then(|| view! { <span class="badge">{t("sig-notes")}</span> })}
+            {record.recording_url.is_some().then(|| view! { <span class="badge">{t("record-recording")}</span> })}
         </li>
     }
 }
@@ -136,7 +139,7 @@ pub fn DeleteEntryForm(
     what: &'static str,
     id: i64,
     label: String,
-    button: &'static str,
+    button: String,
 ) -> impl IntoView {
     let action = ServerAction::<DeleteMeetingEntry>::new();
     let value = Signal::derive(move || action.value().get());
@@ -145,7 +148,7 @@ pub fn DeleteEntryForm(
     let error_id = format!("{checkbox_id}-error");
     view! {
         <details class="danger-details">
-            <summary>{button}</summary>
+            <summary>{button.clone()}</summary>
             <FormError value />
             <ActionForm action attr:class="form">
                 <input type="hidden" name="sig" value=sig />

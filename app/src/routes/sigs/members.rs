@@ -9,6 +9,7 @@ use crate::components::form::FormError;
 use crate::components::form_draft::submitted;
 use crate::components::page_loader::PageLoader;
 use crate::escape::textarea_text;
+use crate::i18n::{href, t, t_with, FluentValue};
 use crate::models::membership::{
     MembershipStatus, Roster, RosterEntry, DECISION_MESSAGE_MAX_CHARS,
 };
@@ -28,7 +29,7 @@ pub fn MembersPage() -> impl IntoView {
     );
     let value = Signal::derive(move || decide.value().get());
     view! {
-        <PageLoader resource=roster editing="Members" keep_while_reloading=true show=move |roster| {
+        <PageLoader resource=roster editing=t("members-title") keep_while_reloading=true show=move |roster| {
             view! { <FormError value /><RosterView roster decide /> }.into_any()
         } />
     }
@@ -42,31 +43,40 @@ fn RosterView(roster: Roster, decide: ServerAction<DecideJoinRequest>) -> impl I
         .cloned()
         .partition(|entry| entry.status == MembershipStatus::AwaitingApproval);
     let slug = roster.slug.clone();
+    let title = t_with(
+        "members-of",
+        &[("sig", FluentValue::from(roster.name.clone()))],
+    );
+    // The figure goes in a <strong>: the words around it come from one message.
+    let stat = |key: &str, count: usize| {
+        let (before, after) = crate::i18n::t_around(key);
+        view! { <li>{before}<strong>{count}</strong>{after}</li> }
+    };
     view! {
-        <leptos_meta::Title text=format!("Members of {}", roster.name) />
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href(&format!("/sigs/{slug}"))>{roster.name.clone()}</a></nav>
+        <leptos_meta::Title text=title.clone() />
+        <nav aria-label=t("breadcrumb") class="breadcrumb"><a href=href(&format!("/sigs/{slug}"))>{roster.name.clone()}</a></nav>
         <header class="page-header">
-            <p class="eyebrow">"For leads"</p>
-            <h1>{format!("Members of {}", roster.name)}</h1>
+            <p class="eyebrow">{t("members-eyebrow")}</p>
+            <h1>{title}</h1>
             <ul class="stat-row">
-                <li><strong>{roster.count(MembershipStatus::Active)}</strong>" members"</li>
-                <li><strong>{waiting.len()}</strong>" waiting for approval"</li>
-                <li><strong>{roster.count(MembershipStatus::Unconfirmed)}</strong>" unconfirmed"</li>
-                <li><strong>{roster.count(MembershipStatus::Left)}</strong>" left"</li>
+                {stat("members-count-active", roster.count(MembershipStatus::Active))}
+                {stat("members-count-waiting", waiting.len())}
+                {stat("members-count-unconfirmed", roster.count(MembershipStatus::Unconfirmed))}
+                {stat("members-count-left", roster.count(MembershipStatus::Left))}
             </ul>
             <p class="button-row">
-                <a class="button button-secondary" href=format!("/sigs/{slug}/members.csv") download="">"Download the roster (CSV)"</a>
+                <a class="button button-secondary" href=format!("/sigs/{slug}/members.csv") download="">{t("members-csv")}</a>
             </p>
             <p class="field-hint">{if roster.needs_approval {
-                "Leads approve each request. Change this on the SIG's edit page."
+                t("members-approval")
             } else {
-                "Joining is open: people who confirm their address join at once."
+                t("members-open")
             }}</p>
         </header>
         <section class="section" aria-labelledby="queue-heading">
-            <h2 id="queue-heading">"Requests to answer"</h2>
+            <h2 id="queue-heading">{t("leading-answer-heading")}</h2>
             {if waiting.is_empty() {
-                view! { <p class="empty">"No request is waiting."</p> }.into_any()
+                view! { <p class="empty">{t("members-no-request")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="request-list">
@@ -86,12 +96,12 @@ fn RosterView(roster: Roster, decide: ServerAction<DecideJoinRequest>) -> impl I
 fn RosterTable(entries: Vec<RosterEntry>) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="roster-heading">
-            <h2 id="roster-heading">"Roster"</h2>
+            <h2 id="roster-heading">{t("members-roster")}</h2>
             <div class="table-scroll">
                 <table class="roster">
                     <thead><tr>
-                        <th scope="col">"Name"</th><th scope="col">"E-mail"</th><th scope="col">"Status"</th>
-                        <th scope="col">"Asked"</th><th scope="col">"Joined"</th><th scope="col">"Left"</th>
+                        <th scope="col">{t("members-name")}</th><th scope="col">{t("members-email")}</th><th scope="col">{t("item-status")}</th>
+                        <th scope="col">{t("members-asked")}</th><th scope="col">{t("members-joined")}</th><th scope="col">{t("members-left")}</th>
                     </tr></thead>
                     <tbody>
                         {entries.into_iter().map(|entry| view! {
@@ -121,24 +131,28 @@ fn RequestCard(
     decide: ServerAction<DecideJoinRequest>,
 ) -> impl IntoView {
     let message_id = format!("decision-{}-message", entry.membership_id);
+    let name = {
+        let name = entry.display_name.clone();
+        move || [("name", FluentValue::from(name.clone()))]
+    };
     view! {
         <li class="panel request">
             <h3>{entry.display_name.clone()}</h3>
-            <p class="card-meta">{entry.email.clone().unwrap_or_default()}" · asked "{entry.requested_label.clone()}</p>
-            {(!entry.interest.is_empty()).then(|| view! { <p>"Would like to work on: "{entry.interest.clone()}</p> })}
+            <p class="card-meta">{entry.email.clone().unwrap_or_default()}" · "{t_with("leading-asked", &[("date", entry.requested_label.clone().into())])}</p>
+            {(!entry.interest.is_empty()).then(|| view! { <p>{t("leading-wants")}" "{entry.interest.clone()}</p> })}
             <ActionForm action=decide attr:class="form">
                 <input type="hidden" name="form[sig]" value=slug />
                 <input type="hidden" name="form[membership_id]" value=entry.membership_id />
                 <div class="field">
-                    <label for=message_id.clone()>{format!("Message to {} (optional)", entry.display_name)}</label>
+                    <label for=message_id.clone()>{t_with("members-message-to", &name())}</label>
                     <textarea id=message_id name="form[message]" rows="2" maxlength=DECISION_MESSAGE_MAX_CHARS>{textarea_text(&drafted_message(entry.membership_id))}</textarea>
                 </div>
                 <div class="button-row">
                     <button type="submit" name="form[decision]" value="accept" class="button">
-                        {format!("Accept {}", entry.display_name)}
+                        {t_with("members-accept", &name())}
                     </button>
                     <button type="submit" name="form[decision]" value="decline" class="button button-secondary">
-                        {format!("Decline {}", entry.display_name)}
+                        {t_with("members-decline", &name())}
                     </button>
                 </div>
             </ActionForm>

@@ -42,8 +42,8 @@ pub fn SigPage() -> impl IntoView {
                             <SigDetails sig series standing />
                             {lead_links.map(|base| view! {
                                 <p class="edit-link button-row">
-                                    <a class="button button-secondary" href=format!("{base}/edit")>{t("sig-edit")}</a>
-                                    <a class="button button-secondary" href=format!("{base}/members")>{t("sig-members")}</a>
+                                    <a class="button button-secondary" href=crate::i18n::href(&format!("{base}/edit"))>{t("sig-edit")}</a>
+                                    <a class="button button-secondary" href=crate::i18n::href(&format!("{base}/members"))>{t("sig-members")}</a>
                                 </p>
                             })}
                         }.into_any()
@@ -72,12 +72,15 @@ fn SigDetails(
         archived,
         teams,
         subprojects,
+        untranslated,
     } = sig;
     let description = if summary.description.is_empty() {
-        format!(
-            "{} is a {} of the community.",
-            summary.name,
-            summary.kind.label()
+        t_with(
+            "sig-fallback-description",
+            &[
+                ("sig", summary.name.clone().into()),
+                ("kind", summary.kind.label().into()),
+            ],
         )
     } else {
         summary.description.clone()
@@ -85,7 +88,7 @@ fn SigDetails(
     view! {
         <PageMeta title=summary.name.clone() description=format!("{}: {}", summary.name, description)
             path=format!("/sigs/{}", summary.slug) />
-        <nav aria-label="Breadcrumb" class="breadcrumb">
+        <nav aria-label=crate::i18n::t("breadcrumb") class="breadcrumb">
             <a href=crate::i18n::href("/sigs")>{t("sig-all")}</a>
         </nav>
         <header class="page-header sig-header">
@@ -104,6 +107,9 @@ fn SigDetails(
             </p>
             {archived.then(|| view! {
                 <p class="notice">{t("sig-archived")}</p>
+            })}
+            {untranslated.then(|| view! {
+                <p class="notice notice-untranslated">{t_with("content-untranslated", &[("language", crate::i18n::language().own_name().into())])}</p>
             })}
         </header>
         <div class="sig-layout">
@@ -143,7 +149,7 @@ fn SigDetails(
                 </dl>
                 <p class="link-row">
                     <a href=crate::i18n::href(&format!("/sigs/{}/meetings", summary.slug))>{t("sig-all-meetings")}</a>
-                    <a href=format!("/sigs/{}/meetings.ics", summary.slug)>{t("sig-calendar")}</a>
+                    <a href=crate::i18n::href(&format!("/sigs/{}/meetings.ics", summary.slug))>{t("sig-calendar")}</a>
                 </p>
             </section>
             <section aria-labelledby="mission-heading" class="panel panel-wide">

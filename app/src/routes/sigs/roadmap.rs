@@ -7,10 +7,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::roadmap::load_roadmap_board;
-use crate::components::board_moves::{move_refusal, BoardMoves};
+use crate::components::board_moves::{move_refusal, BoardMoves, MOVE_WORDS};
 use crate::components::page_loader::PageLoader;
 use crate::components::page_meta::PageMeta;
 use crate::components::roadmap_card::{CardActions, RoadmapCardView};
+use crate::i18n::Words;
+use crate::i18n::{href, t, t_with};
 use crate::models::roadmap::{
     Month, RoadmapBoard, RoadmapCard, RoadmapStatus, HORIZON_MONTHS, STALE_AFTER_DAYS,
 };
@@ -46,13 +48,13 @@ pub fn SigRoadmapPage() -> impl IntoView {
         let refused = |value: Option<Result<(), crate::errors::AppError>>| {
             value
                 .and_then(Result::err)
-                .map(|error| move_refusal(None, &error))
+                .map(|error| move_refusal(&Words::of(MOVE_WORDS), None, &error))
         };
         refused(actions.change_status.value().get())
             .or_else(|| refused(actions.reorder.value().get()))
     };
     view! {
-        <PageLoader resource=board loading="Loading the roadmap…" keep_while_reloading=true
+        <PageLoader resource=board loading=t("roadmap-loading") keep_while_reloading=true
             show=move |board| {
                 view! { <Board board show_dropped=show_dropped() actions refusal=refusal() /> }.into_any()
             } />
@@ -66,7 +68,8 @@ fn Board(
     actions: CardActions,
     refusal: Option<String>,
 ) -> impl IntoView {
-    let base = format!("/sigs/{}/roadmap", board.sig_slug);
+    let path = format!("/sigs/{}/roadmap", board.sig_slug);
+    let base = href(&path);
     let first = board.current_month;
     let last = first.plus(HORIZON_MONTHS - 1);
     let dropped_count = board
@@ -81,48 +84,54 @@ fn Board(
     let actions = board.can_edit.then_some(actions);
     let freshness = if board.cards.is_empty() {
         let message = if board.can_edit {
-            "No items yet. Add the first area of focus for the coming months."
+            t("board-empty-lead")
         } else {
-            "This SIG has not published a roadmap yet. Ask its leads in the chat what they are working on."
+            t("board-empty")
         };
         Some(view! { <p class="empty-state">{message}</p> }.into_any())
     } else if board.is_stale() {
         let days = board.days_since_update.unwrap_or_default();
         Some(view! {
             <p class="notice notice-warning" role="note">
-                <strong>"Possibly out of date: "</strong>
-                {format!("this board has not changed for {days} days (more than {STALE_AFTER_DAYS}).")}
+                <strong>{t("board-stale")}</strong>" "
+                {t_with("board-stale-days", &[("days", days.into()), ("limit", STALE_AFTER_DAYS.into())])}
             </p>
         }.into_any())
     } else {
         None
     };
     let toggle = if show_dropped {
-        view! { <a href=base.clone()>"Hide dropped items"</a> }.into_any()
+        view! { <a href=base.clone()>{t("board-hide-dropped")}</a> }.into_any()
     } else {
-        view! { <a href=format!("{base}?dropped=1")>{format!("Show dropped items ({dropped_count})")}</a> }.into_any()
+        view! { <a href=format!("{base}?dropped=1")>{t_with("board-show-dropped", &[("count", dropped_count.into())])}</a> }.into_any()
+    };
+    let sig = || crate::i18n::FluentValue::from(board.sig_name.clone());
+    let span = || {
+        [
+            ("sig", sig()),
+            ("from", first.label().into()),
+            ("to", last.label().into()),
+        ]
     };
     view! {
-        <PageMeta title=format!("{} roadmap", board.sig_name)
-            description=format!("What {} plans to work on from {} to {}.", board.sig_name, first.label(), last.label())
-            path=base.clone() />
+        <PageMeta title=t_with("board-title", &[("sig", sig())])
+            description=t_with("board-description", &span())
+            path=path.clone() />
         <leptos_meta::Link rel="alternate" type_="application/atom+xml"
-            title=format!("{} roadmap changes", board.sig_name) href=format!("{base}.atom") />
-        <nav aria-label="Breadcrumb" class="breadcrumb">
+            title=t_with("board-feed-title", &[("sig", sig())]) href=format!("{base}.atom") />
+        <nav aria-label=crate::i18n::t("breadcrumb") class="breadcrumb">
             <a href=crate::i18n::href(&format!("/sigs/{}", board.sig_slug))>{board.sig_name.clone()}</a>
         </nav>
         <header class="page-header">
-            <p class="eyebrow">"Roadmap"</p>
-            <h1>{board.sig_name.clone()}" roadmap"</h1>
-            <p class="lead-text">
-                {format!("Areas of focus from {} to {}. Finished work of earlier months is folded away.", first.label(), last.label())}
-            </p>
+            <p class="eyebrow">{t("sig-roadmap")}</p>
+            <h1>{t_with("board-title", &[("sig", sig())])}</h1>
+            <p class="lead-text">{t_with("board-lead", &span())}</p>
             <p class="button-row">
                 {board.can_edit.then(|| view! {
-                    <a class="button" href=format!("{base}/new")>"Add an item"</a>
+                    <a class="button" href=format!("{base}/new")>{t("board-add")}</a>
                 })}
-                <a class="button button-secondary" href=format!("{base}.atom")>"Atom feed"</a>
-                <a class="button button-secondary" href=format!("{base}.md")>"Export as markdown"</a>
+                <a class="button button-secondary" href=format!("{base}.atom")>{t("board-feed")}</a>
+                <a class="button button-secondary" href=format!("{path}.md")>{t("board-markdown")}</a>
             </p>
             // Redrawn after an in-place move (see `board_moves`).
             <div id="board-status">
@@ -146,7 +155,7 @@ fn Board(
                 </div>
             };
             match actions {
-                Some(_) => view! { <BoardMoves sig=board.sig_slug.clone()>{columns}</BoardMoves> }.into_any(),
+                Some(_) => view! { <BoardMoves sig=board.sig_slug.clone() words=Words::of(MOVE_WORDS)>{columns}</BoardMoves> }.into_any(),
                 None => columns.into_any(),
             }
         })}
@@ -192,7 +201,7 @@ fn BoardColumn(
         (!cards.is_empty()).then(|| {
             view! {
                 <details class="folded">
-                    <summary>{format!("{label} ({})", cards.len())}</summary>
+                    <summary>{t_with(label, &[("count", cards.len().into())])}</summary>
                     {list(cards)}
                 </details>
             }
@@ -203,12 +212,12 @@ fn BoardColumn(
             data-status=status.as_str() data-label=status.label()>
             <h2 id=heading_id>{status.label()}<span class="count">{count}</span></h2>
             {if shown.is_empty() {
-                view! { <p class="empty">"Nothing here for these months."</p> }.into_any()
+                view! { <p class="empty">{t("board-column-empty")}</p> }.into_any()
             } else {
                 list(shown).into_any()
             }}
-            {folded("Earlier months", earlier)}
-            {folded("Later months", later)}
+            {folded("board-earlier", earlier)}
+            {folded("board-later", later)}
         </section>
     }
 }

@@ -10,6 +10,7 @@ use crate::api::membership::load_welcome;
 use crate::components::lead_list::LeadList;
 use crate::components::page_meta::PageMeta;
 use crate::components::roadmap_card::RoadmapCardView;
+use crate::i18n::{href, t, t_around, t_with, FluentValue};
 use crate::models::membership::{MembershipStatus, Welcome};
 
 #[component]
@@ -40,69 +41,71 @@ fn WelcomeDetails(welcome: Welcome) -> impl IntoView {
         open_items,
         status,
     } = welcome;
+    let sig = || [("sig", FluentValue::from(name.clone()))];
     let heading = match status {
-        Some(MembershipStatus::Active) => format!("Welcome to {name}"),
-        Some(MembershipStatus::AwaitingApproval) => {
-            format!("Your request to join {name} is with its leads")
-        }
-        _ => format!("Take part in {name}"),
+        Some(MembershipStatus::Active) => t_with("welcome-member", &sig()),
+        Some(MembershipStatus::AwaitingApproval) => t_with("welcome-waiting", &sig()),
+        _ => t_with("welcome-visitor", &sig()),
     };
     let intro = match status {
-        Some(MembershipStatus::Active) => "You are a member. Here is how to get started.",
-        Some(MembershipStatus::AwaitingApproval) => {
-            "You will get an e-mail when they decide. Meanwhile, here is how the group works."
-        }
-        _ => "Anyone can follow along; joining puts you on the roster and the leads' radar.",
+        Some(MembershipStatus::Active) => t("welcome-member-intro"),
+        Some(MembershipStatus::AwaitingApproval) => t("welcome-waiting-intro"),
+        _ => t("welcome-visitor-intro"),
     };
     let joined = status.is_some_and(MembershipStatus::is_current);
+    let linked = |key: &str, url: String, label: String| {
+        let (before, after) = t_around(key);
+        view! { <p>{before}<a href=url rel="noopener">{label}</a>{after}</p> }
+    };
     view! {
-        <PageMeta title=heading.clone() description=format!("How to take part in {name}: chat, meetings, open roadmap items and leads.")
+        <PageMeta title=heading.clone() description=t_with("welcome-description", &sig())
             path=format!("/sigs/{slug}/welcome") />
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href=crate::i18n::href(&format!("/sigs/{slug}"))>{name.clone()}</a></nav>
+        <nav aria-label=t("breadcrumb") class="breadcrumb"><a href=href(&format!("/sigs/{slug}"))>{name.clone()}</a></nav>
         <header class="page-header">
-            <p class="eyebrow">"Next steps"</p>
+            <p class="eyebrow">{t("welcome-eyebrow")}</p>
             <h1>{heading}</h1>
             <p class="lead-text">{intro}</p>
             <p class="button-row">
                 {if joined {
-                    view! { <a class="button button-secondary" href=crate::i18n::href("/my/sigs")>"My SIGs"</a> }.into_any()
+                    view! { <a class="button button-secondary" href=href("/my/sigs")>{t("nav-my-sigs")}</a> }.into_any()
                 } else {
-                    view! { <a class="button" href=crate::i18n::href(&format!("/join?sig={slug}"))>{format!("Join {name}")}</a> }.into_any()
+                    view! { <a class="button" href=href(&format!("/join?sig={slug}"))>{t_with("sig-join", &sig())}</a> }.into_any()
                 }}
             </p>
         </header>
         <ol class="steps">
             <li class="panel">
-                <h2>"Say hello in the chat"</h2>
+                <h2>{t("welcome-chat")}</h2>
                 {match chat_channel {
-                    Some(channel) => view! { <p>"Introduce yourself in "<a href=channel.url rel="noopener">{channel.label}</a>"."</p> }.into_any(),
-                    None => view! { <p class="empty">"The SIG has no chat channel yet; the leads below are happy to hear from you."</p> }.into_any(),
+                    Some(channel) => linked("welcome-introduce", channel.url, channel.label).into_any(),
+                    None => view! { <p class="empty">{t("welcome-no-chat")}</p> }.into_any(),
                 }}
-                {mailing_list_url.map(|url| view! { <p>"Follow the "<a href=url rel="noopener">"mailing list"</a>"."</p> })}
+                {mailing_list_url.map(|url| linked("welcome-mailing-list", url, t("welcome-mailing-list-link")))}
             </li>
             <li class="panel">
-                <h2>"Come to a meeting"</h2>
+                <h2>{t("welcome-meeting")}</h2>
                 {meetings.into_iter().map(|series| view! {
                     <div class="meeting-summary">
                         <p><strong>{series.title.clone()}</strong>" · "{series.rule.clone()}</p>
                         {series.next.clone().map(|instant| view! { <MeetingTime instant /> })}
-                        {series.join_url.clone().map(|url| view! { <p><a href=url rel="noopener">"Join the call"</a></p> })}
+                        {series.join_url.clone().map(|url| view! { <p><a href=url rel="noopener">{t("sig-join-call")}</a></p> })}
                     </div>
                 }).collect_view()}
-                <p><a href=crate::i18n::href(&format!("/sigs/{slug}/meetings"))>"All meetings and past notes"</a></p>
+                <p><a href=href(&format!("/sigs/{slug}/meetings"))>{t("sig-all-meetings")}</a></p>
                 {match meeting_notes_url {
-                    Some(url) => view! { <p>"Read the "<a href=url rel="noopener">"meeting notes"</a>" to see what was decided lately and when the group meets."</p> }.into_any(),
-                    None => view! { <p class="empty">"No meeting notes are linked yet; ask in the chat when the group meets."</p> }.into_any(),
+                    Some(url) => linked("welcome-notes", url, t("welcome-notes-link")).into_any(),
+                    None => view! { <p class="empty">{t("welcome-no-notes")}</p> }.into_any(),
                 }}
-                {recordings_url.map(|url| view! { <p>"Catch up with the "<a href=url rel="noopener">"recordings"</a>"."</p> })}
+                {recordings_url.map(|url| linked("welcome-recordings", url, t("welcome-recordings-link")))}
             </li>
             <li class="panel">
-                <h2>"Pick something to help with"</h2>
+                <h2>{t("welcome-help")}</h2>
                 {if open_items.is_empty() {
-                    view! { <p class="empty">"No roadmap item is waiting for an owner right now. "<a href=crate::i18n::href(&format!("/sigs/{slug}/roadmap"))>"See the roadmap"</a>"."</p> }.into_any()
+                    let (before, after) = t_around("welcome-no-open-items");
+                    view! { <p class="empty">{before}<a href=href(&format!("/sigs/{slug}/roadmap"))>{t("welcome-roadmap-link")}</a>{after}</p> }.into_any()
                 } else {
                     view! {
-                        <p>"These roadmap items have no owner yet:"</p>
+                        <p>{t("welcome-open-items")}</p>
                         <ul class="card-grid">
                             {open_items.into_iter().map(|card| view! { <RoadmapCardView card /> }).collect_view()}
                         </ul>
@@ -110,7 +113,7 @@ fn WelcomeDetails(welcome: Welcome) -> impl IntoView {
                 }}
             </li>
             <li class="panel">
-                <h2>"Meet the leads"</h2>
+                <h2>{t("welcome-leads")}</h2>
                 <LeadList leads />
             </li>
         </ol>

@@ -112,11 +112,21 @@ pub async fn place(
         };
     }
     renumber(&mut tx, &column).await?;
+    // The history is written in the site's default language (see `describe_edit`).
+    let record = crate::i18n::Language::default();
     let (action, summary, version) = if changes_column {
-        let summary = format!("Status {} → {}", old.status().label(), status.label());
+        let summary = format!(
+            "Status {} → {}",
+            old.status().label_in(record),
+            status.label_in(record)
+        );
         ("updated", summary, expected_version + 1)
     } else {
-        let summary = format!("Moved to place {} in {}", index + 1, status.label());
+        let summary = format!(
+            "Moved to place {} in {}",
+            index + 1,
+            status.label_in(record)
+        );
         ("moved", summary, old.version)
     };
     let change = Change {
@@ -186,7 +196,7 @@ pub async fn reorder(
         } else {
             "down"
         },
-        item.status().label()
+        item.status().label_in(crate::i18n::Language::default())
     );
     let change = Change {
         item_id: id,

@@ -4,6 +4,7 @@
 use sqlx::{AnyConnection, FromRow};
 
 use crate::errors::CurrentValues;
+use crate::i18n::{t, Language};
 use crate::models::roadmap::{Month, RoadmapStatus, ValidItem};
 
 #[derive(FromRow)]
@@ -25,29 +26,31 @@ impl StoredItem {
         RoadmapStatus::parse(&self.status).unwrap_or(RoadmapStatus::Proposed)
     }
 
-    pub(super) fn month_label(&self) -> String {
+    /// The target month in `language`.
+    pub(super) fn month_label(&self, language: Language) -> String {
         Month::parse(&self.target_month)
-            .map(Month::label)
+            .map(|month| month.label_in(language))
             .unwrap_or_else(|| self.target_month.clone())
     }
 
     pub(super) fn current_values(&self) -> Box<CurrentValues> {
-        let field = |label: &str, value: String| (label.to_owned(), value);
+        // Shown to the person whose save conflicted, in their page's language.
+        let field = |label: &str, value: String| (t(label), value);
         Box::new(CurrentValues {
             version: self.version,
             fields: vec![
-                field("Title", self.title.clone()),
-                field("Status", self.status().label().to_owned()),
-                field("Target month", self.month_label()),
-                field("Owner", self.owner_name.clone().unwrap_or_default()),
-                field(
-                    "Linked issue or PR",
-                    self.link_url.clone().unwrap_or_default(),
-                ),
-                field("Exit criterion", self.exit_criterion.clone()),
+                field("item-title", self.title.clone()),
+                field("item-status", self.status().label()),
+                field("item-target", self.month_label(crate::i18n::language())),
+                field("item-owner", self.owner_name.clone().unwrap_or_default()),
+                field("item-link", self.link_url.clone().unwrap_or_default()),
+                field("editor-exit", self.exit_criterion.clone()),
                 // Cut, so the answer fits the address a no-JavaScript form
                 // is sent back to.
-                field("Description", shortened(&self.description, 1_000)),
+                field(
+                    "item-description-heading",
+                    shortened(&self.description, 1_000),
+                ),
             ],
         })
     }
@@ -79,7 +82,9 @@ pub(super) async fn stored_item(
     .await
 }
 
-/// What changed between the stored item and the new values, in words.
+/// What changed between the stored item and the new values, in words of
+/// the site's default language: the history is one record for every
+/// reader, whoever wrote it.
 pub(super) fn describe_edit(
     old: &StoredItem,
     new: &ValidItem,
@@ -89,18 +94,19 @@ pub(super) fn describe_edit(
     if old.title != new.title {
         parts.push(format!("Title “{}” → “{}”", old.title, new.title));
     }
+    let record = Language::default();
     if old.status() != new.status {
         parts.push(format!(
             "Status {} → {}",
-            old.status().label(),
-            new.status.label()
+            old.status().label_in(record),
+            new.status.label_in(record)
         ));
     }
     if old.target_month != new.target_month.key() {
         parts.push(format!(
             "Target month {} → {}",
-            old.month_label(),
-            new.target_month.label()
+            old.month_label(record),
+            new.target_month.label_in(record)
         ));
     }
     if old.owner_id != new.owner {

@@ -7,6 +7,7 @@ use crate::api::meetings::load_meeting_record;
 use crate::components::markdown::RenderedMarkdown;
 use crate::components::page_loader::PageLoader;
 use crate::components::page_meta::PageMeta;
+use crate::i18n::{href, t, t_with};
 use crate::models::meeting::MeetingRecordDetail;
 
 #[component]
@@ -14,7 +15,7 @@ pub fn MeetingRecordPage() -> impl IntoView {
     let key = crate::routes::sigs::slug_and_id();
     let record = Resource::new(key, |(slug, id)| load_meeting_record(slug, id));
     view! {
-        <PageLoader resource=record loading="Loading the meeting…" show=move |detail| {
+        <PageLoader resource=record loading=t("record-loading") show=move |detail| {
             view! { <RecordDetails detail /> }.into_any()
         } />
     }
@@ -32,7 +33,8 @@ fn RecordDetails(detail: MeetingRecordDetail) -> impl IntoView {
     } = detail;
     let base = format!("/sigs/{sig_slug}/meetings");
     let path = format!("{base}/{}", summary.id);
-    let section = |heading: &'static str, id: &'static str, html: String, empty: &'static str| {
+    let sig = || crate::i18n::FluentValue::from(sig_name.clone());
+    let section = |heading: String, id: &'static str, html: String, empty: String| {
         view! {
             <section class="panel panel-wide" aria-labelledby=id>
                 <h2 id=id>{heading}</h2>
@@ -46,27 +48,27 @@ fn RecordDetails(detail: MeetingRecordDetail) -> impl IntoView {
     };
     view! {
         <PageMeta title=format!("{} · {}", summary.title, summary.held_on_label)
-            description=format!("Agenda and notes of the {sig_name} meeting on {}.", summary.held_on_label)
+            description=t_with("record-description", &[("sig", sig()), ("date", summary.held_on_label.clone().into())])
             path=path.clone() />
-        <nav aria-label="Breadcrumb" class="breadcrumb">
-            <a href=base.clone()>{format!("Meetings of {sig_name}")}</a>
+        <nav aria-label=t("breadcrumb") class="breadcrumb">
+            <a href=href(&base)>{t_with("sig-meetings-title", &[("sig", sig())])}</a>
         </nav>
         <header class="page-header">
             <p class="eyebrow"><time datetime=summary.held_on.clone()>{summary.held_on_label.clone()}</time></p>
             <h1>{summary.title.clone()}</h1>
             {summary.recording_url.clone().map(|url| view! {
-                <p><a class="button button-secondary" href=url rel="noopener nofollow">"Watch the recording"</a></p>
+                <p><a class="button button-secondary" href=url rel="noopener nofollow">{t("record-watch")}</a></p>
             })}
         </header>
         <div class="sig-layout">
-            {section("Agenda", "agenda-heading", agenda_html, "No agenda was written down.")}
-            {section("Notes", "notes-heading", notes_html, "No notes yet.")}
+            {section(t("record-agenda"), "agenda-heading", agenda_html, t("record-no-agenda"))}
+            {section(t("sig-notes"), "notes-heading", notes_html, t("record-no-notes"))}
         </div>
         {can_edit.then(|| view! {
             <div class="item-actions">
-                <a class="button" href=format!("{path}/edit")>"Edit this record"</a>
+                <a class="button" href=href(&format!("{path}/edit"))>{t("record-edit")}</a>
                 <DeleteEntryForm sig=sig_slug.clone() what="record" id=summary.id
-                    label=format!("Yes, delete the record of {}.", summary.held_on_label) button="Delete record" />
+                    label=t_with("record-delete-confirm", &[("date", summary.held_on_label.clone().into())]) button=t("record-delete") />
             </div>
         })}
     }

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::{href, t, t_with, Words};
+
 use crate::api::roadmap::{load_roadmap_editor, PreviewMarkdown, SaveRoadmapItem};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{field_error, Field, FormError, Select, TextArea};
@@ -22,7 +24,7 @@ pub fn RoadmapEditorPage() -> impl IntoView {
     let key = crate::routes::sigs::slug_and_id();
     let editor = Resource::new(key, |(slug, id)| load_roadmap_editor(slug, id));
     view! {
-        <PageLoader resource=editor editing="Roadmap item" show=move |editor| {
+        <PageLoader resource=editor editing=t("item-eyebrow") show=move |editor| {
             view! { <ItemForm editor /> }.into_any()
         } />
     }
@@ -40,58 +42,59 @@ fn ItemForm(editor: RoadmapItemEditor) -> impl IntoView {
     let value = Signal::derive(move || action.value().get());
     let is_new = form.id == 0;
     let heading = if is_new {
-        format!("New item on the {sig_name} roadmap")
+        t_with("editor-new", &[("sig", sig_name.clone().into())])
     } else {
-        format!("Edit “{}”", form.title)
+        t_with("series-edit", &[("title", form.title.clone().into())])
     };
-    let back = if is_new {
+    let back = href(&if is_new {
         format!("/sigs/{}/roadmap", form.sig)
     } else {
         format!("/sigs/{}/roadmap/{}", form.sig, form.id)
-    };
+    });
     let statuses: Vec<Choice> = RoadmapStatus::ALL
         .into_iter()
         .map(|status| Choice {
             value: status.as_str().to_owned(),
-            label: status.label().to_owned(),
+            label: status.label(),
         })
         .collect();
     let mut owner_choices = vec![Choice {
         value: String::new(),
-        label: "Nobody yet".to_owned(),
+        label: t("item-nobody"),
     }];
     owner_choices.extend(owners);
     let yours = sent_values(&statuses, &months, &owner_choices);
     view! {
         <Title text=heading.clone() />
         <section class="form-page form-page-wide">
-            <nav aria-label="Breadcrumb" class="breadcrumb"><a href=back>"Back"</a></nav>
+            <nav aria-label=crate::i18n::t("breadcrumb") class="breadcrumb"><a href=back>{t("editor-back")}</a></nav>
             <h1>{heading}</h1>
             <FormError value />
-            <ConflictDetails value edit_href=crate::i18n::href(&format!("/sigs/{}/roadmap/{}/edit", form.sig, form.id))
+            <ConflictDetails value edit_href=href(&format!("/sigs/{}/roadmap/{}/edit", form.sig, form.id))
                 yours />
             <ActionForm action attr:class="form" attr:novalidate="true">
                 <input type="hidden" name="form[sig]" value=form.sig.clone() />
                 <input type="hidden" name="form[id]" value=form.id />
                 <input type="hidden" name="form[version]" value=form.version />
-                <Field label="Title" name="form[title]" id="item-title" maxlength=ITEM_TITLE_MAX_CHARS
+                <Field label=t("item-title") name="form[title]" id="item-title" maxlength=ITEM_TITLE_MAX_CHARS
                     value=form.title.clone() error=field_error(value, "title") />
-                <DescriptionField value=drafted_or("form[description]", form.description.clone()) error=field_error(value, "description").get_untracked() />
+                <DescriptionField value=drafted_or("form[description]", form.description.clone()) error=field_error(value, "description").get_untracked()
+                    words=Words::of(DESCRIPTION_WORDS) />
                 <div class="field-row">
-                    <Select label="Status" name="form[status]" id="item-status" choices=statuses
+                    <Select label=t("item-status") name="form[status]" id="item-status" choices=statuses
                         selected=form.status.clone() error=field_error(value, "status") />
-                    <Select label="Target month" name="form[target_month]" id="item-month" choices=months
+                    <Select label=t("item-target") name="form[target_month]" id="item-month" choices=months
                         selected=form.target_month.clone() error=field_error(value, "target_month") />
-                    <Select label="Owner" name="form[owner]" id="item-owner" choices=owner_choices
+                    <Select label=t("item-owner") name="form[owner]" id="item-owner" choices=owner_choices
                         selected=form.owner.clone() error=field_error(value, "owner") />
                 </div>
-                <Field label="Linked issue or PR" name="form[link_url]" id="item-link" kind="url"
+                <Field label=t("item-link") name="form[link_url]" id="item-link" kind="url"
                     maxlength=URL_MAX_CHARS required=false value=form.link_url.clone()
-                    hint="An https:// address, such as the tracking issue." error=field_error(value, "link_url") />
-                <Field label="Exit criterion" name="form[exit_criterion]" id="item-exit"
+                    hint=t("editor-link-hint") error=field_error(value, "link_url") />
+                <Field label=t("editor-exit") name="form[exit_criterion]" id="item-exit"
                     maxlength=EXIT_CRITERION_MAX_CHARS required=false value=form.exit_criterion.clone()
-                    hint="How everyone will know it is done." error=field_error(value, "exit_criterion") />
-                <button type="submit" class="button">{if is_new { "Add the item" } else { "Save the item" }}</button>
+                    hint=t("editor-exit-hint") error=field_error(value, "exit_criterion") />
+                <button type="submit" class="button">{if is_new { t("editor-add") } else { t("editor-save") }}</button>
             </ActionForm>
         </section>
     }
@@ -100,34 +103,49 @@ fn ItemForm(editor: RoadmapItemEditor) -> impl IntoView {
 /// The markdown description with a preview, which appears once the page is
 /// hydrated (without JavaScript the item page shows the formatted text).
 /// An island: the preview asks the server to render the text being typed.
+/// The words of the description island (translated on the server).
+const DESCRIPTION_WORDS: &[&str] = &[
+    "item-description-heading",
+    "editor-description-hint",
+    "editor-preview",
+    "editor-preview-heading",
+];
+
 #[island]
-fn DescriptionField(value: String, error: Option<String>) -> impl IntoView {
+fn DescriptionField(value: String, error: Option<String>, words: Words) -> impl IntoView {
     let text = RwSignal::new(value.clone());
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let preview = ServerAction::<PreviewMarkdown>::new();
+    let (button, heading) = (
+        words.get("editor-preview"),
+        words.get("editor-preview-heading"),
+    );
     view! {
         // The textarea's input events bubble here; the preview reads its text.
         <div on:input=move |event| text.set(event_target_value(&event))>
-            <TextArea label="Description" name="form[description]" id="item-description" rows=8
-                hint="Markdown: what, why, and where help is welcome."
+            <TextArea label=words.get("item-description-heading") name="form[description]" id="item-description" rows=8
+                hint=words.get("editor-description-hint")
                 maxlength=ITEM_DESCRIPTION_MAX_CHARS value error />
         </div>
         <Show when=move || hydrated.get()>
             <div class="preview">
                 <button type="button" class="button button-small button-secondary"
                     on:click=move |_| { preview.dispatch(PreviewMarkdown { markdown: text.get_untracked() }); }>
-                    "Preview the description"
+                    {button.clone()}
                 </button>
-                {move || preview.value().get().map(|result| match result {
-                    Ok(html) => view! {
-                        <div class="preview-box" role="status">
-                            <p class="field-hint">"Preview"</p>
-                            <div class="prose" inner_html=html></div>
-                        </div>
-                    }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                })}
+                {
+                    let heading = heading.clone();
+                    move || preview.value().get().map(|result| match result {
+                        Ok(html) => view! {
+                            <div class="preview-box" role="status">
+                                <p class="field-hint">{heading.clone()}</p>
+                                <div class="prose" inner_html=html></div>
+                            </div>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    })
+                }
             </div>
         </Show>
     }
@@ -148,12 +166,12 @@ fn ConflictDetails(
         value.with(|v| match v {
             Some(Err(AppError::Conflict(current))) => Some(view! {
                 <section class="panel conflict" aria-labelledby="conflict-heading">
-                    <h2 id="conflict-heading">"Two versions of this item"</h2>
+                    <h2 id="conflict-heading">{t("conflict-heading")}</h2>
                     <div class="table-scroll">
                         <table class="conflict-table">
-                            <caption class="visually-hidden">"The version saved meanwhile and yours"</caption>
+                            <caption class="visually-hidden">{t("conflict-caption")}</caption>
                             <thead>
-                                <tr><th scope="col">"Field"</th><th scope="col">"Saved meanwhile"</th><th scope="col">"Yours"</th></tr>
+                                <tr><th scope="col">{t("conflict-field")}</th><th scope="col">{t("conflict-saved")}</th><th scope="col">{t("conflict-yours")}</th></tr>
                             </thead>
                             <tbody>
                                 {current.fields.iter().map(|(label, saved)| {
@@ -172,10 +190,10 @@ fn ConflictDetails(
                         </table>
                     </div>
                     <ul class="conflict-choices">
-                        <li><strong>"Keep yours: "</strong>"the form below holds it; save it."</li>
-                        <li><strong>"Merge: "</strong>"copy what you need from the saved version into the form, then save."</li>
-                        <li><strong>"Take the saved version: "</strong>
-                            <a href=edit_href.clone() rel="external">"start again from the saved version"</a>"."</li>
+                        <li><strong>{t("conflict-keep")}</strong>" "{t("conflict-keep-how")}</li>
+                        <li><strong>{t("conflict-merge")}</strong>" "{t("conflict-merge-how")}</li>
+                        <li><strong>{t("conflict-take")}</strong>" "
+                            <a href=edit_href.clone() rel="external">{t("conflict-take-how")}</a></li>
                     </ul>
                 </section>
             }
@@ -203,15 +221,15 @@ fn sent_values(statuses: &[Choice], months: &[Choice], owners: &[Choice]) -> Vec
             .map_or(value, |choice| choice.label.clone())
     };
     [
-        ("Title", text("form[title]")),
-        ("Status", label(statuses, "form[status]")),
-        ("Target month", label(months, "form[target_month]")),
-        ("Owner", label(owners, "form[owner]")),
-        ("Linked issue or PR", text("form[link_url]")),
-        ("Exit criterion", text("form[exit_criterion]")),
-        ("Description", text("form[description]")),
+        ("item-title", text("form[title]")),
+        ("item-status", label(statuses, "form[status]")),
+        ("item-target", label(months, "form[target_month]")),
+        ("item-owner", label(owners, "form[owner]")),
+        ("item-link", text("form[link_url]")),
+        ("editor-exit", text("form[exit_criterion]")),
+        ("item-description-heading", text("form[description]")),
     ]
     .into_iter()
-    .map(|(label, value)| (label.to_owned(), value))
+    .map(|(key, value)| (t(key), value))
     .collect()
 }
