@@ -9,7 +9,7 @@ use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::security::MAX_BODY_BYTES;
 
@@ -24,11 +24,7 @@ pub async fn keep_and_restore(
     if is_plain_form_post(&request) {
         let (parts, body) = request.into_parts();
         let Ok(bytes) = to_bytes(body, MAX_BODY_BYTES).await else {
-            return (
-                axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-                "The request is too large.",
-            )
-                .into_response();
+            return crate::security::too_large(crate::security::language_of(&parts.extensions));
         };
         let mut response = next
             .run(Request::from_parts(parts, Body::from(bytes.clone())))

@@ -2,6 +2,7 @@
 //! cross-site writes and of control characters, private caching of signed-in
 //! answers, and a cap on request bodies.
 
+use app::i18n::Language;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -58,13 +59,8 @@ const UPLOAD_PREFIX: &str = "/admin/import/";
 /// percent-encoded or as a JSON escape, gets 400 before any handler sees
 /// it, whatever content type the request claims.
 async fn refuse_control_characters(request: Request<Body>, next: Next) -> Response {
-    let refused = || {
-        (
-            StatusCode::BAD_REQUEST,
-            "The request contains a control character (such as NUL), which no field accepts.",
-        )
-            .into_response()
-    };
+    let language = language_of(request.extensions());
+    let refused = || (StatusCode::BAD_REQUEST, language.text("refused-control")).into_response();
     let address = request.uri().path_and_query().map_or("", |pq| pq.as_str());
     if has_control_character(address.as_bytes()) {
         return refused();
@@ -85,7 +81,7 @@ async fn refuse_control_characters(request: Request<Body>, next: Next) -> Respon
     }
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "The request is too large.").into_response();
+        return too_large(language);
     };
     if has_control_character(&bytes) {
         return refused();
@@ -143,6 +139,21 @@ async fn private_when_signed_in(request: Request<Body>, next: Next) -> Response 
     response
 }
 
+/// The language of the request (set by `language::choose`, outside these
+/// layers), for the refusals they answer themselves.
+pub fn language_of(extensions: &axum::http::Extensions) -> Language {
+    extensions.get::<Language>().copied().unwrap_or_default()
+}
+
+/// 413, in the request's language.
+pub fn too_large(language: Language) -> Response {
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        language.text("refused-too-large"),
+    )
+        .into_response()
+}
+
 /// Requests that may change state (anything but GET, HEAD, OPTIONS) must come
 /// from this site: a cross-site `Sec-Fetch-Site` or a foreign `Origin` gets 403.
 async fn refuse_cross_site_writes(request: Request<Body>, next: Next) -> Response {
@@ -151,11 +162,8 @@ async fn refuse_cross_site_writes(request: Request<Body>, next: Next) -> Respons
         Method::GET | Method::HEAD | Method::OPTIONS
     );
     if !safe && is_cross_site(request.headers()) {
-        return (
-            StatusCode::FORBIDDEN,
-            "This request came from another site and was refused.",
-        )
-            .into_response();
+        let language = language_of(request.extensions());
+        return (StatusCode::FORBIDDEN, language.text("refused-cross-site")).into_response();
     }
     next.run(request).await
 }

@@ -718,3 +718,10 @@ calendar-about = About this meeting:
 calendar-notes = Agenda and notes:
 feed-site = { $site } roadmap changes
 translated-field = { $field } ({ $language })
+
+# Refusals the server answers before any page (plain text).
+refused-control = The request contains a control character (such as NUL), which no field accepts.
+refused-too-large = The request is too large.
+refused-cross-site = This request came from another site and was refused.
+refused-theme = Choose light, dark or system.
+refused-language = Choose one of the listed languages.

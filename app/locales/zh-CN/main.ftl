@@ -681,3 +681,10 @@ calendar-about = 关于此会议：
 calendar-notes = 议程与纪要：
 feed-site = { $site } 路线图变更
 translated-field = { $field }（{ $language }）
+
+# 服务器在页面之前直接给出的拒绝（纯文本）。
+refused-control = 请求中包含控制字符（例如 NUL），任何字段都不接受。
+refused-too-large = 请求过大。
+refused-cross-site = 该请求来自其他网站，已被拒绝。
+refused-theme = 请选择浅色、深色或跟随系统。
+refused-language = 请选择列出的语言之一。

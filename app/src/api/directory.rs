@@ -46,13 +46,13 @@ pub async fn get_sig(slug: String) -> Result<SigDetail, AppError> {
         let texts = crate::store::translations::sig_texts(&state.db, &slug, language).await?;
         if !texts.description.trim().is_empty() {
             sig.summary.description = texts.description;
-        } else if !sig.summary.description.is_empty() {
-            sig.untranslated = true;
+        } else {
+            sig.description_untranslated = !sig.summary.description.is_empty();
         }
         if !texts.mission.trim().is_empty() {
             sig.mission_html = crate::markdown::render(&texts.mission);
-        } else if !sig.mission_html.trim().is_empty() {
-            sig.untranslated = true;
+        } else {
+            sig.mission_untranslated = !sig.mission_html.trim().is_empty();
         }
     }
     Ok(sig)

@@ -55,15 +55,15 @@ pub async fn get_guidance(slug: String) -> Result<GuidancePage, AppError> {
         .await?
         .ok_or(AppError::NotFound)?;
     let language = crate::i18n::language();
-    let mut untranslated = false;
+    let (mut title_untranslated, mut text_untranslated) = (false, false);
     if !language.is_default() {
         let text = crate::store::translations::page_text(&state.db, &slug, language).await?;
         match text.title.trim().is_empty() {
-            true => untranslated = true,
+            true => title_untranslated = true,
             false => page.title = text.title,
         }
         match text.markdown.trim().is_empty() {
-            true => untranslated |= !page.body_markdown.trim().is_empty(),
+            true => text_untranslated = !page.body_markdown.trim().is_empty(),
             false => page.body_markdown = text.markdown,
         }
     }
@@ -72,7 +72,8 @@ pub async fn get_guidance(slug: String) -> Result<GuidancePage, AppError> {
         summary: crate::markdown::plain_summary(&page.body_markdown, 160),
         slug: page.slug,
         title: page.title,
-        untranslated,
+        title_untranslated,
+        text_untranslated,
     })
 }
 

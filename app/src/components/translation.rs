@@ -20,6 +20,24 @@ pub fn TranslationFieldset(language: Language, children: Children) -> impl IntoV
     }
 }
 
+/// The note on a page that shows some of its community text in the
+/// default language, for want of a translation.
+#[component]
+pub fn UntranslatedNote() -> impl IntoView {
+    let language = crate::i18n::language().own_name();
+    view! {
+        <p class="notice notice-untranslated">
+            {t_with("content-untranslated", &[("language", FluentValue::from(language))])}
+        </p>
+    }
+}
+
+/// The `lang` of a text shown in the default language on another
+/// language's page (so screen readers read it right); none otherwise.
+pub fn lang_if_default(shown_in_default: bool) -> Option<&'static str> {
+    shown_in_default.then(|| Language::default().tag())
+}
+
 /// The label of field `key` in `language`: "Mission (简体中文)", so labels
 /// stay unique on the page.
 pub fn label_in(language: Language, key: &str) -> String {

@@ -17,7 +17,8 @@ pub struct GuidancePage {
     pub html: String,
     /// Short plain-text summary for the page's meta description.
     pub summary: String,
-    /// Shown in the default language: nobody has translated it into the
-    /// page's yet.
-    pub untranslated: bool,
+    /// Whether the title and the text are shown in the default language:
+    /// nobody has translated them into the page's yet.
+    pub title_untranslated: bool,
+    pub text_untranslated: bool,
 }

@@ -151,9 +151,10 @@ pub struct SigDetail {
     pub archived: bool,
     pub teams: Vec<SigTeam>,
     pub subprojects: Vec<Subproject>,
-    /// Whether a text above is shown in the default language because the
-    /// leads have not translated it into the page's.
-    pub untranslated: bool,
+    /// Whether the description and the mission are shown in the default
+    /// language because the leads have not translated them into the page's.
+    pub description_untranslated: bool,
+    pub mission_untranslated: bool,
 }
 
 /// A discussion team of a SIG (a GitHub team people can mention).

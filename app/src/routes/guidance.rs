@@ -5,8 +5,9 @@ use leptos_router::hooks::use_params_map;
 use crate::api::guidance::{get_guidance, list_guidance};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::markdown::RenderedMarkdown;
+use crate::components::translation::{lang_if_default, UntranslatedNote};
 use crate::errors::AppError;
-use crate::i18n::{t, t_with};
+use crate::i18n::t;
 use crate::routes::not_found::NotFound;
 
 /// The list of governance pages.
@@ -61,11 +62,9 @@ pub fn GuidancePage() -> impl IntoView {
                             <a href=crate::i18n::href("/guidance")>{t("guidance-title")}</a>
                         </nav>
                         <article class="article">
-                            <h1>{page.title}</h1>
-                            {page.untranslated.then(|| view! {
-                                <p class="notice notice-untranslated">{t_with("content-untranslated", &[("language", crate::i18n::language().own_name().into())])}</p>
-                            })}
-                            <RenderedMarkdown html=page.html />
+                            <h1 lang=lang_if_default(page.title_untranslated)>{page.title}</h1>
+                            {(page.title_untranslated || page.text_untranslated).then(|| view! { <UntranslatedNote /> })}
+                            <div lang=lang_if_default(page.text_untranslated)><RenderedMarkdown html=page.html /></div>
                         </article>
                     }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),

@@ -170,7 +170,8 @@ pub async fn find_by_slug(
         archived,
         teams,
         subprojects,
-        untranslated: false,
+        description_untranslated: false,
+        mission_untranslated: false,
     }))
 }
 

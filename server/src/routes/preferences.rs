@@ -7,7 +7,7 @@ use axum::extract::Form;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
-use axum::Router;
+use axum::{Extension, Router};
 use serde::Deserialize;
 
 use app::state::AppState;
@@ -23,9 +23,13 @@ struct ThemeForm {
     theme: String,
 }
 
-async fn set_theme(headers: HeaderMap, Form(form): Form<ThemeForm>) -> Response {
+async fn set_theme(
+    headers: HeaderMap,
+    Extension(language): Extension<app::i18n::Language>,
+    Form(form): Form<ThemeForm>,
+) -> Response {
     let Some(theme) = app::theme::Theme::parse(&form.theme) else {
-        return (StatusCode::BAD_REQUEST, "Choose light, dark or system.").into_response();
+        return (StatusCode::BAD_REQUEST, language.text("refused-theme")).into_response();
     };
     let cookie = match theme {
         app::theme::Theme::System => {
@@ -52,14 +56,13 @@ struct LanguageForm {
     path: String,
 }
 
-async fn set_language(Form(form): Form<LanguageForm>) -> Response {
+async fn set_language(
+    Extension(current): Extension<app::i18n::Language>,
+    Form(form): Form<LanguageForm>,
+) -> Response {
     use app::i18n::Language;
     let Some(language) = Language::parse(&form.lang) else {
-        return (
-            StatusCode::BAD_REQUEST,
-            "Choose one of the listed languages.",
-        )
-            .into_response();
+        return (StatusCode::BAD_REQUEST, current.text("refused-language")).into_response();
     };
     // Only this site's paths: never a way to send someone elsewhere.
     let path = Some(form.path.as_str())

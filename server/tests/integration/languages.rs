@@ -18,6 +18,7 @@ on_both_databases!(
     a_guidance_page_can_have_a_chinese_version,
     later_mails_are_written_in_the_language_the_person_chose,
     dates_and_figures_follow_the_language,
+    refusals_before_any_page_speak_the_pages_language,
 );
 
 const PAGES: [&str; 15] = [
@@ -571,4 +572,31 @@ async fn dates_and_figures_follow_the_language(backend: Backend) {
         "months in Chinese"
     );
     assert!(app.visit("/zh-CN").await.body.contains("个兴趣小组"));
+}
+
+async fn refusals_before_any_page_speak_the_pages_language(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let from = |page: &str| format!("http://{}{page}", app.addr);
+    let refused = app
+        .client
+        .post(format!("http://{}/api/join_sigs", app.addr))
+        .header("referer", from("/zh-CN/join"))
+        .body("form[display_name]=a%00b")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(refused.text().await.expect("a body").contains("控制字符"));
+    let unknown = app
+        .post(
+            "/preferences/language",
+            &[("referer", &from("/zh-CN/sigs"))],
+            "lang=xx",
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    assert_eq!(unknown.body, "请选择列出的语言之一。");
+    let english = app.post("/preferences/language", &[], "lang=xx").await;
+    assert_eq!(english.body, "Choose one of the listed languages.");
 }

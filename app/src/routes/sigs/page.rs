@@ -14,6 +14,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::lead_list::LeadList;
 use crate::components::markdown::RenderedMarkdown;
 use crate::components::meeting_time::MeetingTime;
+use crate::components::translation::{lang_if_default, UntranslatedNote};
 use crate::errors::AppError;
 use crate::i18n::{t, t_with};
 use crate::models::meeting::SeriesView;
@@ -72,7 +73,8 @@ fn SigDetails(
         archived,
         teams,
         subprojects,
-        untranslated,
+        description_untranslated,
+        mission_untranslated,
     } = sig;
     let description = if summary.description.is_empty() {
         t_with(
@@ -94,7 +96,7 @@ fn SigDetails(
         <header class="page-header sig-header">
             <p class="eyebrow">{summary.kind.label()}</p>
             <h1>{summary.name.clone()}</h1>
-            <p class="lead-text">{description}</p>
+            <p class="lead-text" lang=lang_if_default(description_untranslated)>{description}</p>
             <p class="button-row">
                 {match standing {
                     Some(standing) => Some(view! { <span class="badge badge-standing">{standing.label()}</span> }.into_any()),
@@ -108,9 +110,7 @@ fn SigDetails(
             {archived.then(|| view! {
                 <p class="notice">{t("sig-archived")}</p>
             })}
-            {untranslated.then(|| view! {
-                <p class="notice notice-untranslated">{t_with("content-untranslated", &[("language", crate::i18n::language().own_name().into())])}</p>
-            })}
+            {(description_untranslated || mission_untranslated).then(|| view! { <UntranslatedNote /> })}
         </header>
         <div class="sig-layout">
             <section aria-labelledby="leads-heading" class="panel">
@@ -157,7 +157,7 @@ fn SigDetails(
                 {if mission_html.trim().is_empty() {
                     view! { <p class="empty">{t("sig-no-mission")}</p> }.into_any()
                 } else {
-                    view! { <RenderedMarkdown html=mission_html /> }.into_any()
+                    view! { <div lang=lang_if_default(mission_untranslated)><RenderedMarkdown html=mission_html /></div> }.into_any()
                 }}
             </section>
             <SubprojectList subprojects />
