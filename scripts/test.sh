@@ -46,6 +46,11 @@ export SIGPOST_DEMO_DATA=true
 export SIGPOST_SITE_NAME="KubeSphere"
 # Each Playwright test sends its own X-Forwarded-For, as clients behind a proxy.
 export SIGPOST_TRUST_FORWARDED_FOR=true
+# "Sign in with GitHub" through the stand-in the Playwright config starts.
+export SIGPOST_GITHUB_CLIENT_ID="sigpost-e2e"
+export SIGPOST_GITHUB_CLIENT_SECRET="e2e-stand-in-secret"
+export SIGPOST_GITHUB_URL="http://127.0.0.1:3190"
+export SIGPOST_GITHUB_API_URL="http://127.0.0.1:3190/api"
 cargo leptos end-to-end
 
 step "all tests passed"

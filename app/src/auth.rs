@@ -211,14 +211,42 @@ fn over_tls(parts: &Parts) -> bool {
             .is_some_and(|proto| proto.eq_ignore_ascii_case("https"))
 }
 
-/// Sends the session cookie: HttpOnly, SameSite=Lax, Secure behind TLS.
-pub fn set_session_cookie(token: &str) {
-    let secure = request_parts().is_some_and(|parts| over_tls(&parts));
-    let cookie = format!(
+/// The session cookie's `Set-Cookie` value: HttpOnly, SameSite=Lax, and
+/// Secure when the request came over TLS.
+pub fn session_cookie(token: &str, secure: bool) -> String {
+    format!(
         "{SESSION_COOKIE}={token}; Path=/; Max-Age={SESSION_SECONDS}; HttpOnly; SameSite=Lax{}",
         if secure { "; Secure" } else { "" }
-    );
-    append_header(SET_COOKIE, &cookie);
+    )
+}
+
+/// Sends the session cookie with the page being answered.
+fn set_session_cookie(token: &str) {
+    let secure = request_parts().is_some_and(|parts| over_tls(&parts));
+    append_header(SET_COOKIE, &session_cookie(token, secure));
+}
+
+/// Signs `person_id` in on this browser: a new session (ending the one the
+/// browser had, so the token rotates) and its cookie. `signed_in_with`
+/// says how ("password", "email-link"), for the person's list of sessions.
+pub async fn begin_session(
+    db: &crate::store::Database,
+    person_id: i64,
+    signed_in_with: &str,
+) -> Result<(), AppError> {
+    let parts = request_parts();
+    let user_agent = parts
+        .as_ref()
+        .and_then(|parts| parts.headers.get(http::header::USER_AGENT))
+        .and_then(|value| value.to_str().ok());
+    let origin = crate::store::sessions::Origin {
+        signed_in_with,
+        user_agent,
+    };
+    let token =
+        crate::store::sessions::start(db, person_id, session_token().as_deref(), origin).await?;
+    set_session_cookie(&token);
+    Ok(())
 }
 
 /// Tells the browser to forget the session cookie.

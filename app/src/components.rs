@@ -13,6 +13,7 @@ pub mod page_meta;
 pub mod page_script;
 pub mod roadmap_card;
 pub mod sig_card;
+pub mod sign_in_with;
 pub mod site_name;
 pub mod translation;
 pub mod working_hours;

@@ -37,6 +37,7 @@ use leptos_router::{path, SsrMode};
 use crate::layouts::site_layout::SiteLayout;
 use crate::routes::account::confirm::ConfirmEmailPage;
 use crate::routes::account::invitation::InvitationPage;
+use crate::routes::account::overview::AccountPage;
 use crate::routes::account::password::{ForgotPasswordPage, ResetPasswordPage};
 use crate::routes::account::sign_in::SignInPage;
 use crate::routes::account::sign_up::SignUpPage;
@@ -146,6 +147,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/channels") view=ChannelsPage ssr=SsrMode::Async />
                     <Route path=path!("/guidance") view=GuidanceIndex ssr=SsrMode::Async />
                     <Route path=path!("/guidance/:slug") view=GuidancePage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/account/sign-up") view=SignUpPage ssr=SsrMode::Async />
                     <Route path=path!("/account/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/account/confirm") view=ConfirmEmailPage ssr=SsrMode::Async />

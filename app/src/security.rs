@@ -18,10 +18,22 @@ pub fn set_content_security_policy(options: &LeptosOptions) {
     } else {
         "'self'"
     };
+    // A sign-in form's answer redirects to the provider, and browsers
+    // hold redirects after a form post to `form-action` too.
+    let providers: String = crate::state::app_state()
+        .map(|state| {
+            state
+                .site
+                .sign_in_origins
+                .iter()
+                .map(|origin| format!(" {origin}"))
+                .collect()
+        })
+        .unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src {connect}; \
-         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+         object-src 'none'; base-uri 'self'; form-action 'self'{providers}; frame-ancestors 'none'"
     );
     if let Ok(value) = http::HeaderValue::from_str(&policy) {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);

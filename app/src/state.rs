@@ -15,6 +15,10 @@ pub struct SiteConfig {
     pub public_url: String,
     /// Whether `X-Forwarded-For` names the client (a proxy sets it).
     pub trust_forwarded_for: bool,
+    /// The providers people may sign in through (none by default).
+    pub sign_in_with: Vec<crate::models::identity::SignInOption>,
+    /// Where their sign-in forms lead, for the pages' `form-action`.
+    pub sign_in_origins: Vec<String>,
 }
 
 impl SiteConfig {
@@ -25,7 +29,29 @@ impl SiteConfig {
             site_name,
             public_url: public_url.trim_end_matches('/').to_owned(),
             trust_forwarded_for,
+            sign_in_with: Vec::new(),
+            sign_in_origins: Vec::new(),
         }
+    }
+
+    /// The same, offering sign-in through `options`, whose forms lead to
+    /// `origins`.
+    pub fn signing_in_with(
+        mut self,
+        options: Vec<crate::models::identity::SignInOption>,
+        origins: Vec<String>,
+    ) -> Self {
+        self.sign_in_with = options;
+        self.sign_in_origins = origins;
+        self
+    }
+
+    /// What the site calls `provider` ("GitHub", or the configured name).
+    pub fn provider_label(&self, provider: crate::models::identity::Provider) -> String {
+        self.sign_in_with
+            .iter()
+            .find(|option| option.provider == provider)
+            .map_or_else(|| provider.key().to_owned(), |option| option.label.clone())
     }
 
     /// The absolute address of `path_and_query` (which starts with `/`).

@@ -56,6 +56,7 @@ test("the pages only leads see meet WCAG 2.1 AA (axe)", async ({ page }, info) =
     "/sigs/multitenancy/meetings/new",
     "/sigs/multitenancy/meetings/series/new",
     "/my/sigs",
+    "/account",
   ]) {
     await expectNoViolations(page, path);
   }

@@ -22,3 +22,11 @@ export function createAdmin(email: string, name: string, password: string) {
     encoding: "utf8",
   });
 }
+
+/** Imports a community file with the server's own command, as an operator would. */
+export function importFile(file: string, format: "sigs-yaml" | "kubesphere-md") {
+  execFileSync(server, ["import", file, "--format", format], {
+    env: { ...process.env, RUST_LOG: "warn" },
+    encoding: "utf8",
+  });
+}

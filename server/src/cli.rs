@@ -25,7 +25,7 @@ pub async fn run() -> ExitCode {
         tracing::warn!(%unknown, "SIGPOST_LOG_FORMAT is text or json; writing text");
     }
     let outcome = match cli.command {
-        Some(Command::Serve(args)) => serve::run(args).await.map_err(|e| e.to_string()),
+        Some(Command::Serve(args)) => serve::run(*args).await.map_err(|e| e.to_string()),
         Some(Command::Import(args)) => import::run(args).await.map_err(|e| e.to_string()),
         Some(Command::Admin(command)) => admin::run(command).await,
         Some(Command::Export(args)) => export::run(args).await,

@@ -42,7 +42,7 @@ impl LogFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Apply database migrations, then serve the portal (the default).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Import SIGs, leads, channels and guidance pages from a file. Idempotent:
     /// running it again updates records by slug and never duplicates them.
     Import(ImportArgs),
@@ -204,6 +204,70 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub connections: ConnectionArgs,
+
+    #[command(flatten)]
+    pub sign_in: SignInArgs,
+}
+
+/// Signing in through GitHub or an OpenID Connect provider: each shows its
+/// button once its client id and secret are set. Callbacks are
+/// `PUBLIC_URL/auth/github/callback` and `PUBLIC_URL/auth/oidc/callback`.
+#[derive(Debug, Clone, Args)]
+pub struct SignInArgs {
+    /// Client ID of the site's GitHub OAuth app.
+    #[arg(long, env = "SIGPOST_GITHUB_CLIENT_ID")]
+    pub github_client_id: Option<String>,
+
+    /// The GitHub OAuth app's client secret (never logged).
+    #[arg(long, env = "SIGPOST_GITHUB_CLIENT_SECRET", hide_env_values = true)]
+    pub github_client_secret: Option<Secret>,
+
+    /// GitHub's web address (GitHub Enterprise Server: its own).
+    #[arg(long, env = "SIGPOST_GITHUB_URL", default_value = SignInArgs::GITHUB_URL)]
+    pub github_url: String,
+
+    /// GitHub's REST API (GitHub Enterprise Server: `https://HOST/api/v3`).
+    #[arg(long, env = "SIGPOST_GITHUB_API_URL", default_value = SignInArgs::GITHUB_API_URL)]
+    pub github_api_url: String,
+
+    /// The OpenID Connect provider's issuer (its discovery document is at
+    /// `ISSUER/.well-known/openid-configuration`).
+    #[arg(long, env = "SIGPOST_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+
+    /// The client ID registered at the OpenID Connect provider.
+    #[arg(long, env = "SIGPOST_OIDC_CLIENT_ID")]
+    pub oidc_client_id: Option<String>,
+
+    /// Its client secret (never logged).
+    #[arg(long, env = "SIGPOST_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<Secret>,
+
+    /// The provider's name on its button: "Sign in with NAME".
+    #[arg(long, env = "SIGPOST_OIDC_NAME", default_value = SignInArgs::OIDC_NAME)]
+    pub oidc_name: String,
+}
+
+impl SignInArgs {
+    const GITHUB_URL: &str = "https://github.com";
+    const GITHUB_API_URL: &str = "https://api.github.com";
+    const OIDC_NAME: &str = "single sign-on";
+}
+
+/// No provider configured: the defaults of every flag.
+impl Default for SignInArgs {
+    fn default() -> Self {
+        SignInArgs {
+            github_client_id: None,
+            github_client_secret: None,
+            github_url: Self::GITHUB_URL.to_owned(),
+            github_api_url: Self::GITHUB_API_URL.to_owned(),
+            oidc_issuer: None,
+            oidc_client_id: None,
+            oidc_client_secret: None,
+            oidc_name: Self::OIDC_NAME.to_owned(),
+        }
+    }
 }
 
 /// Bounds on connections, so idle or half-sent ones cannot use up the

@@ -6,6 +6,7 @@ pub mod config;
 pub mod connections;
 pub mod demo_data;
 pub mod export;
+pub mod federation;
 pub mod form_drafts;
 pub mod import;
 pub mod language;

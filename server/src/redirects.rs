@@ -68,6 +68,14 @@ pub async fn guard(
         .unwrap_or("")
         .to_owned();
     let mut response = next.run(request).await;
+    // The way to a configured sign-in provider, made by our own handler.
+    if response
+        .extensions()
+        .get::<crate::routes::sign_in_with::ToProvider>()
+        .is_some()
+    {
+        return response;
+    }
     if let Some(location) = response.headers().get(header::LOCATION) {
         let target = location
             .to_str()

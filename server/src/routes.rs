@@ -10,3 +10,4 @@ pub mod roadmap_exports;
 pub mod roster_export;
 pub mod seo;
 pub mod server_fn_errors;
+pub mod sign_in_with;

@@ -32,6 +32,8 @@ pub enum StartError {
     },
     #[error("{0}")]
     Mail(String),
+    #[error("sign-in settings: {0}")]
+    SignIn(String),
     #[error("could not prepare the site's signing key: {0}")]
     Secret(String),
     #[error("the server stopped with an error: {0}")]
@@ -81,6 +83,9 @@ impl Application {
         let clock = db.clock.clone();
         let page_cache = (args.page_cache_bytes > 0)
             .then(|| PageCache::new(args.page_cache_bytes, clock.clone(), db.clone()));
+        let federation =
+            crate::federation::Federation::from_args(&args.sign_in, &public_url, clock.clone())
+                .map_err(|error| StartError::SignIn(error.to_string()))?;
         let state = AppState::new(app::state::AppParts {
             leptos_options,
             db: db.clone(),
@@ -88,7 +93,8 @@ impl Application {
                 args.site_name.clone(),
                 &public_url,
                 args.trust_forwarded_for,
-            ),
+            )
+            .signing_in_with(federation.options(), federation.origins()),
             clock: clock.clone(),
         });
         let report_key = app::store::site_secrets::get_or_create(&db, "error-report-key")
@@ -114,7 +120,7 @@ impl Application {
                 .map_err(StartError::Mail)?;
         Ok(Application {
             listener,
-            router: router(state, report_key, page_cache.clone()),
+            router: router(state, report_key, page_cache.clone(), Arc::new(federation)),
             db,
             addr,
             delivery,
@@ -208,6 +214,7 @@ pub fn router(
     state: AppState,
     report_key: crate::redirects::ReportKey,
     page_cache: Option<Arc<PageCache>>,
+    federation: Arc<crate::federation::Federation>,
 ) -> Router {
     let pages = page_routes();
     let options = state.leptos_options.clone();
@@ -233,6 +240,8 @@ pub fn router(
         .fallback(crate::routes::assets::file_or_not_found);
     let router = crate::security::limit_bodies(router)
         .merge(crate::routes::admin_import::router())
+        .merge(crate::routes::sign_in_with::router())
+        .layer(axum::Extension(federation))
         .layer(axum::middleware::from_fn(
             crate::routes::server_fn_errors::correct_status,
         ))

@@ -117,7 +117,7 @@ pub async fn sign_in(form: SignInForm) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 async fn sign_in_now(form: SignInForm) -> Result<(), AppError> {
-    use crate::auth::{session_token, set_session_cookie, verify_password};
+    use crate::auth::verify_password;
 
     let state = crate::state::app_state()?;
     rate_limit(&state.db, limits::SIGN_IN).await?;
@@ -133,9 +133,7 @@ async fn sign_in_now(form: SignInForm) -> Result<(), AppError> {
     if login.email_confirmed_at.is_none() {
         return Err(AppError::Rejected(crate::i18n::t("sign-in-unconfirmed")));
     }
-    let previous = session_token();
-    let token = crate::store::sessions::start(&state.db, login.id, previous.as_deref()).await?;
-    set_session_cookie(&token);
+    crate::auth::begin_session(&state.db, login.id, "password").await?;
     crate::i18n::redirect(crate::models::account::return_path(&form.next));
     Ok(())
 }

@@ -13,6 +13,7 @@ pub async fn load_site_info() -> Result<SiteInfo, AppError> {
     Ok(SiteInfo {
         name: site.site_name,
         public_url: site.public_url.clone(),
+        sign_in_with: site.sign_in_with,
     })
 }
 

@@ -93,7 +93,6 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
 /// in, then welcomed by the first SIG.
 #[server(endpoint = "confirm_join")]
 pub async fn confirm_join(token: String) -> Result<(), AppError> {
-    use crate::auth::set_session_cookie;
     let state = crate::state::app_state()?;
     let site = &state.site;
     let confirmed = crate::store::joining::confirm(&state.db, token.trim(), |notice| {
@@ -101,13 +100,7 @@ pub async fn confirm_join(token: String) -> Result<(), AppError> {
     })
     .await?
     .ok_or_else(|| AppError::Rejected(crate::i18n::t("link-expired-join")))?;
-    let session = crate::store::sessions::start(
-        &state.db,
-        confirmed.person_id,
-        crate::auth::session_token().as_deref(),
-    )
-    .await?;
-    set_session_cookie(&session);
+    crate::auth::begin_session(&state.db, confirmed.person_id, "email-link").await?;
     match confirmed.slugs.first() {
         Some(slug) => crate::i18n::redirect(&format!("/sigs/{slug}/welcome?joined=1")),
         None => crate::i18n::redirect("/my/sigs"),

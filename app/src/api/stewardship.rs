@@ -40,6 +40,8 @@ pub struct ManagedLead {
     pub github_handle: Option<String>,
     pub role: String,
     pub sign_in: LeadSignIn,
+    /// How they sign in: "password", "GitHub (@ada)", …
+    pub ways: Vec<String>,
 }
 
 /// The current values of a SIG's editable fields, for its edit form.
@@ -123,9 +125,15 @@ pub async fn load_leads(slug: String) -> Result<Vec<ManagedLead>, AppError> {
     let state = crate::state::app_state()?;
     crate::permissions::admin(&state.db).await?;
     let leads = crate::store::sig_changes::leads_of(&state.db, &slug).await?;
+    let mut ways = Vec::with_capacity(leads.len());
+    for lead in &leads {
+        ways.push(sign_in_ways(&state, lead.person_id, lead.has_password != 0).await?);
+    }
     Ok(leads
         .into_iter()
-        .map(|lead| ManagedLead {
+        .zip(ways)
+        .map(|(lead, ways)| ManagedLead {
+            ways,
             person_id: lead.person_id,
             display_name: lead.display_name,
             github_handle: lead.github_handle,
@@ -137,6 +145,27 @@ pub async fn load_leads(slug: String) -> Result<Vec<ManagedLead>, AppError> {
             },
         })
         .collect())
+}
+
+/// How `person_id` signs in, as admins read it.
+#[cfg(feature = "ssr")]
+async fn sign_in_ways(
+    state: &crate::state::AppState,
+    person_id: i64,
+    has_password: bool,
+) -> Result<Vec<String>, AppError> {
+    use crate::models::identity::Provider;
+    let links = crate::store::identities::links_of(&state.db, person_id).await?;
+    let password = has_password.then(|| crate::i18n::t("session-via-password"));
+    let linked = links.into_iter().filter_map(|link| {
+        let provider = Provider::parse(&link.provider)?;
+        let label = state.site.provider_label(provider);
+        Some(match link.login {
+            Some(login) => format!("{label} (@{login})"),
+            None => label,
+        })
+    });
+    Ok(password.into_iter().chain(linked).collect())
 }
 
 /// Appoints a lead; someone without a sign-in is invited by e-mail (admins).
@@ -237,7 +266,7 @@ pub async fn appoint_admin(email: String) -> Result<(), AppError> {
 /// An invited lead chooses a password, takes over their profile and is signed in.
 #[server(endpoint = "accept_invitation")]
 pub async fn accept_invitation(form: ResetPasswordForm) -> Result<(), AppError> {
-    use crate::auth::{hash_password, password_problem, set_session_cookie};
+    use crate::auth::{hash_password, password_problem};
     let state = crate::state::app_state()?;
     password_problem(&form.password, &[])?;
     let hash = hash_password(&form.password)?;
@@ -245,10 +274,7 @@ pub async fn accept_invitation(form: ResetPasswordForm) -> Result<(), AppError> 
     let person = set_password_from_link(&state.db, form.token.trim(), TokenPurpose::Invite, &hash)
         .await?
         .ok_or_else(|| AppError::Rejected(crate::i18n::t("link-expired-invitation")))?;
-    let token =
-        crate::store::sessions::start(&state.db, person, crate::auth::session_token().as_deref())
-            .await?;
-    set_session_cookie(&token);
+    crate::auth::begin_session(&state.db, person, "password").await?;
     // Straight to the group they were invited to lead.
     let led = crate::store::sigs::first_led_slug(&state.db, person).await?;
     crate::i18n::redirect(

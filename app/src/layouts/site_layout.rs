@@ -104,7 +104,7 @@ fn AccountMenu(
                         Ok(Some(user)) => view! {
                             {user.is_admin.then(|| view! { <a href=href("/admin")>{t("nav-admin")}</a> })}
                             <a href=href("/my/sigs")>{t("nav-my-sigs")}</a>
-                            <span class="account-name">{user.display_name}</span>
+                            <a class="account-name" href=href("/account")>{user.display_name}</a>
                             <ActionForm action=sign_out attr:class="inline-form">
                                 <button type="submit" class="button button-small button-secondary">{t("sign-out")}</button>
                             </ActionForm>

@@ -8,6 +8,8 @@ pub struct SiteInfo {
     pub name: String,
     /// Where visitors reach the site, without a trailing slash.
     pub public_url: String,
+    /// The providers people may sign in through, as buttons name them.
+    pub sign_in_with: Vec<super::identity::SignInOption>,
 }
 
 impl SiteInfo {

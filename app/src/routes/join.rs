@@ -11,6 +11,7 @@ use crate::components::form::{field_error, Field, FormError, TextArea};
 use crate::components::form_draft::ticked_or;
 use crate::components::lead_list::lead_names;
 use crate::components::page_meta::PageMeta;
+use crate::components::sign_in_with::SignInWith;
 use crate::i18n::{t, t_with};
 use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
 use crate::models::membership::{JoinChoice, JoinPage, INTEREST_MAX_CHARS};
@@ -51,7 +52,19 @@ fn JoinForm(page: JoinPage) -> impl IntoView {
     let action = ServerAction::<JoinSigs>::new();
     let value = Signal::derive(move || action.value().get());
     let sigs_error = field_error(value, "sigs");
+    // Back here afterwards, with the same SIG ticked.
+    let slug: String = preselected
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let next = if slug.is_empty() {
+        "/join".to_owned()
+    } else {
+        format!("/join?sig={slug}")
+    };
+    let signed_out = page.signed_in_as.is_none();
     view! {
+        {signed_out.then(|| view! { <SignInWith next /> })}
         <FormError value />
         <ActionForm action attr:class="form join-form" attr:novalidate="true">
             <fieldset class="join-step" id="sigs-field" aria-describedby="join-sigs-error">

@@ -314,3 +314,21 @@ pub async fn make_admin(db: &Database, email: &str) -> Result<bool, sqlx::Error>
         .rows_affected();
     Ok(updated == 1)
 }
+
+/// What the account page shows beside the account itself.
+#[derive(Debug, FromRow)]
+pub struct Profile {
+    pub github_handle: Option<String>,
+    pub has_password: i64,
+}
+
+#[tracing::instrument(skip(db), err)]
+pub async fn profile_of(db: &Database, person_id: i64) -> Result<Profile, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT github_handle, CASE WHEN password_hash IS NULL THEN 0 ELSE 1 END AS has_password \
+         FROM people WHERE id = $1",
+    )
+    .bind(person_id)
+    .fetch_one(&db.pool)
+    .await
+}

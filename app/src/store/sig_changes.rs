@@ -292,6 +292,7 @@ pub struct ManagedLead {
     pub github_handle: Option<String>,
     pub role: String,
     pub can_sign_in: i64,
+    pub has_password: i64,
     /// An invitation e-mailed and not used or expired yet.
     pub invited: i64,
 }
@@ -300,7 +301,9 @@ pub struct ManagedLead {
 pub async fn leads_of(db: &Database, slug: &str) -> Result<Vec<ManagedLead>, sqlx::Error> {
     sqlx::query_as(
         "SELECT p.id AS person_id, p.display_name, p.github_handle, l.role, \
-         CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS can_sign_in, \
+         CASE WHEN p.password_hash IS NULL AND NOT EXISTS (SELECT 1 FROM identities i \
+           WHERE i.person_id = p.id) THEN 0 ELSE 1 END AS can_sign_in, \
+         CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password, \
          CASE WHEN EXISTS (SELECT 1 FROM email_tokens t WHERE t.person_id = p.id \
            AND t.purpose = 'invite' AND t.used_at IS NULL AND t.expires_at > $2) \
          THEN 1 ELSE 0 END AS invited \

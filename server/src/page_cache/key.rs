@@ -7,12 +7,12 @@ use axum::extract::Request;
 use axum::http::{header, HeaderMap};
 
 /// Paths whose answers must be computed for each request.
-const NEVER_CACHED: [&str; 4] = ["/metrics", "/healthz", "/readyz", "/pkg/"];
+const NEVER_CACHED: [&str; 5] = ["/metrics", "/healthz", "/readyz", "/pkg/", "/auth/"];
 
 /// Pages a signed-in person works in: rendered for each request (the
 /// lead's home records the visit; admin pages read tables no change
 /// notice covers).
-const NEVER_KEPT_FOR_A_PERSON: [&str; 3] = ["/my/", "/admin", "/account/"];
+const NEVER_KEPT_FOR_A_PERSON: [&str; 3] = ["/my/", "/admin", "/account"];
 
 const THEME_COOKIE: &str = app::theme::COOKIE;
 const SESSION_COOKIE: &str = app::auth::SESSION_COOKIE;

@@ -24,4 +24,5 @@ mod permissions;
 mod refused_forms;
 mod roadmap;
 mod security;
+mod sign_in_with;
 mod signed_in_pages;

@@ -4,6 +4,7 @@
 pub mod browse;
 pub mod documents;
 pub mod process;
+pub mod providers;
 pub mod site_corpus;
 
 use std::net::SocketAddr;
@@ -13,7 +14,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use app::store::Database;
 use reqwest::StatusCode;
-use server::config::{DatabaseArgs, ServeArgs};
+use server::config::{DatabaseArgs, ServeArgs, SignInArgs};
 use server::startup::Application;
 use sqlx::Connection;
 
@@ -137,6 +138,25 @@ pub struct TestApp {
     pub page_cache: Option<std::sync::Arc<server::page_cache::PageCache>>,
 }
 
+/// How a test's server differs from the usual one.
+struct Settings {
+    trust_forwarded_for: bool,
+    page_cache_bytes: usize,
+    listen: Option<SocketAddr>,
+    sign_in: SignInArgs,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            trust_forwarded_for: false,
+            page_cache_bytes: 64 * 1024 * 1024,
+            listen: None,
+            sign_in: SignInArgs::default(),
+        }
+    }
+}
+
 /// A page as the visitor received it.
 pub struct Page {
     pub status: StatusCode,
@@ -156,13 +176,52 @@ impl TestApp {
 
     async fn spawn_with(backend: Backend, trust_forwarded_for: bool) -> Self {
         let database = TestDatabase::create(backend).await;
-        Self::spawn_on(database, trust_forwarded_for, 64 * 1024 * 1024).await
+        Self::spawn_on(
+            database,
+            Settings {
+                trust_forwarded_for,
+                ..Settings::default()
+            },
+        )
+        .await
     }
 
     /// A server whose page cache may hold at most `page_cache_bytes`.
     pub async fn spawn_with_page_cache(backend: Backend, page_cache_bytes: usize) -> Self {
         let database = TestDatabase::create(backend).await;
-        Self::spawn_on(database, false, page_cache_bytes).await
+        Self::spawn_on(
+            database,
+            Settings {
+                page_cache_bytes,
+                ..Settings::default()
+            },
+        )
+        .await
+    }
+
+    /// A server offering sign-in through the providers `configure` sets
+    /// up; it is told the server's address first (callbacks go there).
+    pub async fn spawn_signing_in<F, Fut>(backend: Backend, configure: F) -> Self
+    where
+        F: FnOnce(String) -> Fut,
+        Fut: std::future::Future<Output = SignInArgs>,
+    {
+        // A free port, known before the server starts: providers must
+        // know the callback address before the server knows them.
+        let listen = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port");
+        let sign_in = configure(format!("http://{listen}")).await;
+        let database = TestDatabase::create(backend).await;
+        Self::spawn_on(
+            database,
+            Settings {
+                listen: Some(listen),
+                sign_in,
+                ..Settings::default()
+            },
+        )
+        .await
     }
 
     /// A second server on this one's (PostgreSQL) database, as in a fleet.
@@ -171,29 +230,30 @@ impl TestApp {
             url: self.database.url.clone(),
             _dir: None,
         };
-        Self::spawn_on(database, false, 64 * 1024 * 1024).await
+        Self::spawn_on(database, Settings::default()).await
     }
 
-    async fn spawn_on(
-        database: TestDatabase,
-        trust_forwarded_for: bool,
-        page_cache_bytes: usize,
-    ) -> Self {
+    async fn spawn_on(database: TestDatabase, settings: Settings) -> Self {
         let args = ServeArgs {
-            listen: Some("127.0.0.1:0".parse().expect("address")),
+            listen: Some(
+                settings
+                    .listen
+                    .unwrap_or_else(|| "127.0.0.1:0".parse().expect("address")),
+            ),
             database: DatabaseArgs {
                 database_url: database.url.clone(),
             },
             site_name: "Test Community".to_owned(),
             demo_data: true,
-            trust_forwarded_for,
+            trust_forwarded_for: settings.trust_forwarded_for,
             db_connections: 4,
             public_url: None,
             smtp_url: None,
             mail_from: "sigpost <noreply@localhost>".to_owned(),
             shutdown_grace_seconds: 20,
             connections: Default::default(),
-            page_cache_bytes,
+            page_cache_bytes: settings.page_cache_bytes,
+            sign_in: settings.sign_in,
         };
         let application = Application::build(&args).await.expect("server starts");
         let addr = application.local_addr();

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::account::SignIn;
 use crate::components::form::{field_error, Field, FormError};
+use crate::components::sign_in_with::{SignInProblemNotice, SignInWith};
 use crate::models::account::{EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS};
 
 /// `/account/sign-in`.
@@ -31,6 +32,7 @@ pub fn SignInPage() -> impl IntoView {
             {move || notice().map(|text| view! {
                 <div class="notice notice-success" role="status"><p>{text}</p></div>
             })}
+            <SignInProblemNotice />
             <FormError value />
             <ActionForm action attr:class="form" attr:novalidate="true">
                 <input type="hidden" name="form[next]"
@@ -42,6 +44,7 @@ pub fn SignInPage() -> impl IntoView {
                     error=field_error(value, "password") />
                 <button type="submit" class="button">{t("sign-in")}</button>
             </ActionForm>
+            <SignInWith next=Signal::derive(move || query.read().get("next").unwrap_or_default()) />
             <p class="form-aside">
                 <a href=crate::i18n::href("/account/forgot-password")>{t("forgot-title")}</a>
                 " · "

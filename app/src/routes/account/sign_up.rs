@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::account::{SignUp, CHECK_INBOX};
 use crate::components::form::{field_error, Field, FormError, NewPasswordField};
+use crate::components::sign_in_with::SignInWith;
 use crate::models::account::{EMAIL_MAX_CHARS, GITHUB_MAX_CHARS, NAME_MAX_CHARS};
 
 /// `/account/sign-up`: create an account; a link confirms the address.
@@ -39,6 +40,7 @@ pub fn SignUpPage() -> impl IntoView {
                         <NewPasswordField label=t("password") id="sign-up-password" error=field_error(value, "password") />
                         <button type="submit" class="button">{t("sign-up-button")}</button>
                     </ActionForm>
+                    <SignInWith next=Signal::derive(move || query.read().get("next").unwrap_or_default()) />
                     <p class="form-aside">{t("sign-up-have-account")}" "<a href=crate::i18n::href("/account/sign-in")>{t("sign-in")}</a></p>
                 </Show>
         </section>

@@ -59,7 +59,8 @@ pub fn ManageSigPage() -> impl IntoView {
                                     view! {
                                         <li>
                                             <span>{lead.display_name.clone()}" · "{role}
-                                                {lead.sign_in.note()}</span>
+                                                {lead.sign_in.note()}
+                                                {(!lead.ways.is_empty()).then(|| format!(" · {}", t_with("manage-signs-in-with", &[("ways", lead.ways.join(", ").into())])))}</span>
                                             <ActionForm action=remove attr:class="inline-form">
                                                 <input type="hidden" name="slug" value=slug() />
                                                 <input type="hidden" name="person_id" value=lead.person_id />
