@@ -273,11 +273,22 @@ pub fn client_address() -> String {
         return "unknown".to_owned();
     };
     let trusted = crate::state::app_state().is_ok_and(|state| state.site.trust_forwarded_for);
-    let forwarded = trusted.then(|| forwarded_client(&parts.headers)).flatten();
+    client_address_of(&parts.headers, &parts.extensions, trusted)
+}
+
+/// The client's address from a request's headers and extensions (the
+/// peer the server recorded), for plain axum handlers.
+pub fn client_address_of(
+    headers: &http::HeaderMap,
+    extensions: &http::Extensions,
+    trust_forwarded_for: bool,
+) -> String {
+    let forwarded = trust_forwarded_for
+        .then(|| forwarded_client(headers))
+        .flatten();
     forwarded
         .or_else(|| {
-            parts
-                .extensions
+            extensions
                 .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
                 .map(|info| info.0.ip())
         })

@@ -16,8 +16,9 @@ use axum::response::{IntoResponse, Response};
 use fluent_langneg::{accepted_languages, negotiate_languages, NegotiationStrategy};
 
 /// Paths that are not pages: never redirected, and without a prefix.
-const NOT_PAGES: [&str; 7] = [
+const NOT_PAGES: [&str; 8] = [
     "/api/",
+    "/auth/",
     "/pkg/",
     "/preferences/",
     "/healthz",

@@ -11,7 +11,7 @@ use crate::models::account::{CurrentUser, ResetPasswordForm, SignInForm, SignUpF
 pub const CHECK_INBOX: &str = "account-check-inbox";
 
 #[cfg(feature = "ssr")]
-pub(crate) mod limits {
+pub mod limits {
     use crate::store::rate_limits::Limit;
 
     pub const SIGN_UP: Limit = Limit {
@@ -28,6 +28,12 @@ pub(crate) mod limits {
         bucket: "password-reset",
         max_hits: 5,
         window_secs: 900,
+    };
+    /// Starting a sign-in through a provider stores an attempt.
+    pub const SIGN_IN_WITH: Limit = Limit {
+        bucket: "sign-in-with",
+        max_hits: 20,
+        window_secs: 300,
     };
     pub const JOIN: Limit = Limit {
         bucket: "join",

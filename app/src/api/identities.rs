@@ -73,7 +73,8 @@ pub async fn unlink_provider(provider: String) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     let account = crate::permissions::signed_in(&state.db).await?;
     let provider = Provider::parse(&provider).ok_or(AppError::NotFound)?;
-    crate::store::identities::unlink(&state.db, account.id, provider)
+    let token = crate::auth::session_token().ok_or(AppError::Unauthorized)?;
+    crate::store::identities::unlink(&state.db, account.id, provider, &token)
         .await?
         .map_err(|problem| AppError::Rejected(crate::i18n::t(problem.message_key())))?;
     crate::i18n::redirect("/account?unlinked=1");

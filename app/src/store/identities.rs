@@ -62,12 +62,16 @@ impl Vouched {
 #[derive(Debug, FromRow)]
 struct Profile {
     id: i64,
-    /// A password or a linked provider: someone already signs in to it.
+    /// Someone already signs in to it, or once did: a password, a linked
+    /// provider, an address confirmed from a link (a newcomer who joined
+    /// typed their handle themselves), or a live session.
     is_account: i64,
 }
 
 const PROFILE: &str = "SELECT id, CASE WHEN password_hash IS NOT NULL \
-     OR EXISTS (SELECT 1 FROM identities i WHERE i.person_id = people.id) THEN 1 ELSE 0 END \
+     OR email_confirmed_at IS NOT NULL \
+     OR EXISTS (SELECT 1 FROM identities i WHERE i.person_id = people.id) \
+     OR EXISTS (SELECT 1 FROM sessions s WHERE s.person_id = people.id) THEN 1 ELSE 0 END \
      AS is_account FROM people";
 
 async fn profile_by(
@@ -93,35 +97,51 @@ async fn linked_person(
         .await
 }
 
+/// Records `vouched` as `person_id`'s and returns whose it is now: on
+/// PostgreSQL a concurrent first sign-in of the same account may have
+/// recorded it for someone else first (the insert waits for it).
 async fn record(
     tx: &mut WriteTransaction,
     person_id: i64,
     vouched: &Vouched,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
         "INSERT INTO identities (provider, subject, person_id, login, created_at) \
          VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (provider, subject) DO UPDATE SET login = excluded.login",
+         ON CONFLICT (provider, subject) DO UPDATE SET login = excluded.login \
+         RETURNING person_id",
     )
     .bind(vouched.provider.key())
     .bind(&vouched.subject)
     .bind(person_id)
     .bind(&vouched.login)
     .bind(tx.now())
-    .execute(&mut **tx)
-    .await?;
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Takes the row lock of `person_id` for the rest of the transaction, so
+/// checks of their ways in and the change that follows are one step even
+/// on PostgreSQL (SQLite already writes one transaction at a time).
+async fn lock_person(tx: &mut WriteTransaction, person_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE people SET display_name = display_name WHERE id = $1")
+        .bind(person_id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
-/// Whether nobody else has `email` as their sign-in address.
-async fn address_free(tx: &mut WriteTransaction, email: &str) -> Result<bool, sqlx::Error> {
-    Ok(
-        sqlx::query_scalar::<_, i64>("SELECT id FROM people WHERE email_key = $1")
-            .bind(email_key(email))
-            .fetch_optional(&mut **tx)
-            .await?
-            .is_none(),
-    )
+/// Whether nobody but `claimant` has `email` as their sign-in address.
+async fn address_free(
+    tx: &mut WriteTransaction,
+    email: &str,
+    claimant: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let holder: Option<i64> = sqlx::query_scalar("SELECT id FROM people WHERE email_key = $1")
+        .bind(email_key(email))
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(holder.is_none() || holder == claimant)
 }
 
 /// The person `vouched` signs in as: the one it is linked to; else a
@@ -136,11 +156,29 @@ pub async fn sign_in(
     vouched: &Vouched,
     language: Language,
 ) -> Result<Result<i64, SignInProblem>, sqlx::Error> {
+    // A concurrent first sign-in of the same account that won leaves this
+    // one's new profile behind: rolled back, and tried again it finds the
+    // link the other made.
+    for _ in 0..2 {
+        if let Some(outcome) = try_sign_in(db, vouched, language).await? {
+            return Ok(outcome);
+        }
+    }
+    Err(sqlx::Error::Protocol(
+        "a concurrent sign-in of the same account kept winning".into(),
+    ))
+}
+
+async fn try_sign_in(
+    db: &Database,
+    vouched: &Vouched,
+    language: Language,
+) -> Result<Option<Result<i64, SignInProblem>>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     if let Some(person_id) = linked_person(&mut tx, vouched).await? {
         record(&mut tx, person_id, vouched).await?;
         tx.commit().await?;
-        return Ok(Ok(person_id));
+        return Ok(Some(Ok(person_id)));
     }
     let by_handle = match vouched.github_handle() {
         Some(handle) => profile_by(&mut tx, "github_key", &handle.to_lowercase()).await?,
@@ -152,16 +190,16 @@ pub async fn sign_in(
     };
     let claimed = match (&by_handle, &by_email) {
         (Some(profile), _) if profile.is_account != 0 => {
-            return Ok(Err(SignInProblem::HandleTaken))
+            return Ok(Some(Err(SignInProblem::HandleTaken)))
         }
         (None, Some(profile)) if profile.is_account != 0 => {
-            return Ok(Err(SignInProblem::EmailTaken))
+            return Ok(Some(Err(SignInProblem::EmailTaken)))
         }
         (Some(profile), _) | (None, Some(profile)) => Some(profile.id),
         (None, None) => None,
     };
     let email = match &vouched.verified_email {
-        Some(email) if address_free(&mut tx, email).await? => Some(email.as_str()),
+        Some(email) if address_free(&mut tx, email, claimed).await? => Some(email.as_str()),
         _ => None,
     };
     let person_id = match claimed {
@@ -171,19 +209,27 @@ pub async fn sign_in(
         }
         None => create(&mut tx, vouched, email, language).await?,
     };
-    record(&mut tx, person_id, vouched).await?;
+    if record(&mut tx, person_id, vouched).await? != person_id {
+        return Ok(None);
+    }
     tx.commit().await?;
-    Ok(Ok(person_id))
+    Ok(Some(Ok(person_id)))
 }
 
-/// Makes a profile an account: the verified address (when nobody has it)
-/// becomes its sign-in address.
+/// Makes a profile an account: the verified address (when nobody else
+/// has it) becomes its sign-in address, and the e-mailed links still out
+/// for it (an invitation) are withdrawn, since a way in now exists.
 async fn claim(
     tx: &mut WriteTransaction,
     person_id: i64,
     email: Option<&str>,
     language: Language,
 ) -> Result<(), sqlx::Error> {
+    lock_person(tx, person_id).await?;
+    sqlx::query("DELETE FROM email_tokens WHERE person_id = $1 AND used_at IS NULL")
+        .bind(person_id)
+        .execute(&mut **tx)
+        .await?;
     let now = tx.now();
     sqlx::query(
         "UPDATE people SET language = COALESCE(language, $1), \
@@ -240,6 +286,7 @@ pub async fn link(
     vouched: &Vouched,
 ) -> Result<Result<(), SignInProblem>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
+    lock_person(&mut tx, person_id).await?;
     match linked_person(&mut tx, vouched).await? {
         Some(owner) if owner != person_id => return Ok(Err(SignInProblem::LinkedElsewhere)),
         Some(_) => {}
@@ -256,7 +303,10 @@ pub async fn link(
             }
         }
     }
-    record(&mut tx, person_id, vouched).await?;
+    if record(&mut tx, person_id, vouched).await? != person_id {
+        // Linked to someone else a moment ago.
+        return Ok(Err(SignInProblem::LinkedElsewhere));
+    }
     if let Some(handle) = vouched.github_handle() {
         sqlx::query(
             "UPDATE people SET github_handle = $1, github_key = $2 WHERE id = $3 \
@@ -272,14 +322,17 @@ pub async fn link(
     Ok(Ok(()))
 }
 
-/// Removes `provider` from the account, unless it is the last way in.
-#[tracing::instrument(skip(db), err)]
+/// Removes `provider` from the account, unless it is the last way in,
+/// and ends the sessions begun through it (but `keep`, the one asking).
+#[tracing::instrument(skip(db, keep), err)]
 pub async fn unlink(
     db: &Database,
     person_id: i64,
     provider: Provider,
+    keep: &str,
 ) -> Result<Result<(), SignInProblem>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
+    lock_person(&mut tx, person_id).await?;
     let other_ways: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM identities WHERE person_id = $1 AND provider <> $2) \
          + (SELECT COUNT(*) FROM people WHERE id = $1 AND password_hash IS NOT NULL)",
@@ -296,6 +349,14 @@ pub async fn unlink(
         .bind(provider.key())
         .execute(&mut *tx)
         .await?;
+    sqlx::query(
+        "DELETE FROM sessions WHERE person_id = $1 AND signed_in_with = $2 AND token_hash <> $3",
+    )
+    .bind(person_id)
+    .bind(provider.key())
+    .bind(crate::auth::hash_token(keep))
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(Ok(()))
 }

@@ -25,19 +25,21 @@ pub struct Attempt {
     pub language: String,
 }
 
-/// Records `attempt` for the browser holding `browser_token`, replacing
-/// any it had, and clears out attempts nobody came back for.
+/// Records `attempt` for the browser holding `browser_token`, ending the
+/// one it began before (`replacing`, that one's token), and clears out
+/// attempts nobody came back for.
 #[tracing::instrument(skip_all, err)]
 pub async fn begin(
     db: &Database,
     browser_token: &str,
+    replacing: Option<&str>,
     attempt: &Attempt,
 ) -> Result<(), sqlx::Error> {
     let now = db.now();
     let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM sign_in_attempts WHERE expires_at <= $1 OR browser_hash = $2")
         .bind(now)
-        .bind(hash_token(browser_token))
+        .bind(replacing.map(hash_token))
         .execute(&mut *tx)
         .await?;
     sqlx::query(

@@ -15,6 +15,7 @@ use app::models::identity::{Provider, SignInProblem};
 use app::state::AppState;
 use app::store::sign_in_attempts::{Attempt, ATTEMPT_SECONDS};
 use axum::extract::{Form, Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -52,15 +53,23 @@ async fn start(
     Extension(federation): Extension<Arc<Federation>>,
     Extension(language): Extension<Language>,
     Path(provider): Path<String>,
-    headers: HeaderMap,
+    request: Parts,
     Form(form): Form<StartForm>,
 ) -> Result<Response, AppError> {
     let Some(provider) = Provider::parse(&provider).filter(|p| federation.offers(*p)) else {
         return Err(AppError::NotFound);
     };
+    let headers = &request.headers;
+    // Each start stores an attempt: as many as a person could want, no more.
+    let client =
+        app::auth::client_address_of(headers, &request.extensions, state.site.trust_forwarded_for);
+    let limit = app::api::account::limits::SIGN_IN_WITH;
+    if let Err(retry_after_secs) = app::store::rate_limits::hit(&state.db, limit, &client).await? {
+        return Err(AppError::TooManyRequests { retry_after_secs });
+    }
     let linking_person_id = match form.link {
         Some(_) => {
-            let Some(person) = signed_in_person(&state, &headers).await? else {
+            let Some(person) = signed_in_person(&state, headers).await? else {
                 return Ok(see_other(
                     &language.href("/account/sign-in?next=%2Faccount"),
                 ));
@@ -91,12 +100,14 @@ async fn start(
         linking_person_id,
         language: language.tag().to_owned(),
     };
-    app::store::sign_in_attempts::begin(&state.db, &browser_token, &attempt).await?;
+    let replacing = token_cookie(headers, ATTEMPT_COOKIE);
+    app::store::sign_in_attempts::begin(&state.db, &browser_token, replacing.as_deref(), &attempt)
+        .await?;
     let mut response = see_other(&outbound.authorize_url);
     response.extensions_mut().insert(ToProvider);
     set_cookie(
         &mut response,
-        &attempt_cookie(&browser_token, ATTEMPT_SECONDS, &headers),
+        &attempt_cookie(&browser_token, ATTEMPT_SECONDS, headers),
     );
     Ok(response)
 }

@@ -131,7 +131,55 @@ async fn a_code_github_refuses_signs_nobody_in(backend: Backend) {
     assert_eq!(visitor.session(), None);
 }
 
+/// A newcomer's join form takes any handle they type: it never makes the
+/// profile GitHub's to claim, and the one who joined keeps it.
+async fn a_handle_typed_when_joining_is_not_taken_over(backend: Backend) {
+    let (app, github) = with_github(backend).await;
+    let joined = app
+        .call(
+            "join_sigs",
+            &[
+                ("form[sigs][storage]", "on"),
+                ("form[display_name]", "Mallory"),
+                ("form[email]", "mallory@example.org"),
+                ("form[github_handle]", "victim-handle"),
+                ("form[interest]", ""),
+                ("form[website]", ""),
+            ],
+            None,
+        )
+        .await;
+    assert!(joined.status.is_success(), "{}", joined.body);
+    let token = app.link_token("mallory@example.org", "/join/confirm").await;
+    app.call("confirm_join", &[("token", &token)], None).await;
+    github
+        .user(json!({"login": "victim-handle", "id": 7007, "name": "Victim", "emails": []}))
+        .await;
+    let visitor = Visitor::new(&app);
+    let start = visitor.press("/auth/github/start", &[]).await;
+    let callback = visitor.through_github(start, "victim-handle", true).await;
+    let answer = visitor.get_url(&callback).await;
+    assert!(landing(&location(&answer)).starts_with("/account/sign-in?problem=handle-taken"));
+    assert_eq!(visitor.session(), None);
+}
+
+/// The provider's answer is not a page: a browser that reads Chinese comes
+/// back to the callback itself, not to a language-prefixed copy of it.
+async fn a_chinese_browser_comes_back_signed_in(backend: Backend) {
+    let (app, _github) = with_github(backend).await;
+    let visitor = Visitor::speaking(&app, "zh-CN,zh;q=0.9");
+    let start = visitor
+        .press("/zh-CN/auth/github/start", &[("next", "/my/sigs")])
+        .await;
+    let callback = visitor.through_github(start, "lin-wei", true).await;
+    let answer = visitor.get_url(&callback).await;
+    assert_eq!(landing(&location(&answer)), "/zh-CN/my/sigs");
+    assert!(visitor.session().is_some());
+}
+
 on_both_databases!(
+    a_handle_typed_when_joining_is_not_taken_over,
+    a_chinese_browser_comes_back_signed_in,
     an_imported_lead_edits_their_sig_at_once,
     a_handle_an_account_names_is_not_taken_over,
     saying_no_at_github_changes_nothing,

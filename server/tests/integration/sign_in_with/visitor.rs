@@ -17,8 +17,19 @@ pub struct Visitor {
 
 impl Visitor {
     pub fn new(app: &TestApp) -> Self {
+        Self::speaking(app, "en")
+    }
+
+    /// A browser whose `Accept-Language` asks for `language` first.
+    pub fn speaking(app: &TestApp, language: &str) -> Self {
         let jar = Arc::new(Jar::default());
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::ACCEPT_LANGUAGE,
+            language.parse().expect("a header value"),
+        );
         let client = reqwest::Client::builder()
+            .default_headers(headers)
             .cookie_provider(Arc::clone(&jar))
             .redirect(reqwest::redirect::Policy::none())
             .timeout(std::time::Duration::from_secs(30))
