@@ -17,10 +17,10 @@ test("an admin appoints a lead, who accepts the invitation and edits the SIG pag
   await page.goto("/account/sign-in");
   await page.getByLabel("E-mail address").fill(adminEmail);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Admin", exact: true })).toBeVisible();
 
-  await page.getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("link", { name: "Admin", exact: true }).click();
   await page.getByRole("link", { name: group, exact: true }).click();
   await expect(page.getByRole("heading", { name: "Appoint a lead" })).toBeVisible();
   await page.getByLabel("Name", { exact: true }).fill("Nova Lead");

@@ -45,10 +45,10 @@ test("an admin uploads a sigs.yaml, reads the dry run and applies it @no-js", as
   await page.goto("/account/sign-in");
   await page.getByLabel("E-mail address").fill(adminEmail);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Admin", exact: true })).toBeVisible();
 
-  await page.getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("link", { name: "Admin", exact: true }).click();
   await page.getByRole("link", { name: "Import community data" }).click();
   await page.getByLabel("File").setInputFiles({
     name: "sigs.yaml",

@@ -34,7 +34,7 @@ test.describe("a newcomer creates an account", () => {
 
     await page.getByLabel("E-mail address").fill(email);
     await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByText("Ada Lovelace")).toBeVisible();
 
@@ -48,7 +48,7 @@ test.describe("a newcomer creates an account", () => {
     await waitForHydration(page);
     await page.getByLabel("E-mail address").fill("nobody@example.org");
     await page.getByLabel("Password").fill("not-the-password-1");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
   });
 });
