@@ -8,5 +8,6 @@ pub mod imports;
 pub mod leading;
 pub mod meetings;
 pub mod membership;
+pub mod people;
 pub mod roadmap;
 pub mod stewardship;

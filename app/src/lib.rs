@@ -44,6 +44,7 @@ use crate::routes::account::sign_up::SignUpPage;
 use crate::routes::admin::guidance::EditGuidancePage;
 use crate::routes::admin::import::{ImportPage, ImportPreviewPage};
 use crate::routes::admin::overview::AdminPage;
+use crate::routes::admin::people::AdminPeoplePage;
 use crate::routes::admin::sig::ManageSigPage;
 use crate::routes::channels::ChannelsPage;
 use crate::routes::guidance::{GuidanceIndex, GuidancePage};
@@ -155,6 +156,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/account/invitation") view=InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people") view=AdminPeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/sigs/:slug") view=ManageSigPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/guidance/:slug") view=EditGuidancePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async />

@@ -17,6 +17,7 @@ pub mod leading;
 pub mod meetings;
 pub mod outbox;
 pub mod pages;
+pub mod people;
 pub mod rate_limits;
 pub mod roadmap;
 pub mod roadmap_changes;

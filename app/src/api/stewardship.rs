@@ -127,7 +127,12 @@ pub async fn load_leads(slug: String) -> Result<Vec<ManagedLead>, AppError> {
     let leads = crate::store::sig_changes::leads_of(&state.db, &slug).await?;
     let mut ways = Vec::with_capacity(leads.len());
     for lead in &leads {
-        ways.push(sign_in_ways(&state, lead.person_id, lead.has_password != 0).await?);
+        let links = crate::store::identities::links_of(&state.db, lead.person_id).await?;
+        ways.push(crate::api::people::sign_in_ways(
+            &state.site,
+            lead.has_password != 0,
+            links,
+        ));
     }
     Ok(leads
         .into_iter()
@@ -145,27 +150,6 @@ pub async fn load_leads(slug: String) -> Result<Vec<ManagedLead>, AppError> {
             },
         })
         .collect())
-}
-
-/// How `person_id` signs in, as admins read it.
-#[cfg(feature = "ssr")]
-async fn sign_in_ways(
-    state: &crate::state::AppState,
-    person_id: i64,
-    has_password: bool,
-) -> Result<Vec<String>, AppError> {
-    use crate::models::identity::Provider;
-    let links = crate::store::identities::links_of(&state.db, person_id).await?;
-    let password = has_password.then(|| crate::i18n::t("session-via-password"));
-    let linked = links.into_iter().filter_map(|link| {
-        let provider = Provider::parse(&link.provider)?;
-        let label = state.site.provider_label(provider);
-        Some(match link.login {
-            Some(login) => format!("{label} (@{login})"),
-            None => label,
-        })
-    });
-    Ok(password.into_iter().chain(linked).collect())
 }
 
 /// Appoints a lead; someone without a sign-in is invited by e-mail (admins).

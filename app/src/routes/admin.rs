@@ -3,4 +3,5 @@
 pub mod guidance;
 pub mod import;
 pub mod overview;
+pub mod people;
 pub mod sig;

@@ -364,6 +364,7 @@ pub async fn unlink(
 /// A provider linked to an account.
 #[derive(Debug, Clone, FromRow)]
 pub struct Link {
+    pub person_id: i64,
     pub provider: String,
     pub login: Option<String>,
     pub created_at: i64,
@@ -373,9 +374,27 @@ pub struct Link {
 #[tracing::instrument(skip(db), err)]
 pub async fn links_of(db: &Database, person_id: i64) -> Result<Vec<Link>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT provider, login, created_at FROM identities WHERE person_id = $1 ORDER BY provider",
+        "SELECT person_id, provider, login, created_at FROM identities WHERE person_id = $1 \
+         ORDER BY provider",
     )
     .bind(person_id)
     .fetch_all(&db.pool)
     .await
+}
+
+/// Every linked provider, by person: one query for a list of people.
+#[tracing::instrument(skip(db), err)]
+pub async fn links_by_person(
+    db: &Database,
+) -> Result<std::collections::HashMap<i64, Vec<Link>>, sqlx::Error> {
+    let links: Vec<Link> = sqlx::query_as(
+        "SELECT person_id, provider, login, created_at FROM identities ORDER BY provider",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut by_person: std::collections::HashMap<i64, Vec<Link>> = Default::default();
+    for link in links {
+        by_person.entry(link.person_id).or_default().push(link);
+    }
+    Ok(by_person)
 }

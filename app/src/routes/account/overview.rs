@@ -106,11 +106,12 @@ fn WaysIn(overview: AccountOverview, unlink: ServerAction<UnlinkProvider>) -> im
     view! {
         <section class="section" aria-labelledby="account-ways">
             <h2 id="account-ways">{t("account-ways")}</h2>
-            <ul class="admin-list">
+            <ul class="ways-list">
                 <li>
-                    <span>{t("session-via-password")}" · "
-                        {if overview.has_password { t("account-password-set") } else { t("account-password-none") }}</span>
-                    {(!overview.has_password).then(|| view! {
+                    <span>{format!("{} · {}", t("account-password"),
+                        if overview.has_password { t("account-password-set") } else { t("account-password-none") })}</span>
+                    // A password is chosen from a link e-mailed to the address.
+                    {(!overview.has_password && overview.email.is_some()).then(|| view! {
                         <a href=href("/account/forgot-password")>{t("account-password-choose")}</a>
                     })}
                 </li>
@@ -156,35 +157,29 @@ fn Sessions(
         <section class="section" aria-labelledby="account-sessions">
             <h2 id="account-sessions">{t("account-sessions")}</h2>
             <p>{t("account-sessions-lead")}</p>
-            <div class="table-scroll">
-                <table class="data-table">
-                    <thead><tr>
-                        <th scope="col">{t("account-session-started")}</th>
-                        <th scope="col">{t("account-session-how")}</th>
-                        <th scope="col">{t("account-session-browser")}</th>
-                        <th scope="col"><span class="visually-hidden">{t("account-session-end")}</span></th>
-                    </tr></thead>
-                    <tbody>
-                        {sessions.into_iter().map(|session| view! {
-                            <tr>
-                                <td>{session.started}</td>
-                                <td>{session.signed_in_with}</td>
-                                <td class="session-browser">{session.browser}</td>
-                                <td>{if session.current {
-                                    view! { <span class="badge">{t("account-session-this")}</span> }.into_any()
-                                } else {
-                                    view! {
-                                        <ActionForm action=end attr:class="inline-form">
-                                            <input type="hidden" name="key" value=session.key />
-                                            <button type="submit" class="button button-small button-secondary">{t("account-session-end")}</button>
-                                        </ActionForm>
-                                    }.into_any()
-                                }}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ul class="session-list">
+                {sessions.into_iter().map(|session| view! {
+                    <li>
+                        <div class="session-facts">
+                            <p class="session-when">{t_with("account-session-line", &[
+                                ("started", session.started.into()),
+                                ("how", session.signed_in_with.into()),
+                            ])}</p>
+                            <p class="session-browser">{session.browser}</p>
+                        </div>
+                        {if session.current {
+                            view! { <span class="badge badge-standing">{t("account-session-this")}</span> }.into_any()
+                        } else {
+                            view! {
+                                <ActionForm action=end attr:class="inline-form">
+                                    <input type="hidden" name="key" value=session.key />
+                                    <button type="submit" class="button button-small button-secondary">{t("account-session-end")}</button>
+                                </ActionForm>
+                            }.into_any()
+                        }}
+                    </li>
+                }).collect_view()}
+            </ul>
             {(others > 0).then(|| view! {
                 <ActionForm action=end_others attr:class="inline-form">
                     <button type="submit" class="button button-secondary">{t("account-sessions-end-others")}</button>

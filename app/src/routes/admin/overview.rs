@@ -25,6 +25,7 @@ pub fn AdminPage() -> impl IntoView {
                 let (before, after) = t_around("admin-import-line");
                 view! { {before}<a href=href("/admin/import")>{t("admin-import-link")}</a>{after} }
             }</p>
+            <p><a href=href("/admin/people")>{t("people-title")}</a></p>
         </header>
         <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || Suspend::new(async move {

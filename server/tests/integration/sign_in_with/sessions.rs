@@ -150,9 +150,45 @@ async fn buttons_show_only_for_configured_providers(backend: Backend) {
     }
 }
 
+async fn admins_see_how_each_person_signs_in(backend: Backend) {
+    let (app, github) = with_github(backend).await;
+    github
+        .user(json!({"login": "octo-ada", "id": 31337, "name": "Ada Octo", "emails": []}))
+        .await;
+    let visitor = Visitor::new(&app);
+    let start = visitor.press("/auth/github/start", &[]).await;
+    let callback = visitor.through_github(start, "octo-ada", true).await;
+    visitor.get_url(&callback).await;
+    let member = app.member("Grace Hopper", "grace@example.org").await;
+
+    let admin = crate::support::admin_session(&app).await;
+    let page = app.visit_as("/admin/people?q=octo", &admin).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Ada Octo"));
+    assert!(page.body.contains("GitHub (@octo-ada)"));
+    assert!(
+        !page.body.contains("Grace Hopper"),
+        "the search narrows the list"
+    );
+    let page = app
+        .visit_as("/admin/people?q=GRACE%40example", &admin)
+        .await;
+    assert!(page.body.contains("Grace Hopper") && page.body.contains("signs in with password"));
+    // Wildcards are text: "%" finds nobody here.
+    let page = app.visit_as("/admin/people?q=%25", &admin).await;
+    assert!(!page.body.contains("Grace Hopper"));
+
+    assert_eq!(
+        app.visit_as("/admin/people", &member).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_ne!(app.visit("/admin/people").await.status, StatusCode::OK);
+}
+
 on_both_databases!(
     a_member_links_and_unlinks_a_provider,
     the_last_way_in_cannot_be_unlinked,
     a_person_ends_their_other_sessions,
     buttons_show_only_for_configured_providers,
+    admins_see_how_each_person_signs_in,
 );
