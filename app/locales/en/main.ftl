@@ -775,3 +775,4 @@ people-none = Nobody matches that.
 people-capped = The first { $count } are shown: search to narrow them down.
 people-no-way-in = cannot sign in yet
 people-since = known since { $date }
+join-sign-in-with = Already on GitHub? Sign in with it and skip typing your name and address:

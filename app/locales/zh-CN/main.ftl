@@ -738,3 +738,4 @@ people-none = 没有匹配的人。
 people-capped = 只显示前 { $count } 位：请搜索以缩小范围。
 people-no-way-in = 尚不能登录
 people-since = 自 { $date } 起
+join-sign-in-with = 已有 GitHub 账户？用它登录，无需填写姓名和地址：

@@ -11,11 +11,13 @@ use crate::models::identity::{SignInOption, SignInProblem};
 
 /// A button per configured provider; nothing when none is configured.
 /// `next` is where to land afterwards; `linking` links the provider to
-/// the signed-in account instead of signing in.
+/// the signed-in account instead of signing in; `lead` is the message key
+/// of the line above the buttons.
 #[component]
 pub fn SignInWith(
     #[prop(into)] next: Signal<String>,
     #[prop(optional)] linking: bool,
+    #[prop(default = "sign-in-with-or")] lead: &'static str,
 ) -> impl IntoView {
     let site = use_context::<SiteName>();
     view! {
@@ -27,7 +29,7 @@ pub fn SignInWith(
                 };
                 (!options.is_empty()).then(|| view! {
                     <div class="sign-in-with">
-                        {(!linking).then(|| view! { <p class="form-aside">{t("sign-in-with-or")}</p> })}
+                        {(!linking).then(|| view! { <p class="form-aside">{t(lead)}</p> })}
                         {options.into_iter().map(|option| view! {
                             <ProviderButton option next=next.get_untracked() linking />
                         }).collect_view()}

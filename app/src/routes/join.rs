@@ -64,7 +64,7 @@ fn JoinForm(page: JoinPage) -> impl IntoView {
     };
     let signed_out = page.signed_in_as.is_none();
     view! {
-        {signed_out.then(|| view! { <SignInWith next /> })}
+        {signed_out.then(|| view! { <SignInWith next lead="join-sign-in-with" /> })}
         <FormError value />
         <ActionForm action attr:class="form join-form" attr:novalidate="true">
             <fieldset class="join-step" id="sigs-field" aria-describedby="join-sigs-error">
