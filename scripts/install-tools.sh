@@ -50,9 +50,10 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != *"$WASM_BINDGEN_VERSION
   install_pinned wasm-bindgen-cli "$WASM_BINDGEN_VERSION" "" webpki-roots@1.0.10
 fi
 
-# wasm-opt (npm binaryen) and Playwright live in end2end/node_modules.
+# wasm-opt (npm binaryen), Playwright and the sign-in provider the tests
+# start (oidc-provider) live in end2end/node_modules.
 if [[ ! -x end2end/node_modules/.bin/wasm-opt || end2end/package-lock.json -nt end2end/node_modules/.installed ]]; then
-  say "installing npm packages (binaryen, Playwright)"
+  say "installing npm packages (binaryen, Playwright, oidc-provider)"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && touch node_modules/.installed)
 fi
 
