@@ -144,10 +144,7 @@ impl CurrentAccount {
             return Ok(CurrentAccount(None));
         };
         let look_up = || async {
-            let Some(person_id) = crate::store::sessions::person_of(db, &token).await? else {
-                return Ok::<_, AppError>(None);
-            };
-            Ok(crate::store::accounts::find_account(db, person_id).await?)
+            Ok::<_, AppError>(crate::store::accounts::account_of_session(db, &token).await?)
         };
         let account = match parts.extensions.get::<AccountMemo>() {
             Some(memo) => memo.get_or_try_init(look_up).await.cloned()?,

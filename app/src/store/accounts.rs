@@ -86,12 +86,21 @@ pub async fn find_login(db: &Database, email: &str) -> Result<Option<Login>, sql
         .await
 }
 
-#[tracing::instrument(skip(db), err)]
-pub async fn find_account(db: &Database, person_id: i64) -> Result<Option<Account>, sqlx::Error> {
-    sqlx::query_as("SELECT id, display_name, email, is_admin FROM people WHERE id = $1")
-        .bind(person_id)
-        .fetch_optional(&db.pool)
-        .await
+/// The account behind a live session's token: one query for every
+/// signed-in request.
+#[tracing::instrument(skip_all, err)]
+pub async fn account_of_session(
+    db: &Database,
+    token: &str,
+) -> Result<Option<Account>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.id, p.display_name, p.email, p.is_admin FROM sessions s \
+         JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+    )
+    .bind(crate::auth::hash_token(token))
+    .bind(db.now())
+    .fetch_optional(&db.pool)
+    .await
 }
 
 /// Creates an unconfirmed account and queues its confirmation mail, in one
