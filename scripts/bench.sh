@@ -9,6 +9,8 @@
 #     (a session cookie: pages kept per person, so repeated views), and one connection
 #   - the server's memory after the warm-up and after BENCH_REQUESTS (a million)
 #   - join commits per second with 1 and 64 clients (SQLite)
+#   - search on the imported Kubernetes sigs.yaml: one query kept in memory,
+#     and a query the cache has not seen on every request
 # A benchmark, not a test: it prints figures and never fails on them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -164,3 +166,12 @@ for clients in 1 64; do
 done
 pending=$(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM memberships WHERE status = 'unconfirmed'" 2>/dev/null || echo "?")
 echo "joins answered: $answered; unconfirmed memberships written: $pending (equal, give or take the requests in flight when wrk stops)"
+
+echo
+echo "== search on the imported Kubernetes sigs.yaml, SQLite =="
+target/release/server import --format sigs-yaml server/tests/data/kubernetes-sigs.yaml >/dev/null
+curl -fs "http://$ADDR/search?q=storage" >/dev/null # the index is rebuilt after the import
+printf '%-34s %10s %9s %9s\n' "search (64 connections)" "req/s" p50 p99
+row "/search?q=storage, kept" "$(measure "http://$ADDR/search?q=storage" -c64)" ""
+row "/search, a new query each time" "$(measure "http://$ADDR" -c64 -s scripts/search-load.lua)" ""
+row "/search, new query, 1 connection" "$(measure "http://$ADDR" -c1 -s scripts/search-load.lua)" ""

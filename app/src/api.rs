@@ -10,4 +10,5 @@ pub mod meetings;
 pub mod membership;
 pub mod people;
 pub mod roadmap;
+pub mod search;
 pub mod stewardship;

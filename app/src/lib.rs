@@ -22,6 +22,8 @@ pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod schedule;
 #[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -57,6 +59,7 @@ use crate::routes::my_leading::MyLeadingPage;
 use crate::routes::my_sigs::MySigsPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::roadmap::CommunityRoadmapPage;
+use crate::routes::search::SearchPage;
 use crate::routes::sigs::edit::SigEditPage;
 use crate::routes::sigs::meetings::record::MeetingRecordPage;
 use crate::routes::sigs::meetings::record_editor::RecordEditorPage;
@@ -145,6 +148,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/sigs") view=MySigsPage ssr=SsrMode::Async />
                     <Route path=path!("/my/leading") view=MyLeadingPage ssr=SsrMode::Async />
                     <Route path=path!("/leave") view=LeavePage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/channels") view=ChannelsPage ssr=SsrMode::Async />
                     <Route path=path!("/guidance") view=GuidanceIndex ssr=SsrMode::Async />
                     <Route path=path!("/guidance/:slug") view=GuidancePage ssr=SsrMode::Async />

@@ -11,5 +11,6 @@ pub mod meeting;
 pub mod membership;
 pub mod page;
 pub mod roadmap;
+pub mod search;
 pub mod sig;
 pub mod sig_edit;

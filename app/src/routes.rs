@@ -12,4 +12,5 @@ pub mod my_leading;
 pub mod my_sigs;
 pub mod not_found;
 pub mod roadmap;
+pub mod search;
 pub mod sigs;

@@ -22,6 +22,7 @@ pub mod rate_limits;
 pub mod roadmap;
 pub mod roadmap_changes;
 pub mod rosters;
+pub mod search;
 pub mod sessions;
 pub mod sig_changes;
 pub mod sign_in_attempts;

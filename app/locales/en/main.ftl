@@ -776,3 +776,27 @@ people-capped = The first { $count } are shown: search to narrow them down.
 people-no-way-in = cannot sign in yet
 people-since = known since { $date }
 join-sign-in-with = Already on GitHub? Sign in with it and skip typing your name and address:
+
+## Search
+search-title = Search
+search-description = Find SIGs, roadmap items, meeting notes, guidance and the people who lead the community's groups.
+search-lead = SIGs, roadmap items, meeting notes, guidance pages and leads, in English and Chinese.
+search-loading = Searching…
+search-label = Search the community
+search-placeholder = A SIG, a topic, a person…
+search-button = Search
+search-header-label = Search the site
+search-empty-query = Type a word or two: a topic such as “storage” or “CI/CD”, a person's name or GitHub handle.
+search-none = Nothing matches “{ $query }”.
+search-none-hint = Try fewer or shorter words, or browse the SIGs.
+search-browse-sigs = Browse all SIGs
+search-count = { $count ->
+    [one] 1 result for “{ $query }”.
+   *[other] { $count } results for “{ $query }”.
+}
+search-more = and { $count } more: add a word to narrow them down.
+search-kind-sigs = SIGs
+search-kind-roadmap = Roadmap items
+search-kind-meetings = Meeting records
+search-kind-guidance = Guidance
+search-kind-people = People

@@ -739,3 +739,24 @@ people-capped = 只显示前 { $count } 位：请搜索以缩小范围。
 people-no-way-in = 尚不能登录
 people-since = 自 { $date } 起
 join-sign-in-with = 已有 GitHub 账户？用它登录，无需填写姓名和地址：
+
+## Search
+search-title = 搜索
+search-description = 查找兴趣小组、路线图事项、会议纪要、指南以及各小组的负责人。
+search-lead = 兴趣小组、路线图事项、会议纪要、指南页面和负责人，中英文皆可搜索。
+search-loading = 正在搜索…
+search-label = 搜索社区
+search-placeholder = 小组、主题或人名…
+search-button = 搜索
+search-header-label = 搜索本站
+search-empty-query = 输入一两个词：例如“存储”或“CI/CD”这样的主题，或者某人的姓名、GitHub 用户名。
+search-none = 没有与“{ $query }”匹配的内容。
+search-none-hint = 试试更少或更短的词，或者浏览全部兴趣小组。
+search-browse-sigs = 浏览全部兴趣小组
+search-count = “{ $query }”共有 { $count } 条结果。
+search-more = 另有 { $count } 条：再加一个词来缩小范围。
+search-kind-sigs = 兴趣小组
+search-kind-roadmap = 路线图事项
+search-kind-meetings = 会议纪要
+search-kind-guidance = 指南
+search-kind-people = 人员

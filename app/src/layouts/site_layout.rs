@@ -27,6 +27,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span><Suspense fallback=|| "sigpost">{move || site.get()}</Suspense></span>
                 </a>
+                <HeaderSearch />
                 // Narrow screens: one row with a menu button (a native
                 // disclosure, so it opens without JavaScript too). Wide
                 // screens show its content in the row, without the button.
@@ -67,6 +68,25 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                 </nav>
             </div>
         </footer>
+    }
+}
+
+/// The search field on every page: a plain GET form to `/search`.
+#[component]
+fn HeaderSearch() -> impl IntoView {
+    view! {
+        <form class="header-search" role="search" method="get" action=href("/search")
+            aria-label=t("search-header-label")>
+            <input id="header-search" type="search" name="q" aria-label=t("search-header-label")
+                placeholder=t("search-button") maxlength=crate::models::search::QUERY_MAX_CHARS />
+            <button type="submit" class="header-search-button" title=t("search-button")>
+                <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
+                    <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />
+                    <path d="M12.6 12.6 17 17" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+                </svg>
+                <span class="visually-hidden">{t("search-button")}</span>
+            </button>
+        </form>
     }
 }
 

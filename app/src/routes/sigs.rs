@@ -17,6 +17,7 @@ use crate::api::directory::list_sigs;
 use crate::api::meetings::sigs_meeting_in_hours;
 use crate::api::membership::load_standings;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::fresh_page::{replace_address, with_query};
 use crate::components::sig_card::SigCard;
 use crate::components::working_hours::{WorkingHoursFilter, HOURS_WORDS};
 use crate::models::meeting::WorkingHours;
@@ -164,7 +165,7 @@ fn SigFinder(
         let directory = all_sigs.clone();
         move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
-            replace_address(&directory, &filter.get_untracked());
+            replace_address(&with_query(&directory, &filter.get_untracked()));
         }
     };
     let count = move || shown.read().iter().filter(|shown| **shown).count();
@@ -239,48 +240,5 @@ fn show_cards(shown: &[bool]) {
         {
             card.set_hidden(!shown);
         }
-    }
-}
-
-/// Puts the filter into the address (`/sigs?q=…`) without loading the page.
-fn replace_address(directory: &str, text: &str) {
-    let url = if text.trim().is_empty() {
-        directory.to_owned()
-    } else {
-        format!("{directory}?q={}", encode_query_value(text.trim()))
-    };
-    #[cfg(feature = "hydrate")]
-    if let Ok(history) = window().history() {
-        let _ =
-            history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = url;
-}
-
-/// Percent-encodes a query-string value (letters, digits and `-._~` pass through).
-fn encode_query_value(value: &str) -> String {
-    let mut encoded = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                encoded.push(byte as char)
-            }
-            b' ' => encoded.push('+'),
-            other => encoded.push_str(&format!("%{other:02X}")),
-        }
-    }
-    encoded
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode_query_value;
-
-    #[test]
-    fn query_values_are_percent_encoded() {
-        assert_eq!(encode_query_value("edge computing"), "edge+computing");
-        assert_eq!(encode_query_value("a&b=c"), "a%26b%3Dc");
-        assert_eq!(encode_query_value("ü"), "%C3%BC");
     }
 }

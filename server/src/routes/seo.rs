@@ -22,9 +22,17 @@ pub fn router() -> Router<AppState> {
 
 async fn robots(State(state): State<AppState>) -> Response {
     let mut body = String::from("User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /metrics\n");
-    // A person's own pages and one-time links, in every language.
+    // A person's own pages, one-time links and endless search pages, in
+    // every language.
     for language in app::i18n::Language::all() {
-        for path in ["/admin", "/account/", "/my/", "/leave", "/join/confirm"] {
+        for path in [
+            "/admin",
+            "/account/",
+            "/my/",
+            "/leave",
+            "/join/confirm",
+            "/search",
+        ] {
             body.push_str(&format!("Disallow: {}\n", language.href(path)));
         }
     }

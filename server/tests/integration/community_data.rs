@@ -317,10 +317,32 @@ async fn no_lead_email_appears_on_any_page_or_api_answer(backend: Backend) {
         }
         paths.push(format!("/api/v1/sigs/{slug}"));
     }
+    // Search: by the words of every address, and by the signs they share.
+    let mut queries: BTreeSet<String> = ["@", ".com", "gmail", "kubernetes", "sig", "lead"]
+        .map(str::to_owned)
+        .into();
+    for email in &emails {
+        queries.extend(email.split(['@', '.']).map(str::to_owned));
+        queries.insert(email.clone());
+    }
+    paths.extend(
+        queries
+            .iter()
+            .filter(|query| query.len() > 1)
+            .map(|query| format!("/search?q={}", query.replace('+', "%2B"))),
+    );
     for path in &paths {
         let page = app.visit(path).await;
         assert!(page.status.is_success(), "{path}: {}", page.status);
-        let body = page.body.to_lowercase();
+        let mut body = page.body.to_lowercase();
+        if path.starts_with("/search") {
+            // The results, without the query the page repeats back.
+            let summary = body
+                .find("id=\"search-summary\"")
+                .expect("the result count");
+            let results_start = summary + body[summary..].find("</p>").expect("its end");
+            body = body[results_start..].to_owned();
+        }
         if let Some(email) = emails.iter().find(|email| body.contains(email.as_str())) {
             panic!("{path} shows {email}");
         }

@@ -23,6 +23,7 @@ mod pages;
 mod permissions;
 mod refused_forms;
 mod roadmap;
+mod search;
 mod security;
 mod sign_in_with;
 mod signed_in_pages;

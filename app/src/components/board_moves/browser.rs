@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos::wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use leptos::wasm_bindgen::JsCast;
 use web_sys::{Element, FormData, HtmlFormElement, SubmitEvent};
 
 use super::{move_refusal, BoardState, REDRAWN};
 use crate::api::roadmap::{change_roadmap_status, place_roadmap_item, reorder_roadmap_item};
+use crate::components::fresh_page::redraw;
 
 /// A move a lead asked for.
 pub(super) enum Move {
@@ -140,7 +140,8 @@ pub(super) fn send(state: BoardState, card: Card, chosen: Move, focus_after: Opt
             ),
         };
         // Redrawn after a refusal too: the board then shows what is saved.
-        if redraw().await.is_err() {
+        let here = window().location().href().unwrap_or_default();
+        if redraw(&here, &REDRAWN, None).await.is_err() {
             let _ = window().location().reload();
             return;
         }
@@ -184,34 +185,4 @@ fn show_busy(card: &Element) {
             }
         }
     }
-}
-
-/// Fetches the page afresh and puts its board in place of this one.
-async fn redraw() -> Result<(), JsValue> {
-    let href = window().location().href()?;
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoStore);
-    let response: web_sys::Response =
-        JsFuture::from(window().fetch_with_str_and_init(&href, &init))
-            .await?
-            .dyn_into()?;
-    if !response.ok() {
-        return Err(JsValue::from_str("the board did not load"));
-    }
-    let html = JsFuture::from(response.text()?)
-        .await?
-        .as_string()
-        .unwrap_or_default();
-    let fresh =
-        web_sys::DomParser::new()?.parse_from_string(&html, web_sys::SupportedType::TextHtml)?;
-    for id in REDRAWN {
-        match (
-            document().get_element_by_id(id),
-            fresh.get_element_by_id(id),
-        ) {
-            (Some(shown), Some(new)) => shown.set_inner_html(&new.inner_html()),
-            _ => return Err(JsValue::from_str("the board has changed its shape")),
-        }
-    }
-    Ok(())
 }
