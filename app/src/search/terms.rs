@@ -77,7 +77,16 @@ pub struct Query {
 
 impl Query {
     pub fn parse(raw: &str) -> Query {
-        let text: String = raw.trim().chars().take(QUERY_MAX_CHARS).collect();
+        // Control characters (a NUL byte included, which PostgreSQL refuses
+        // in text) are never part of what anyone searches for.
+        let text: String = raw
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+            .trim()
+            .chars()
+            .take(QUERY_MAX_CHARS)
+            .collect();
         let mut terms: Vec<Term> = Vec::new();
         for chunk in text.split_whitespace() {
             let word = fold(chunk.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -125,6 +134,13 @@ mod tests {
     fn punctuation_alone_and_single_letters_make_no_terms() {
         assert!(Query::parse("\" * - ( ) : a").terms.is_empty());
         assert_eq!(Query::parse("存").terms.len(), 1);
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        let query = Query::parse("stor\0age\u{7}\r\nnet");
+        assert_eq!(query.text, "stor age   net");
+        assert!(query.terms.iter().all(|term| !term.text.contains('\0')));
     }
 
     #[test]

@@ -249,6 +249,20 @@ async fn hostile_queries_get_an_answer_never_a_failure(backend: Backend) {
         assert_eq!(page.status, StatusCode::OK, "{query:.40}: {}", page.body);
         assert!(page.body.contains("id=\"search-summary\""), "{query:.40}");
     }
+    // Control characters are refused with a clear message, like in every
+    // other field.
+    for query in ["storage\0network", "\u{7}\u{1b}[31m"] {
+        let page = app.visit(&format!("/search?q={}", encoded(query))).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{query:?}");
+        assert!(page.body.contains("control character"), "{}", page.body);
+    }
+    // Bytes that are not UTF-8 are answered too.
+    let page = app.visit("/search?q=%FF%FEstorage").await;
+    assert!(
+        page.status.is_success() || page.status.is_client_error(),
+        "{}",
+        page.status
+    );
     // The long query was read as its first words, and found.
     assert!(found(&app, &long)
         .await
