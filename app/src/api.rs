@@ -3,6 +3,7 @@
 pub mod account;
 pub mod directory;
 pub mod guidance;
+pub mod health;
 pub mod identities;
 pub mod imports;
 pub mod leading;

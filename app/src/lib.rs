@@ -50,6 +50,7 @@ use crate::routes::admin::people::AdminPeoplePage;
 use crate::routes::admin::sig::ManageSigPage;
 use crate::routes::channels::ChannelsPage;
 use crate::routes::guidance::{GuidanceIndex, GuidancePage};
+use crate::routes::health::HealthPage;
 use crate::routes::home::HomePage;
 use crate::routes::join::confirm::ConfirmJoinPage;
 use crate::routes::join::JoinSigPage;
@@ -149,6 +150,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/leading") view=MyLeadingPage ssr=SsrMode::Async />
                     <Route path=path!("/leave") view=LeavePage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/health") view=HealthPage ssr=SsrMode::Async />
                     <Route path=path!("/channels") view=ChannelsPage ssr=SsrMode::Async />
                     <Route path=path!("/guidance") view=GuidanceIndex ssr=SsrMode::Async />
                     <Route path=path!("/guidance/:slug") view=GuidancePage ssr=SsrMode::Async />

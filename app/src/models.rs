@@ -4,6 +4,7 @@ pub mod account;
 pub mod channel;
 pub mod community;
 pub mod fields;
+pub mod health;
 pub mod identity;
 pub mod import;
 pub mod leading;

@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod channels;
 pub mod guidance;
+pub mod health;
 pub mod home;
 pub mod join;
 pub mod leave;

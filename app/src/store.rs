@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod calendar_feeds;
 pub mod export;
 pub mod form_drafts;
+pub mod health;
 pub mod identities;
 pub mod import;
 pub mod import_previews;

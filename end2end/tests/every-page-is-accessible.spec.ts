@@ -21,6 +21,8 @@ const publicPages = [
   "/guidance",
   "/guidance/run-a-sig",
   "/search?q=jeff",
+  "/health",
+  "/zh-CN/health?sort=name&order=desc",
   "/search?q=nothing-matches-this",
   "/zh-CN/search?q=storage",
   "/account/sign-in",

@@ -19,6 +19,7 @@ footer-roadmap = Community roadmap
 footer-meetings = Meetings calendar
 footer-channels = Chat channels
 footer-guidance = How SIGs work
+footer-health = SIG health
 theme = Theme
 theme-system = System
 theme-light = Light
@@ -800,3 +801,34 @@ search-kind-roadmap = Roadmap items
 search-kind-meetings = Meeting records
 search-kind-guidance = Guidance
 search-kind-people = People
+
+## SIG health
+health-title = SIG health
+health-description = Every active SIG at a glance: meetings held, roadmap kept current, leads at work.
+health-lead = Every active SIG at a glance, from what the portal records. A light is a prompt to ask how a group is doing, not a verdict.
+health-loading = Loading the table…
+health-rules-heading = How the light is set
+health-rule-meetings = Meets: a meeting record written for a meeting held in the last { $days } days.
+health-rule-board = Roadmap current: an item of its board changed in the last { $days } days.
+health-rule-leads = Leads active: a chair or tech lead looked at their SIG's tools, changed its roadmap or wrote a meeting record in the last { $days } days.
+health-rule-lights = Green: all three hold. Amber: one or two. Red: none.
+health-caption = Active SIGs; select a column heading to sort by it, again to reverse.
+health-column-name = SIG
+health-column-light = Light
+health-column-meetings = Meetings (90 days)
+health-column-board = Roadmap changed
+health-column-items = Open items
+health-column-members = Members
+health-column-leads = Active leads
+health-light-green = Green
+health-light-amber = Amber
+health-light-red = Red
+health-never = never
+health-days-ago = { $days ->
+    [0] today
+    [one] yesterday
+   *[other] { $days } days ago
+}
+health-meetings-value = { $count }, last { $last }
+health-items-value = { $open } open, { $overdue } overdue
+health-leads-value = { $active } of { $all }

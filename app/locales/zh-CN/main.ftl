@@ -19,6 +19,7 @@ footer-roadmap = 社区路线图
 footer-meetings = 会议日历
 footer-channels = 交流频道
 footer-guidance = SIG 如何运作
+footer-health = 小组健康度
 theme = 主题
 theme-system = 跟随系统
 theme-light = 浅色
@@ -760,3 +761,33 @@ search-kind-roadmap = 路线图事项
 search-kind-meetings = 会议纪要
 search-kind-guidance = 指南
 search-kind-people = 人员
+
+## SIG health
+health-title = 小组健康度
+health-description = 一览每个活跃兴趣小组：会议是否举行、路线图是否更新、负责人是否在岗。
+health-lead = 根据门户记录的数据一览每个活跃兴趣小组。指示灯只是提醒大家关心小组近况，并非评判。
+health-loading = 正在加载表格…
+health-rules-heading = 指示灯的规则
+health-rule-meetings = 有会议：最近 { $days } 天内举行的会议写有会议纪要。
+health-rule-board = 路线图在更新：看板上的事项在最近 { $days } 天内有改动。
+health-rule-leads = 负责人在岗：主席或技术负责人在最近 { $days } 天内查看过小组工具、修改过路线图或写过会议纪要。
+health-rule-lights = 绿灯：三条都满足。黄灯：满足一到两条。红灯：都不满足。
+health-caption = 活跃的兴趣小组；点击列标题按该列排序，再点一次倒序。
+health-column-name = 兴趣小组
+health-column-light = 指示灯
+health-column-meetings = 会议（90 天）
+health-column-board = 路线图更新
+health-column-items = 未完成事项
+health-column-members = 成员
+health-column-leads = 在岗负责人
+health-light-green = 绿灯
+health-light-amber = 黄灯
+health-light-red = 红灯
+health-never = 从未
+health-days-ago = { $days ->
+    [0] 今天
+   *[other] { $days } 天前
+}
+health-meetings-value = { $count } 次，最近 { $last }
+health-items-value = { $open } 项未完成，{ $overdue } 项逾期
+health-leads-value = { $active } / { $all }

@@ -64,6 +64,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                         <li><a href=href("/meetings")>{t("footer-meetings")}</a></li>
                         <li><a href=href("/channels")>{t("footer-channels")}</a></li>
                         <li><a href=href("/guidance")>{t("footer-guidance")}</a></li>
+                        <li><a href=href("/health")>{t("footer-health")}</a></li>
                     </ul>
                 </nav>
             </div>

@@ -52,6 +52,7 @@ async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
         "/roadmap".into(),
         "/join".into(),
         "/channels".into(),
+        "/health".into(),
         "/guidance".into(),
     ];
     for slug in slugs {

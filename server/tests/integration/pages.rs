@@ -244,6 +244,8 @@ async fn robots_and_sitemap_list_the_public_pages(backend: Backend) {
         "/leave",
         "/join/confirm",
         "/zh-CN/my/",
+        "/search",
+        "/zh-CN/search",
     ] {
         assert!(
             robots.body.contains(&format!("Disallow: {private}\n")),
@@ -255,13 +257,15 @@ async fn robots_and_sitemap_list_the_public_pages(backend: Backend) {
         .contains(&format!("Sitemap: http://{}/sitemap.xml", app.addr)));
     let sitemap = app.visit("/sitemap.xml").await;
     assert_eq!(sitemap.status, StatusCode::OK);
-    // Six site pages, each SIG's page and roadmap board, four guidance
-    // pages, in both languages.
-    assert_eq!(sitemap.body.matches("<loc>").count(), 2 * (6 + 2 * 19 + 4));
+    // Seven site pages, each SIG's page and roadmap board, four guidance
+    // pages, in both languages; never a search page.
+    assert_eq!(sitemap.body.matches("<loc>").count(), 2 * (7 + 2 * 19 + 4));
+    assert!(!sitemap.body.contains("/search"));
     for path in [
         "/sigs/storage",
         "/sigs/storage/roadmap",
         "/roadmap",
+        "/health",
         "/zh-CN/sigs/storage",
     ] {
         assert!(sitemap
