@@ -832,3 +832,13 @@ health-days-ago = { $days ->
 health-meetings-value = { $count }, last { $last }
 health-items-value = { $open } open, { $overdue } overdue
 health-leads-value = { $active } of { $all }
+
+## Home page activity
+home-next-meetings = Next meetings
+home-all-meetings = Every SIG's meetings
+home-recent-changes = Recent roadmap changes
+home-no-changes = No roadmap has changed yet.
+home-help-wanted = Help wanted
+home-help-wanted-lead = Open roadmap items nobody owns yet: a good way in.
+home-no-help-wanted = Every open item has an owner.
+home-newest-sigs = Newest SIGs

@@ -791,3 +791,13 @@ health-days-ago = { $days ->
 health-meetings-value = { $count } 次，最近 { $last }
 health-items-value = { $open } 项未完成，{ $overdue } 项逾期
 health-leads-value = { $active } / { $all }
+
+## Home page activity
+home-next-meetings = 近期会议
+home-all-meetings = 所有小组的会议
+home-recent-changes = 路线图最新动态
+home-no-changes = 还没有路线图发生变化。
+home-help-wanted = 需要帮手
+home-help-wanted-lead = 还没有负责人的未完成路线图事项：参与的好起点。
+home-no-help-wanted = 每个未完成事项都有负责人。
+home-newest-sigs = 最新的兴趣小组

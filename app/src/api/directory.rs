@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::errors::AppError;
-use crate::models::community::{CommunityOverview, SiteInfo};
+use crate::models::community::{CommunityOverview, HomeActivity, SiteInfo};
 use crate::models::sig::{SigDetail, SigSummary};
 
 /// The site's name and public address as configured on the server.
@@ -73,5 +73,57 @@ pub async fn load_overview() -> Result<CommunityOverview, AppError> {
         lead_count,
         channel_count,
         guidance,
+    })
+}
+
+/// The home page's signs of life: the next meetings (shown in the viewer's
+/// zone once hydrated), the newest roadmap changes, open items nobody owns
+/// yet, and the SIGs added last.
+#[server]
+pub async fn load_home_activity() -> Result<HomeActivity, AppError> {
+    use crate::i18n::format::day_of;
+    use crate::models::community::{NewSig, RecentChange};
+    // How many of each the home page lists.
+    const HOME_MEETINGS: usize = 3;
+    const HOME_CHANGES: i64 = 5;
+    const HOME_HELP_WANTED: usize = 6;
+    const HOME_NEW_SIGS: i64 = 3;
+    let state = crate::state::app_state()?;
+    let mut next_meetings = crate::api::meetings::load_upcoming_meetings().await?;
+    next_meetings.retain(|series| series.next.is_some());
+    next_meetings.truncate(HOME_MEETINGS);
+    let changes = crate::store::roadmap::recent_changes(&state.db, None, HOME_CHANGES)
+        .await?
+        .into_iter()
+        .map(|change| RecentChange {
+            item_path: (change.action != "deleted")
+                .then(|| format!("/sigs/{}/roadmap/{}", change.sig_slug, change.item_id)),
+            sig_slug: change.sig_slug,
+            sig_name: change.sig_name,
+            item_title: change.item_title,
+            summary: change.summary,
+            day: day_of(Some(change.changed_at)),
+        })
+        .collect();
+    let help_wanted = crate::store::roadmap::community(&state.db, state.clock.this_month())
+        .await?
+        .into_iter()
+        .filter(|card| card.owner.is_none() && card.status.is_open())
+        .take(HOME_HELP_WANTED)
+        .collect();
+    let newest_sigs = crate::store::sigs::newest(&state.db, HOME_NEW_SIGS)
+        .await?
+        .into_iter()
+        .map(|(slug, name, created_at)| NewSig {
+            slug,
+            name,
+            added: day_of(Some(created_at)),
+        })
+        .collect();
+    Ok(HomeActivity {
+        next_meetings,
+        changes,
+        help_wanted,
+        newest_sigs,
     })
 }

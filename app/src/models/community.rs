@@ -27,3 +27,34 @@ pub struct CommunityOverview {
     pub channel_count: i64,
     pub guidance: Vec<PageLink>,
 }
+
+/// What is going on, for the home page: the next meetings, the newest
+/// roadmap changes, items that want an owner, the newest SIGs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeActivity {
+    pub next_meetings: Vec<super::meeting::SeriesView>,
+    pub changes: Vec<RecentChange>,
+    pub help_wanted: Vec<super::roadmap::RoadmapCard>,
+    pub newest_sigs: Vec<NewSig>,
+}
+
+/// A roadmap change as the home page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecentChange {
+    pub sig_slug: String,
+    pub sig_name: String,
+    /// The item's page; `None` once it was deleted.
+    pub item_path: Option<String>,
+    pub item_title: String,
+    pub summary: String,
+    /// The day of the change, in the page's language.
+    pub day: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSig {
+    pub slug: String,
+    pub name: String,
+    /// The day it was added, in the page's language.
+    pub added: String,
+}

@@ -1,5 +1,9 @@
+mod activity;
+
 use crate::components::page_meta::PageMeta;
 use leptos::prelude::*;
+
+use activity::Activity;
 
 use crate::api::directory::load_overview;
 use crate::components::error_notice::ErrorNotice;
@@ -38,6 +42,7 @@ pub fn HomePage() -> impl IntoView {
                                 <li class="stat"><a href=href("/channels")>{figure("home-channels", overview.channel_count)}</a></li>
                             </ul>
                         </section>
+                        <Activity />
                         <section aria-labelledby="guidance-heading">
                             <h2 id="guidance-heading">{t("guidance-title")}</h2>
                             <ul class="card-grid">

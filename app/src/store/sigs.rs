@@ -192,6 +192,18 @@ pub async fn counts(db: &Database) -> Result<(i64, i64), sqlx::Error> {
 
 /// Every active SIG's slug, for the sitemap.
 #[tracing::instrument(skip(db), err)]
+/// The `limit` active SIGs added last: slug, name and when.
+#[tracing::instrument(skip(db), err)]
+pub async fn newest(db: &Database, limit: i64) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT slug, name, created_at FROM sigs WHERE status = 'active' \
+         ORDER BY created_at DESC, id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
 pub async fn active_slugs(db: &Database) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT slug FROM sigs WHERE status = 'active' ORDER BY slug")
         .fetch_all(&db.pool)

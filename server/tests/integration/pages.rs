@@ -3,10 +3,11 @@
 use reqwest::StatusCode;
 
 use crate::on_both_databases;
-use crate::support::{Backend, TestApp};
+use crate::support::{main_content, Backend, TestApp};
 
 on_both_databases!(
     home_page_shows_the_community_in_figures,
+    home_page_shows_what_is_going_on,
     directory_lists_the_nineteen_seeded_sigs,
     directory_filters_by_query_without_javascript,
     sig_page_shows_leads_links_and_empty_states,
@@ -81,6 +82,34 @@ async fn home_page_shows_the_community_in_figures(backend: Backend) {
         page.body.contains("/pkg/sigpost.js"),
         "the page loads the hydration bundle"
     );
+}
+
+async fn home_page_shows_what_is_going_on(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let before = main_content(&app.visit("/").await.body);
+    assert!(before.contains("No roadmap has changed yet."), "{before}");
+    let lead = crate::support::roles(&app).await.lead;
+    let item = crate::roadmap::Item::new("Volume snapshots <b>v2</b>", "planned");
+    let id = crate::roadmap::create(&app, &lead, &item).await;
+    let home = main_content(&app.visit("/").await.body);
+    let section = |heading: &str| {
+        let start = home
+            .find(heading)
+            .unwrap_or_else(|| panic!("{heading}: {home}"));
+        home[start..start + home[start..].find("</section>").expect("section end")].to_owned()
+    };
+    let link = format!("href=\"/sigs/storage/roadmap/{id}\"");
+    // Created without an owner: a recent change, and help wanted.
+    for heading in ["Recent roadmap changes", "Help wanted"] {
+        let listed = section(heading);
+        assert!(listed.contains(&link), "{heading}: {listed}");
+        assert!(
+            listed.contains("Volume snapshots &lt;b&gt;v2&lt;/b&gt;"),
+            "{listed}"
+        );
+    }
+    assert_eq!(section("Newest SIGs").matches("<li>").count(), 3);
+    assert!(home.contains("Next meetings"));
 }
 
 async fn directory_lists_the_nineteen_seeded_sigs(backend: Backend) {
