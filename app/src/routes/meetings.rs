@@ -7,6 +7,7 @@ use crate::api::meetings::load_upcoming_meetings;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::page_meta::PageMeta;
 use crate::i18n::{href, t};
+use crate::models::meeting::SeriesView;
 use crate::routes::sigs::meetings::SeriesCard;
 
 #[component]
@@ -30,21 +31,25 @@ pub fn UpcomingMeetingsPage() -> impl IntoView {
                     }.into_any(),
                     Ok(series) => view! {
                         <div class="card-grid">
-                            {series.into_iter().map(|series| {
-                                let sig = series.sig_name.clone();
-                                let link = href(&format!("/sigs/{}/meetings", series.sig_slug));
-                                view! {
-                                    <div class="stack-tight">
-                                        <p class="eyebrow"><a href=link>{sig}</a></p>
-                                        <SeriesCard series />
-                                    </div>
-                                }
-                            }).collect_view()}
+                            {series.into_iter().map(|series| view! { <SigSeriesCard series /> }).collect_view()}
                         </div>
                     }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A series card under the name of its SIG, linked to the SIG's meetings.
+#[component]
+pub fn SigSeriesCard(series: SeriesView) -> impl IntoView {
+    let sig = series.sig_name.clone();
+    let link = href(&format!("/sigs/{}/meetings", series.sig_slug));
+    view! {
+        <div class="stack-tight">
+            <p class="eyebrow"><a href=link>{sig}</a></p>
+            <SeriesCard series />
+        </div>
     }
 }

@@ -8,7 +8,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::i18n::{href, t};
 use crate::models::community::{HomeActivity, NewSig, RecentChange};
 use crate::models::roadmap::RoadmapCard;
-use crate::routes::sigs::meetings::SeriesCard;
+use crate::routes::meetings::SigSeriesCard;
 
 #[component]
 pub fn Activity() -> impl IntoView {
@@ -41,16 +41,7 @@ fn Sections(activity: HomeActivity) -> impl IntoView {
             } else {
                 view! {
                     <div class="card-grid">
-                        {next_meetings.into_iter().map(|series| {
-                            let link = href(&format!("/sigs/{}/meetings", series.sig_slug));
-                            let sig = series.sig_name.clone();
-                            view! {
-                                <div class="stack-tight">
-                                    <p class="eyebrow"><a href=link>{sig}</a></p>
-                                    <SeriesCard series />
-                                </div>
-                            }
-                        }).collect_view()}
+                        {next_meetings.into_iter().map(|series| view! { <SigSeriesCard series /> }).collect_view()}
                     </div>
                     <p><a href=href("/meetings")>{t("home-all-meetings")}</a></p>
                 }.into_any()
