@@ -9,17 +9,17 @@ use leptos::wasm_bindgen::{JsCast, JsValue};
 #[cfg(feature = "hydrate")]
 use wasm_bindgen_futures::JsFuture;
 
-/// Fetches `href` afresh (abortable through `signal`) and puts each of the
-/// elements `ids` of that copy in place of the shown one; returns the copy.
+/// Fetches `href` afresh and, if `still_wanted` when it arrives, puts each
+/// of the elements `ids` of that copy in place of the shown one; returns
+/// the copy.
 #[cfg(feature = "hydrate")]
 pub async fn redraw(
     href: &str,
     ids: &[&str],
-    signal: Option<&web_sys::AbortSignal>,
+    still_wanted: &dyn Fn() -> bool,
 ) -> Result<web_sys::Document, JsValue> {
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
-    init.set_signal(signal);
     let response: web_sys::Response = JsFuture::from(window().fetch_with_str_and_init(href, &init))
         .await?
         .dyn_into()?;
@@ -30,6 +30,9 @@ pub async fn redraw(
         .await?
         .as_string()
         .unwrap_or_default();
+    if !still_wanted() {
+        return Err(JsValue::from_str("a newer page was asked for"));
+    }
     let fresh =
         web_sys::DomParser::new()?.parse_from_string(&html, web_sys::SupportedType::TextHtml)?;
     for id in ids {

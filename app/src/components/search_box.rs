@@ -1,165 +1,151 @@
-//! The search form of `/search` (an island): once hydrated, results come
-//! as you type. The results stay server-rendered: a pause in typing fetches
-//! the page for the new words and puts its results in place, a newer
-//! keystroke aborts the older fetch, and a live region reads the count.
-//! Arrow keys move between the input and the results.
+//! Results as you type on `/search` (an island around the server-rendered
+//! form and results, so the browser carries no copy of either): a pause
+//! in typing fetches the page for the new words and puts its results in
+//! place, a newer keystroke aborts the older fetch, and a live region
+//! reads the count. Arrow keys move between the input and the results.
 
 use leptos::prelude::*;
 
-use crate::components::fresh_page::{replace_address, with_query};
-use crate::i18n::Words;
-
-/// The element the results live in, redrawn as you type.
+/// The search field, the element the results live in (redrawn as you
+/// type), where a page's result count is written, and the links between
+/// which the arrow keys move.
+pub const INPUT_ID: &str = "search-query";
 pub const RESULTS_ID: &str = "search-results";
-/// Where a page's result count is written, read out after a redraw.
 pub const SUMMARY_ID: &str = "search-summary";
-/// The links between which the arrow keys move.
 pub const HIT_CLASS: &str = "search-hit-link";
-/// The island's words.
-pub const SEARCH_WORDS: [&str; 3] = ["search-label", "search-placeholder", "search-button"];
-/// The pause in typing after which results are fetched.
-#[cfg(feature = "hydrate")]
-const PAUSE_MS: u64 = 250;
+/// The live region that reads the new count out.
+const SAID_ID: &str = "search-said";
 
 #[island]
-pub fn SearchBox(
-    query: String,
-    /// `/search` in the page's language.
-    action: String,
-    words: Words,
-    children: Children,
-) -> impl IntoView {
-    let text = RwSignal::new(query.clone());
-    let announcement = RwSignal::new(String::new());
-    let typed = {
-        let action = action.clone();
-        move |event: leptos::ev::Event| {
-            text.set(event_target_value(&event));
-            let url = with_query(&action, &text.get_untracked());
-            replace_address(&url);
-            #[cfg(feature = "hydrate")]
-            browser::fetch_after_pause(url, text, announcement);
-        }
-    };
-    let on_submit = {
-        let action = action.clone();
-        move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            let url = with_query(&action, &text.get_untracked());
-            replace_address(&url);
-            #[cfg(feature = "hydrate")]
-            browser::fetch_after_pause(url, text, announcement);
-            #[cfg(not(feature = "hydrate"))]
-            let _ = url;
-        }
-    };
+pub fn SearchAsYouType(children: Children) -> impl IntoView {
+    // Every handler is on this element: the events bubble up from the form.
     view! {
-        <div class="search" on:keydown=move |event| {
-            #[cfg(feature = "hydrate")]
-            browser::arrow_keys(&event);
-            #[cfg(not(feature = "hydrate"))]
-            let _ = event;
-        }>
-            <form class="filter" role="search" method="get" action=action on:submit=on_submit>
-                <label for="search-query">{words.get("search-label")}</label>
-                <div class="filter-row">
-                    <input
-                        id="search-query"
-                        type="search"
-                        name="q"
-                        maxlength=crate::models::search::QUERY_MAX_CHARS
-                        placeholder=words.get("search-placeholder")
-                        autocomplete="off"
-                        // Reached from the header's magnifier: ready to type.
-                        autofocus=query.is_empty()
-                        value=query.clone()
-                        on:input=typed
-                    />
-                    <button type="submit" class="button">{words.get("search-button")}</button>
-                </div>
-            </form>
-            <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
-            <div id=RESULTS_ID>{children()}</div>
+        <div
+            class="search"
+            on:input=move |event| {
+                #[cfg(feature = "hydrate")]
+                browser::typed(event_target_value(&event));
+                #[cfg(not(feature = "hydrate"))]
+                let _ = event;
+            }
+            on:submit=move |event| {
+                event.prevent_default();
+                #[cfg(feature = "hydrate")]
+                browser::typed(browser::submitted_words(&event));
+            }
+            on:keydown=move |event| {
+                #[cfg(feature = "hydrate")]
+                browser::arrow_keys(&event);
+                #[cfg(not(feature = "hydrate"))]
+                let _ = event;
+            }
+        >
+            {children()}
+            <p id=SAID_ID class="visually-hidden" role="status" aria-live="polite"></p>
         </div>
     }
 }
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use std::cell::RefCell;
+    use std::cell::Cell;
 
     use leptos::prelude::*;
     use leptos::task::spawn_local;
     use leptos::wasm_bindgen::JsCast;
-    use web_sys::{AbortController, HtmlElement};
+    use web_sys::{Element, FormData, HtmlElement, HtmlFormElement};
 
-    use super::{HIT_CLASS, PAUSE_MS, RESULTS_ID, SUMMARY_ID};
-    use crate::components::fresh_page::redraw;
+    use super::{HIT_CLASS, INPUT_ID, RESULTS_ID, SAID_ID, SUMMARY_ID};
+    use crate::components::fresh_page::{redraw, replace_address, with_query};
+
+    /// The pause in typing after which results are fetched.
+    const PAUSE_MS: u64 = 250;
 
     thread_local! {
-        /// The fetch in flight, aborted by the next one.
-        static IN_FLIGHT: RefCell<Option<AbortController>> = const { RefCell::new(None) };
+        /// Bumped by every keystroke: a pause or an answer that is not the
+        /// last keystroke's is dropped, so an older answer never replaces
+        /// a newer one.
+        static TYPED: Cell<u32> = const { Cell::new(0) };
     }
 
-    /// Fetches `url` once typing has paused, unless `text` changed meanwhile.
-    pub fn fetch_after_pause(url: String, text: RwSignal<String>, said: RwSignal<String>) {
-        let typed = text.get_untracked();
+    fn latest() -> u32 {
+        TYPED.with(Cell::get)
+    }
+
+    /// The words in the submitted form.
+    pub fn submitted_words(event: &leptos::ev::SubmitEvent) -> String {
+        event
+            .target()
+            .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
+            .and_then(|form| FormData::new_with_form(&form).ok())
+            .and_then(|data| data.get("q").as_string())
+            .unwrap_or_default()
+    }
+
+    /// Keeps the address shareable at once; fetches once typing pauses.
+    pub fn typed(text: String) {
+        let path = window().location().pathname().unwrap_or_default();
+        let url = with_query(&path, &text);
+        replace_address(&url);
+        let this = latest().wrapping_add(1);
+        TYPED.with(|typed| typed.set(this));
         set_timeout(
             move || {
-                if text.get_untracked() == typed {
-                    spawn_local(fetch(url, said));
+                if latest() == this {
+                    spawn_local(fetch(url, this));
                 }
             },
             std::time::Duration::from_millis(PAUSE_MS),
         );
     }
 
-    async fn fetch(url: String, said: RwSignal<String>) {
-        let Ok(controller) = AbortController::new() else {
+    async fn fetch(url: String, this: u32) {
+        let Ok(fresh) = redraw(&url, &[RESULTS_ID], &|| latest() == this).await else {
             return;
         };
-        let signal = controller.signal();
-        if let Some(older) = IN_FLIGHT.with(|in_flight| in_flight.replace(Some(controller))) {
-            older.abort();
-        }
-        // An aborted fetch fails quietly: a newer one is on its way.
-        if let Ok(fresh) = redraw(&url, &[RESULTS_ID], Some(&signal)).await {
-            if let Some(summary) = fresh.get_element_by_id(SUMMARY_ID) {
-                said.set(summary.text_content().unwrap_or_default());
-            }
+        if let (Some(summary), Some(said)) = (
+            fresh.get_element_by_id(SUMMARY_ID),
+            document().get_element_by_id(SAID_ID),
+        ) {
+            said.set_text_content(summary.text_content().as_deref());
         }
     }
 
-    /// ↓ from the input goes to the first result, ↑ and ↓ between results,
-    /// ↑ from the first result back to the input.
+    /// ↓ from the input goes to the first result, ↑ and ↓ between the
+    /// results of a kind, ↑ from a kind's first result back to the input.
     pub fn arrow_keys(event: &leptos::ev::KeyboardEvent) {
-        let step: i32 = match event.key().as_str() {
-            "ArrowDown" => 1,
-            "ArrowUp" => -1,
+        let down = match event.key().as_str() {
+            "ArrowDown" => true,
+            "ArrowUp" => false,
             _ => return,
         };
-        let Ok(links) = document().query_selector_all(&format!("#{RESULTS_ID} .{HIT_CLASS}"))
-        else {
+        let Some(focused) = document().active_element() else {
             return;
         };
-        let links: Vec<HtmlElement> = (0..links.length())
-            .filter_map(|index| links.item(index)?.dyn_into::<HtmlElement>().ok())
-            .collect();
-        let focused = document().active_element();
-        let at = links
-            .iter()
-            .position(|link| focused.as_ref() == Some(link.unchecked_ref()));
-        let target = match (at, step) {
-            (None, 1) => links.first().cloned(),
-            (None, _) => return,
-            (Some(0), -1) => document()
-                .get_element_by_id("search-query")
-                .and_then(|input| input.dyn_into::<HtmlElement>().ok()),
-            (Some(at), step) => links.get((at as i32 + step) as usize).cloned(),
+        let next: Option<Element> = if focused.class_list().contains(HIT_CLASS) {
+            let item = focused.closest("li").ok().flatten();
+            match item.and_then(|li| {
+                if down {
+                    li.next_element_sibling()
+                } else {
+                    li.previous_element_sibling()
+                }
+            }) {
+                Some(li) => li.query_selector("a").ok().flatten(),
+                None if !down => document().get_element_by_id(INPUT_ID),
+                None => None,
+            }
+        } else if down && focused.id() == INPUT_ID {
+            document()
+                .query_selector(&format!(".{HIT_CLASS}"))
+                .ok()
+                .flatten()
+        } else {
+            None
         };
-        if let Some(target) = target {
+        if let Some(next) = next.and_then(|next| next.dyn_into::<HtmlElement>().ok()) {
             event.prevent_default();
-            let _ = target.focus();
+            let _ = next.focus();
         }
     }
 }

@@ -7,8 +7,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::search::search;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::page_meta::PageMeta;
-use crate::components::search_box::{SearchBox, HIT_CLASS, SEARCH_WORDS, SUMMARY_ID};
-use crate::i18n::{href, t, t_with, Words};
+use crate::components::search_box::{SearchAsYouType, HIT_CLASS, INPUT_ID, RESULTS_ID, SUMMARY_ID};
+use crate::i18n::{href, t, t_with};
 use crate::models::search::{Fragment, SearchGroup, SearchKind, SearchResults};
 
 #[component]
@@ -25,15 +25,39 @@ pub fn SearchPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match results.await {
                     Ok(results) => view! {
-                        <SearchBox query=results.query.clone() action=href("/search")
-                            words=Words::of(&SEARCH_WORDS)>
-                            <Results results />
-                        </SearchBox>
+                        <SearchAsYouType>
+                            <SearchForm query=results.query.clone() />
+                            <div id=RESULTS_ID><Results results /></div>
+                        </SearchAsYouType>
                     }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A plain GET form: the page for the words typed.
+#[component]
+fn SearchForm(query: String) -> impl IntoView {
+    view! {
+        <form class="filter" role="search" method="get" action=href("/search")>
+            <label for=INPUT_ID>{t("search-label")}</label>
+            <div class="filter-row">
+                <input
+                    id=INPUT_ID
+                    type="search"
+                    name="q"
+                    maxlength=crate::models::search::QUERY_MAX_CHARS
+                    placeholder=t("search-placeholder")
+                    autocomplete="off"
+                    // Reached from the header's magnifier: ready to type.
+                    autofocus=query.is_empty()
+                    value=query.clone()
+                />
+                <button type="submit" class="button">{t("search-button")}</button>
+            </div>
+        </form>
     }
 }
 

@@ -141,7 +141,7 @@ pub(super) fn send(state: BoardState, card: Card, chosen: Move, focus_after: Opt
         };
         // Redrawn after a refusal too: the board then shows what is saved.
         let here = window().location().href().unwrap_or_default();
-        if redraw(&here, &REDRAWN, None).await.is_err() {
+        if redraw(&here, &REDRAWN, &|| true).await.is_err() {
             let _ = window().location().reload();
             return;
         }
