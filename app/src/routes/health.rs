@@ -85,7 +85,15 @@ fn SortHeader(column: HealthColumn, sorted_by: HealthColumn, reversed: bool) -> 
     view! {
         <th scope="col" aria-sort=sort_state>
             <a href=href(&link)>
-                {t(&format!("health-column-{}", column.as_str()))}
+                {t(match column {
+                    HealthColumn::Name => "health-column-name",
+                    HealthColumn::Light => "health-column-light",
+                    HealthColumn::Meetings => "health-column-meetings",
+                    HealthColumn::Board => "health-column-board",
+                    HealthColumn::Items => "health-column-items",
+                    HealthColumn::Members => "health-column-members",
+                    HealthColumn::Leads => "health-column-leads",
+                })}
                 {current.then(|| view! {
                     <span aria-hidden="true">{if reversed { " ▼" } else { " ▲" }}</span>
                 })}
