@@ -11,13 +11,15 @@
 #   - join commits per second with 1 and 64 clients (SQLite)
 #   - search on the imported Kubernetes sigs.yaml: one query kept in memory,
 #     and a query the cache has not seen on every request
+#   - rendering a SIG's page and its health page afresh on every request,
+#     with a year of history for every SIG
 # A benchmark, not a test: it prints figures and never fails on them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh build
 source scripts/env.sh
 
-for tool in wrk brotli nginx taskset; do
+for tool in wrk brotli nginx taskset sqlite3; do
   if ! command -v "$tool" >/dev/null; then
     sudo_cmd=""; [[ "$(id -u)" != 0 ]] && sudo_cmd="sudo"
     $sudo_cmd apt-get install -y -qq "$tool" >/dev/null
@@ -177,3 +179,13 @@ printf '%-34s %10s %9s %9s\n' "search (64 connections)" "req/s" p50 p99
 row "/search?q=storage, kept" "$(measure "http://$ADDR/search?q=storage" -c64)" ""
 row "/search, a new query each time" "$(measure "http://$ADDR" -c64 -s scripts/search-load.lua)" ""
 row "/search, new query, 1 connection" "$(measure "http://$ADDR" -c1 -s scripts/search-load.lua)" ""
+
+echo
+echo "== rendering afresh (a new address each request), a year of history for every SIG, SQLite =="
+sqlite3 "$work/bench.db" <scripts/bench-history.sql
+printf '%-34s %10s %9s %9s\n' "page (64 connections)" "req/s" p50 p99
+sig_page="$(RENDER_PATH=/sigs/storage measure "http://$ADDR" -c64 -s scripts/render-load.lua)"
+health_page="$(RENDER_PATH=/sigs/storage/health measure "http://$ADDR" -c64 -s scripts/render-load.lua)"
+row "/sigs/storage, rendered" "$sig_page" ""
+row "/sigs/storage/health, rendered" "$health_page" ""
+echo "health page cost over the SIG page's: $(printf '%.2f' "$(bc -l <<<"${sig_page%% *} / ${health_page%% *}")")x (budget: 2x)"

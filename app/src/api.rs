@@ -12,4 +12,5 @@ pub mod membership;
 pub mod people;
 pub mod roadmap;
 pub mod search;
+pub mod sig_health;
 pub mod stewardship;

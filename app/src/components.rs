@@ -2,6 +2,8 @@
 
 pub mod board_moves;
 pub mod calendar_link;
+pub mod chart_legend;
+pub mod conflict_details;
 pub mod error_notice;
 pub mod form;
 pub mod form_draft;

@@ -5,6 +5,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
+pub mod charts;
+#[cfg(feature = "ssr")]
 pub mod clock;
 pub mod components;
 pub mod errors;
@@ -18,6 +20,8 @@ pub mod markdown;
 pub mod models;
 #[cfg(feature = "ssr")]
 pub mod permissions;
+#[cfg(feature = "ssr")]
+pub mod report_markdown;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod schedule;
@@ -62,12 +66,14 @@ use crate::routes::not_found::NotFound;
 use crate::routes::roadmap::CommunityRoadmapPage;
 use crate::routes::search::SearchPage;
 use crate::routes::sigs::edit::SigEditPage;
+use crate::routes::sigs::health::SigHealthView;
 use crate::routes::sigs::meetings::record::MeetingRecordPage;
 use crate::routes::sigs::meetings::record_editor::RecordEditorPage;
 use crate::routes::sigs::meetings::series_editor::SeriesEditorPage;
 use crate::routes::sigs::meetings::SigMeetingsPage;
 use crate::routes::sigs::members::MembersPage;
 use crate::routes::sigs::page::SigPage;
+use crate::routes::sigs::reports::{ReportEditorPage, ReportPage};
 use crate::routes::sigs::roadmap::editor::RoadmapEditorPage;
 use crate::routes::sigs::roadmap::item::RoadmapItemPage;
 use crate::routes::sigs::roadmap::SigRoadmapPage;
@@ -132,6 +138,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sigs/:slug/edit") view=SigEditPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/welcome") view=WelcomePage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/members") view=MembersPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/health") view=SigHealthView ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/reports/:year") view=ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/reports/:year/edit") view=ReportEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/roadmap") view=SigRoadmapPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/roadmap/new") view=RoadmapEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/roadmap/:id") view=RoadmapItemPage ssr=SsrMode::Async />

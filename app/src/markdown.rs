@@ -24,6 +24,24 @@ pub fn render(markdown: &str) -> String {
     SANITISER.clean(&unsafe_html).to_string()
 }
 
+/// `markdown` as written, with its raw HTML turned into text (`<` becomes
+/// `&lt;`), for markdown files the site hands out: whoever renders them
+/// next shows the tags instead of running them.
+pub fn without_raw_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut out = String::with_capacity(markdown.len());
+    let mut copied = 0;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        if matches!(event, Event::Html(_) | Event::InlineHtml(_)) && range.start >= copied {
+            out.push_str(&markdown[copied..range.start]);
+            out.push_str(&markdown[range.clone()].replace('<', "&lt;"));
+            copied = range.end;
+        }
+    }
+    out.push_str(&markdown[copied..]);
+    out
+}
+
 /// The first `max_chars` characters of the text of `markdown`, for meta
 /// descriptions and card excerpts. List items keep a bullet, so a list
 /// does not read as one run-on sentence.
@@ -107,6 +125,22 @@ pub fn plain_outline(markdown: &str) -> Vec<OutlineLine> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn raw_html_becomes_text_and_markdown_stays() {
+        let cleaned =
+            without_raw_html("**bold** <inj-x onclick=1> and `<code>`\n\n<div>\nblock\n</div>\n");
+        assert!(
+            cleaned.starts_with("**bold** &lt;inj-x onclick=1> and `<code>`"),
+            "{cleaned}"
+        );
+        assert!(cleaned.contains("&lt;div>"), "{cleaned}");
+        let html_events = pulldown_cmark::Parser::new(&cleaned)
+            .filter(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+            .count();
+        assert_eq!(html_events, 0, "{cleaned}");
+    }
+
     use super::*;
     use rstest::rstest;
 

@@ -1,6 +1,7 @@
 //! Plain serde types shared by the server and the browser: what a page shows.
 
 pub mod account;
+pub mod annual_report;
 pub mod channel;
 pub mod community;
 pub mod fields;
@@ -15,3 +16,4 @@ pub mod roadmap;
 pub mod search;
 pub mod sig;
 pub mod sig_edit;
+pub mod sig_health;

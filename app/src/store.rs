@@ -26,6 +26,8 @@ pub mod rosters;
 pub mod search;
 pub mod sessions;
 pub mod sig_changes;
+pub mod sig_health;
+pub mod sig_reports;
 pub mod sign_in_attempts;
 pub mod sigs;
 pub mod site_secrets;

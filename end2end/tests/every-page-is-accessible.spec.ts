@@ -23,6 +23,8 @@ const publicPages = [
   "/search?q=jeff",
   "/health",
   "/zh-CN/health?sort=name&order=desc",
+  "/sigs/storage/health",
+  "/zh-CN/sigs/storage/health",
   "/search?q=nothing-matches-this",
   "/zh-CN/search?q=storage",
   "/account/sign-in",
@@ -32,6 +34,14 @@ const publicPages = [
 
 for (const path of publicPages) {
   test(`${path} meets WCAG 2.1 AA (axe)`, async ({ page }) => {
+    await expectNoViolations(page, path);
+  });
+}
+
+// The charts and tables of SIG health, in the dark theme too.
+for (const path of ["/health", "/sigs/storage/health"]) {
+  test(`${path} in the dark theme meets WCAG 2.1 AA (axe)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
     await expectNoViolations(page, path);
   });
 }
@@ -64,5 +74,21 @@ test("the pages only leads see meet WCAG 2.1 AA (axe)", async ({ page }, info) =
     "/account",
   ]) {
     await expectNoViolations(page, path);
+  }
+  // An annual report, drafted and published, and its form: light and dark.
+  const year = new Date().getUTCFullYear();
+  const report = await page.request.post("/api/save_report", {
+    form: {
+      "form[slug]": "multitenancy", "form[year]": String(year), "form[version]": "0",
+      "form[initiatives]": "Quotas per **workspace**.", "form[project_health]": "", "form[membership]": "",
+      "form[meetings]": "", "form[subprojects]": "", "form[intent]": "publish",
+    },
+  });
+  expect(report.status()).toBe(200);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of [`/sigs/multitenancy/reports/${year}`, `/sigs/multitenancy/reports/${year}/edit`, "/sigs/multitenancy/health"]) {
+      await expectNoViolations(page, path);
+    }
   }
 });

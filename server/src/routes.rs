@@ -6,6 +6,7 @@ pub mod assets;
 pub mod calendars;
 pub mod health;
 pub mod preferences;
+pub mod report_markdown;
 pub mod roadmap_exports;
 pub mod roster_export;
 pub mod seo;

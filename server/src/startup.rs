@@ -236,6 +236,7 @@ pub fn router(
         .merge(crate::routes::calendars::router())
         .merge(crate::routes::api_v1::router())
         .merge(crate::routes::roster_export::router())
+        .merge(crate::routes::report_markdown::router())
         .leptos_routes(&state, pages, move || shell(options.clone()))
         .fallback(crate::routes::assets::file_or_not_found);
     let router = crate::security::limit_bodies(router)

@@ -10,6 +10,10 @@ use super::{FluentValue, Language};
 enum Fields {
     /// "November 2026"
     YearMonth,
+    /// "Nov 2026"
+    ShortYearMonth,
+    /// "Nov"
+    ShortMonth,
     /// "26 November 2026"
     Date,
     /// "Thursday 26 November 2026"
@@ -24,7 +28,7 @@ enum Fields {
 /// it cannot be formatted (out of range: the data covers our languages).
 #[cfg(feature = "ssr")]
 fn formatted(language: Language, fields: Fields, (year, month, day): (i32, u32, u32)) -> String {
-    use icu_datetime::fieldsets::{E, MDE, YM, YMD, YMDE};
+    use icu_datetime::fieldsets::{E, M, MDE, YM, YMD, YMDE};
     use icu_datetime::input::Date;
     use icu_datetime::DateTimeFormatter;
     let iso = || format!("{year:04}-{month:02}-{day:02}");
@@ -38,6 +42,12 @@ fn formatted(language: Language, fields: Fields, (year, month, day): (i32, u32, 
     let text = match fields {
         Fields::YearMonth => {
             DateTimeFormatter::try_new(prefs, YM::long()).map(|f| f.format(&date).to_string())
+        }
+        Fields::ShortYearMonth => {
+            DateTimeFormatter::try_new(prefs, YM::medium()).map(|f| f.format(&date).to_string())
+        }
+        Fields::ShortMonth => {
+            DateTimeFormatter::try_new(prefs, M::medium()).map(|f| f.format(&date).to_string())
         }
         Fields::Date => {
             DateTimeFormatter::try_new(prefs, YMD::long()).map(|f| f.format(&date).to_string())
@@ -65,6 +75,16 @@ fn formatted(_: Language, _: Fields, (year, month, day): (i32, u32, u32)) -> Str
 /// "November 2026", "2026年11月".
 pub fn month_year(language: Language, year: i32, month: u32) -> String {
     formatted(language, Fields::YearMonth, (year, month, 1))
+}
+
+/// "Nov 2026", "2026年11月".
+pub fn short_month_year(language: Language, year: i32, month: u32) -> String {
+    formatted(language, Fields::ShortYearMonth, (year, month, 1))
+}
+
+/// "Nov", "11月": a chart's month under its bar.
+pub fn short_month(language: Language, month: u32) -> String {
+    formatted(language, Fields::ShortMonth, (2024, month, 1))
 }
 
 /// "26 November 2026", "2026年11月26日".

@@ -155,6 +155,8 @@ pub struct SigDetail {
     /// language because the leads have not translated them into the page's.
     pub description_untranslated: bool,
     pub mission_untranslated: bool,
+    /// Years with a published annual report, newest first.
+    pub reports: Vec<i64>,
 }
 
 /// A discussion team of a SIG (a GitHub team people can mention).

@@ -1,9 +1,11 @@
 //! `/sigs`: the SIG directory with its filter.
 
 pub mod edit;
+pub mod health;
 pub mod meetings;
 pub mod members;
 pub mod page;
+pub mod reports;
 pub mod roadmap;
 pub mod welcome;
 

@@ -222,19 +222,35 @@ async fn replace_leads(
     if stored == wanted {
         return Ok(false);
     }
+    // A lead who stays keeps the day they began; one added by a later
+    // import begins now; the first import's leads began before the records.
+    let began: std::collections::HashMap<i64, Option<i64>> =
+        sqlx::query_as("SELECT person_id, since FROM leaderships WHERE sig_id = $1")
+            .bind(sig_id)
+            .fetch_all(&mut **tx)
+            .await?
+            .into_iter()
+            .collect();
+    let newcomer_since = (!stored.is_empty()).then(|| tx.now());
     sqlx::query("DELETE FROM leaderships WHERE sig_id = $1")
         .bind(sig_id)
         .execute(&mut **tx)
         .await?;
     for (position, lead) in wanted.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO leaderships (sig_id, person_id, role, position) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (sig_id, person_id) DO NOTHING",
+            "INSERT INTO leaderships (sig_id, person_id, role, position, since) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sig_id, person_id) DO NOTHING",
         )
         .bind(sig_id)
         .bind(lead.person_id)
         .bind(&lead.role)
         .bind(position as i64)
+        .bind(
+            began
+                .get(&lead.person_id)
+                .copied()
+                .unwrap_or(newcomer_since),
+        )
         .execute(&mut **tx)
         .await?;
     }

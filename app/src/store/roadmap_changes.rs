@@ -55,6 +55,9 @@ struct Change<'a> {
     action: &'static str,
     summary: &'a str,
     version: i64,
+    /// Where the item stands after the change (status, target month):
+    /// what the health page replays. None once it is deleted.
+    standing: Option<(&'a str, &'a str)>,
 }
 
 async fn record(
@@ -63,7 +66,7 @@ async fn record(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO roadmap_changes (item_id, sig_id, person_id, item_title, action, summary, \
-         version, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         version, changed_at, status, target_month) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(change.item_id)
     .bind(change.sig_id)
@@ -73,6 +76,8 @@ async fn record(
     .bind(change.summary)
     .bind(change.version)
     .bind(tx.now())
+    .bind(change.standing.map(|(status, _)| status))
+    .bind(change.standing.map(|(_, month)| month))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -194,6 +199,7 @@ pub async fn create(
         item.status.label_in(record),
         item.target_month.label_in(record)
     );
+    let target_month = item.target_month.key();
     let change = Change {
         item_id: id,
         sig_id,
@@ -202,6 +208,7 @@ pub async fn create(
         action: "created",
         summary: &summary,
         version: 1,
+        standing: Some((item.status.as_str(), &target_month)),
     };
     commit_with(tx, change).await
 }
@@ -262,6 +269,7 @@ pub async fn update(
         None => None,
     };
     let summary = describe_edit(&old, item, owner_name.as_deref());
+    let target_month = item.target_month.key();
     let change = Change {
         item_id: id,
         sig_id: old.sig_id,
@@ -270,6 +278,7 @@ pub async fn update(
         action: "updated",
         summary: &summary,
         version: expected_version + 1,
+        standing: Some((item.status.as_str(), &target_month)),
     };
     commit_with(tx, change).await
 }
@@ -305,6 +314,7 @@ pub async fn delete(
         action: "deleted",
         summary: "Deleted",
         version: expected_version + 1,
+        standing: None,
     };
     commit_with(tx, change).await
 }

@@ -250,13 +250,14 @@ pub async fn appoint_lead(
         .fetch_one(&mut *tx)
         .await?;
     sqlx::query(
-        "INSERT INTO leaderships (sig_id, person_id, role, position) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (sig_id, person_id) DO UPDATE SET role = excluded.role",
+        "INSERT INTO leaderships (sig_id, person_id, role, position, since) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sig_id, person_id) DO UPDATE SET role = excluded.role",
     )
     .bind(sig_id)
     .bind(person_id)
     .bind(role.as_str())
     .bind(position)
+    .bind(db.now())
     .execute(&mut *tx)
     .await?;
     let outcome = if can_sign_in {

@@ -154,6 +154,7 @@ pub async fn find_by_slug(
             owners: owners.lines().map(str::to_owned).collect(),
         })
         .collect();
+    let reports = super::sig_health::published_years(db, row.id).await?;
     let mission_html = render_markdown(&row.mission);
     let archived = row.status == "archived";
     let (notes, recordings, mailing_list) = (
@@ -172,6 +173,7 @@ pub async fn find_by_slug(
         subprojects,
         description_untranslated: false,
         mission_untranslated: false,
+        reports,
     }))
 }
 

@@ -72,6 +72,16 @@ struct ApiSigDetail {
     subprojects: Vec<Subproject>,
     meetings: Vec<SeriesView>,
     roadmap: Vec<RoadmapCard>,
+    health_url: String,
+    annual_reports: Vec<ApiReport>,
+}
+
+/// A published annual report: its page and its markdown.
+#[derive(Serialize)]
+struct ApiReport {
+    year: i64,
+    url: String,
+    markdown_url: String,
 }
 
 #[derive(Serialize)]
@@ -193,7 +203,19 @@ async fn sig(
         state.clock.unix_seconds(),
     )
     .await?;
+    let page_url = format!("{}/sigs/{slug}", state.site.public_url);
+    let annual_reports = detail
+        .reports
+        .iter()
+        .map(|&year| ApiReport {
+            year,
+            url: format!("{page_url}/reports/{year}"),
+            markdown_url: format!("{page_url}/reports/{year}/report.md"),
+        })
+        .collect();
     let body = ApiSigDetail {
+        health_url: format!("{page_url}/health"),
+        annual_reports,
         sig: api_sig(&state.site.public_url, detail.summary),
         mission: detail.mission_html,
         archived: detail.archived,

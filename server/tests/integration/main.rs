@@ -26,5 +26,6 @@ mod refused_forms;
 mod roadmap;
 mod search;
 mod security;
+mod sig_health;
 mod sign_in_with;
 mod signed_in_pages;

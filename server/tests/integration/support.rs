@@ -506,6 +506,7 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
         "meetings" => "SELECT COUNT(*) FROM meetings",
         "sig_teams" => "SELECT COUNT(*) FROM sig_teams",
         "subprojects" => "SELECT COUNT(*) FROM subprojects",
+        "sig_reports" => "SELECT COUNT(*) FROM sig_reports",
         other => panic!("no count query for {other}"),
     };
     sqlx::query_scalar(sql)

@@ -75,6 +75,7 @@ fn SigDetails(
         subprojects,
         description_untranslated,
         mission_untranslated,
+        reports,
     } = sig;
     let description = if summary.description.is_empty() {
         t_with(
@@ -161,8 +162,26 @@ fn SigDetails(
                 }}
             </section>
             <SubprojectList subprojects />
+            <HealthAndReports slug=summary.slug.clone() reports />
         </div>
     }
+}
+
+/// Where to see how the SIG is doing, and its published annual reports.
+#[component]
+fn HealthAndReports(slug: String, reports: Vec<i64>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="health-heading" class="panel panel-wide">
+            <h2 id="health-heading">{t("sig-health-link")}</h2>
+            <p class="link-row">
+                <a href=crate::i18n::href(&format!("/sigs/{slug}/health"))>{t("sig-health-open")}</a>
+                {reports.into_iter().map(|year| view! {
+                    <a href=crate::i18n::href(&format!("/sigs/{slug}/reports/{year}"))>{t_with("report-title-short", &[("year", year.to_string().into())])}</a>
+                }).collect_view()}
+            </p>
+        </section>
+    }
+    .into_any()
 }
 
 /// The SIG's discussion teams, when it has any.

@@ -137,6 +137,7 @@ pub async fn place(
         action,
         summary: &summary,
         version,
+        standing: Some((status.as_str(), &old.target_month)),
     };
     commit_with(tx, change).await
 }
@@ -206,6 +207,7 @@ pub async fn reorder(
         action: "moved",
         summary: &summary,
         version: item.version,
+        standing: Some((&item.status, &item.target_month)),
     };
     commit_with(tx, change).await
 }

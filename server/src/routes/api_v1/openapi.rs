@@ -68,7 +68,10 @@ pub async fn document() -> Response {
                         "name": string, "description": string,
                         "owners": { "type": "array", "items": string } } } },
                     "meetings": array_of("MeetingSeries"),
-                    "roadmap": array_of("RoadmapItem") } } ] },
+                    "roadmap": array_of("RoadmapItem"),
+                    "health_url": string,
+                    "annual_reports": { "type": "array", "items": { "type": "object", "properties": {
+                        "year": { "type": "integer" }, "url": string, "markdown_url": string } } } } } ] },
                 "Person": { "type": "object", "properties": {
                     "name": string, "github": optional,
                     "leads": { "type": "array", "items": { "type": "object", "properties": {

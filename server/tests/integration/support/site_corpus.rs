@@ -26,6 +26,7 @@ pub const FORMS_WITH_TEXT: &[&str] = &[
     "/api/forgot_password",
     "/api/join_sigs",
     "/api/decide_join_request",
+    "/api/save_report",
 ];
 
 /// The forms with text fields a crawl found, once per action and page kind.
