@@ -10,8 +10,8 @@ use plotters::prelude::*;
 
 use crate::models::sig_health::{HealthCharts, MonthFigures};
 
-const WIDTH: u32 = 640;
-const HEIGHT: u32 = 240;
+const WIDTH: u32 = 480;
+const HEIGHT: u32 = 220;
 /// Axes and labels; the stylesheet paints them in the muted text colour.
 const AXIS: RGBColor = RGBColor(0x10, 0x10, 0x10);
 /// Horizontal grid lines; the border colour.
@@ -108,7 +108,7 @@ fn draw<DB: DrawingBackend>(
         .y_label_formatter(&whole)
         .axis_style(AXIS)
         .bold_line_style(GRID)
-        .label_style(("sans-serif", 12).into_font().color(&AXIS))
+        .label_style(("sans-serif", 13).into_font().color(&AXIS))
         .draw()?;
     let width = 0.8 / bars.len().max(1) as f64;
     for (place, series) in bars.iter().enumerate() {

@@ -19,7 +19,7 @@ test("a lead reads the SIG's health, writes and publishes its annual report, and
     await expect(page.getByRole("img", { name: caption })).toBeVisible();
     await expect(page.getByRole("table", { name: caption }).getByRole("row")).toHaveCount(13);
   }
-  await expect(page.getByText(`Lead ${stamp}`)).toBeVisible();
+  await expect(page.getByRole("main").getByText(`Lead ${stamp}`)).toBeVisible();
 
   // The report: drafted from the year's figures, written and published.
   await page.getByRole("link", { name: `Write the ${year} report` }).click();

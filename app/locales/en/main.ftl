@@ -924,7 +924,6 @@ report-fact-scheduled = Meetings scheduled
 report-fact-held = Meetings held
 report-fact-notes = Held with notes
 report-fact-recordings = Held with a recording
-report-fact-subprojects = Subprojects
 report-list-done = Done in the year
 report-list-open = Open at the year's end
 report-list-leads = Leads

@@ -883,7 +883,6 @@ report-fact-scheduled = 计划的会议
 report-fact-held = 召开的会议
 report-fact-notes = 有纪要的会议
 report-fact-recordings = 有录像的会议
-report-fact-subprojects = 子项目
 report-list-done = 当年完成
 report-list-open = 年底未完成
 report-list-leads = 负责人

@@ -198,10 +198,8 @@ impl ReportFigures {
                 fact("report-fact-notes", self.meetings_with_notes),
                 fact("report-fact-recordings", self.meetings_with_recording),
             ],
-            Section::Subprojects => vec![fact(
-                "report-fact-subprojects",
-                self.subprojects.len() as i64,
-            )],
+            // Its list says it all.
+            Section::Subprojects => Vec::new(),
         }
     }
 

@@ -147,7 +147,8 @@ fn ChartSection(
                 </figure>
                 <div class="table-scroll" role="region" aria-labelledby=table_label tabindex="0">
                     <table class="roster health-figures">
-                        <caption id=table_caption_id>{caption}</caption>
+                        // The figure above says it; this names the table for screen readers.
+                        <caption id=table_caption_id class="visually-hidden">{caption}</caption>
                         <thead><tr>
                             <th scope="col">{t("sig-health-month")}</th>
                             {columns.into_iter().map(|column| view! { <th scope="col">{column}</th> }).collect_view()}

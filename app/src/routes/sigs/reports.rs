@@ -128,15 +128,17 @@ fn ReportSection(report: AnnualReport, section: Section, html: String) -> impl I
     view! {
         <section class="section report-section" aria-labelledby=labelled>
             <h2 id=id>{section.heading()}</h2>
-            <dl class="fact-list">
-                {facts.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
-            </dl>
+            {(!facts.is_empty()).then(|| view! {
+                <dl class="fact-list">
+                    {facts.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
+                </dl>
+            })}
             {lists.into_iter().map(|(heading, items)| view! {
                 <h3>{heading}</h3>
                 {if items.is_empty() {
                     view! { <p class="empty">{t("report-none")}</p> }.into_any()
                 } else {
-                    view! { <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul> }.into_any()
+                    view! { <ul class="report-items">{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul> }.into_any()
                 }}
             }).collect_view()}
             {if written {
