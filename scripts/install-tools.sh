@@ -2,7 +2,8 @@
 # Installs the build tools sigpost needs, skipping each one already present at
 # the right version. Safe to run again; the README's two commands call it.
 #   install-tools.sh build   wasm target, cargo-leptos, wasm-bindgen-cli, npm packages
-#   install-tools.sh test    the same, plus Debian's chromium for Playwright
+#   install-tools.sh test    the same, plus Debian's chromium for Playwright and
+#                            aiosmtpd (Python) for the mail tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +56,13 @@ fi
 if [[ ! -x end2end/node_modules/.bin/wasm-opt || end2end/package-lock.json -nt end2end/node_modules/.installed ]]; then
   say "installing npm packages (binaryen, Playwright, oidc-provider)"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && touch node_modules/.installed)
+fi
+
+# The tests deliver mail to a real SMTP server on loopback: aiosmtpd.
+AIOSMTPD_VERSION=1.4.6
+if [[ "$want" == test && "$(python3 -c 'import aiosmtpd; print(aiosmtpd.__version__)' 2>/dev/null || true)" != "$AIOSMTPD_VERSION" ]]; then
+  say "installing aiosmtpd $AIOSMTPD_VERSION (the SMTP server the tests deliver to)"
+  python3 -m pip install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
 fi
 
 if [[ "$want" == test && ! -x /usr/bin/chromium ]]; then

@@ -7,6 +7,8 @@ pub mod health;
 pub mod identities;
 pub mod imports;
 pub mod leading;
+pub mod mail_preferences;
+pub mod meeting_changes;
 pub mod meetings;
 pub mod membership;
 pub mod people;

@@ -10,6 +10,7 @@ pub mod form_draft;
 pub mod fresh_page;
 pub mod lead_list;
 pub mod markdown;
+pub mod meeting_changes;
 pub mod meeting_time;
 pub mod page_loader;
 pub mod page_meta;

@@ -12,6 +12,8 @@ pub mod components;
 pub mod errors;
 pub mod escape;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod jobs;
 pub mod layouts;
 #[cfg(feature = "ssr")]
 pub mod mail;
@@ -67,6 +69,7 @@ use crate::routes::roadmap::CommunityRoadmapPage;
 use crate::routes::search::SearchPage;
 use crate::routes::sigs::edit::SigEditPage;
 use crate::routes::sigs::health::SigHealthView;
+use crate::routes::sigs::meetings::changes::MeetingChangesPage;
 use crate::routes::sigs::meetings::record::MeetingRecordPage;
 use crate::routes::sigs::meetings::record_editor::RecordEditorPage;
 use crate::routes::sigs::meetings::series_editor::SeriesEditorPage;
@@ -79,6 +82,7 @@ use crate::routes::sigs::roadmap::item::RoadmapItemPage;
 use crate::routes::sigs::roadmap::SigRoadmapPage;
 use crate::routes::sigs::welcome::WelcomePage;
 use crate::routes::sigs::SigDirectory;
+use crate::routes::unsubscribe::UnsubscribePage;
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -149,6 +153,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sigs/:slug/meetings/new") view=RecordEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/meetings/series/new") view=SeriesEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/meetings/series/:id/edit") view=SeriesEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/sigs/:slug/meetings/series/:id/changes") view=MeetingChangesPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/meetings/:id") view=MeetingRecordPage ssr=SsrMode::Async />
                     <Route path=path!("/sigs/:slug/meetings/:id/edit") view=RecordEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/roadmap") view=CommunityRoadmapPage ssr=SsrMode::Async />
@@ -158,6 +163,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/sigs") view=MySigsPage ssr=SsrMode::Async />
                     <Route path=path!("/my/leading") view=MyLeadingPage ssr=SsrMode::Async />
                     <Route path=path!("/leave") view=LeavePage ssr=SsrMode::Async />
+                    <Route path=path!("/unsubscribe") view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/health") view=HealthPage ssr=SsrMode::Async />
                     <Route path=path!("/channels") view=ChannelsPage ssr=SsrMode::Async />

@@ -9,6 +9,12 @@ use crate::store::joining::Letter;
 use crate::store::lead_notices::LeadNotice;
 use crate::store::outbox::Mail;
 
+mod digest;
+mod meeting_changes;
+
+pub use digest::{lead_reminder, weekly_digest};
+pub use meeting_changes::meeting_changed;
+
 /// A value for a message's `{ $name }`.
 fn arg(value: &str) -> FluentValue<'static> {
     FluentValue::from(value.to_owned())
@@ -29,6 +35,7 @@ pub fn confirm_address(site: &SiteConfig, recipient: &str, name: &str, token: &s
             url = site.link(&language.href(&format!("/account/confirm?token={token}"))),
             expiry = language.text("mail-confirm-expiry"),
         ),
+        ..Mail::default()
     }
 }
 
@@ -45,6 +52,7 @@ pub fn address_taken(site: &SiteConfig, recipient: &str, language: Language) -> 
             forgot = site.link(&language.href("/account/forgot-password")),
             ignore = language.text("mail-taken-ignore"),
         ),
+        ..Mail::default()
     }
 }
 
@@ -61,6 +69,7 @@ pub fn reset_password(site: &SiteConfig, recipient: &str, token: &str, language:
             url = site.link(&language.href(&format!("/account/reset-password?token={token}"))),
             expiry = language.text("mail-reset-expiry"),
         ),
+        ..Mail::default()
     }
 }
 
@@ -89,6 +98,7 @@ pub fn lead_invitation(site: &SiteConfig, invitee: Invitee<'_>, token: &str) -> 
             url = site.link(&language.href(&format!("/account/invitation?token={token}"))),
             expiry = language.text("mail-invitation-expiry"),
         ),
+        ..Mail::default()
     }
 }
 
@@ -146,6 +156,7 @@ pub fn join_request(site: &SiteConfig, letter: &Letter) -> Mail {
             &[("sigs", sigs()), ("site", arg(&site.site_name))],
         ),
         body,
+        ..Mail::default()
     }
 }
 
@@ -186,6 +197,7 @@ pub fn newcomer_for_lead(site: &SiteConfig, notice: &LeadNotice) -> Mail {
         recipient: notice.recipient.clone(),
         subject: language.text_with(subject_key, &who()),
         body,
+        ..Mail::default()
     }
 }
 
@@ -234,6 +246,7 @@ pub fn join_decision(site: &SiteConfig, letter: &Letter, message: &str) -> Mail 
         recipient: letter.recipient.clone(),
         subject: language.text_with(subject_key, &sig_arg()),
         body,
+        ..Mail::default()
     }
 }
 

@@ -15,3 +15,4 @@ pub mod not_found;
 pub mod roadmap;
 pub mod search;
 pub mod sigs;
+pub mod unsubscribe;

@@ -11,9 +11,7 @@ use chrono_tz::Tz;
 
 use crate::i18n::format;
 
-use crate::models::meeting::{
-    relative_label, rule_label_in, Cadence, Day, LocalTime, MeetingInstant, WeekOfMonth,
-};
+use crate::models::meeting::{rule_label_in, Cadence, Day, LocalTime, MeetingInstant, WeekOfMonth};
 
 /// How far ahead the next meeting is looked for: a monthly rule meets at
 /// least every five weeks, so this only bounds a broken rule.
@@ -30,6 +28,20 @@ pub struct Schedule {
     pub cadence: Cadence,
     pub week_of_month: Option<WeekOfMonth>,
     pub starts_on: NaiveDate,
+    /// The last day the series may meet, when a lead ended it.
+    pub ends_on: Option<NaiveDate>,
+    /// The meetings a lead cancelled or moved.
+    pub changes: Vec<Change>,
+}
+
+/// One meeting of a series that a lead cancelled or moved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The local day the rule gives for the meeting.
+    pub occurs_on: NaiveDate,
+    /// The new local day, start and end (in the series' zone) of a moved
+    /// meeting; `None` for a cancelled one.
+    pub moved_to: Option<(NaiveDate, NaiveTime, NaiveTime)>,
 }
 
 /// One meeting of a series.
@@ -67,6 +79,36 @@ impl Schedule {
             cadence: Cadence::parse(cadence)?,
             week_of_month: week_of_month.and_then(|week| WeekOfMonth::parse(&week.to_string())),
             starts_on: naive_date(Day::parse(starts_on)?)?,
+            ends_on: None,
+            changes: Vec::new(),
+        })
+    }
+
+    /// The rule as a lead last left it: ended after `ends_on`, with some
+    /// meetings cancelled or moved.
+    pub fn with_changes(mut self, ends_on: Option<NaiveDate>, changes: Vec<Change>) -> Self {
+        self.ends_on = ends_on;
+        self.changes = changes;
+        self
+    }
+
+    /// The change of the meeting the rule gives on local date `date`.
+    pub fn change_on(&self, date: NaiveDate) -> Option<&Change> {
+        self.changes.iter().find(|change| change.occurs_on == date)
+    }
+
+    /// Whether the meeting the rule gives on `date` was cancelled.
+    pub fn cancelled_on(&self, date: NaiveDate) -> bool {
+        self.change_on(date)
+            .is_some_and(|change| change.moved_to.is_none())
+    }
+
+    /// Where a moved meeting takes place instead.
+    pub fn moved(&self, change: &Change) -> Option<Occurrence> {
+        let (date, start, end) = change.moved_to?;
+        Some(Occurrence {
+            start: at_local(self.zone, date, start),
+            end: at_local(self.zone, date, end),
         })
     }
 
@@ -99,7 +141,10 @@ impl Schedule {
 
     /// Whether the series meets on local date `date`.
     pub fn meets_on(&self, date: NaiveDate) -> bool {
-        if date < self.starts_on || date.weekday().number_from_monday() != self.weekday {
+        if date < self.starts_on
+            || self.ends_on.is_some_and(|last| date > last)
+            || date.weekday().number_from_monday() != self.weekday
+        {
             return false;
         }
         match self.cadence {
@@ -128,20 +173,49 @@ impl Schedule {
         }
     }
 
-    /// The meetings that have not ended at `now`, in order.
+    /// The meetings that have not ended at `now`, in order: cancelled ones
+    /// left out, moved ones at their new time.
     pub fn upcoming(&self, now: DateTime<Utc>) -> impl Iterator<Item = Occurrence> + '_ {
         // From yesterday in the zone, so a meeting under way is still found.
         let from = now.with_timezone(&self.zone).date_naive() - Duration::days(1);
+        let regular = (0..LOOK_AHEAD_DAYS)
+            .map(move |offset| from + Duration::days(offset))
+            .filter(|date| self.meets_on(*date) && self.change_on(*date).is_none())
+            .map(|date| self.on(date));
+        let mut moved: Vec<Occurrence> = self
+            .changes
+            .iter()
+            .filter_map(|change| self.moved(change))
+            .collect();
+        moved.sort_by_key(|meeting| meeting.start);
+        in_order(regular, moved.into_iter()).filter(move |meeting| meeting.end > now)
+    }
+
+    /// The days the rule gives from `now` on, changed meetings included
+    /// (a lead's form offers them), as long as the planned one has not ended.
+    pub fn planned_days(&self, now: DateTime<Utc>) -> impl Iterator<Item = NaiveDate> + '_ {
+        let from = now.with_timezone(&self.zone).date_naive() - Duration::days(1);
         (0..LOOK_AHEAD_DAYS)
             .map(move |offset| from + Duration::days(offset))
-            .filter(|date| self.meets_on(*date))
-            .map(|date| self.on(date))
-            .filter(move |meeting| meeting.end > now)
+            .filter(move |date| self.meets_on(*date) && self.on(*date).end > now)
     }
 
     pub fn next_after(&self, now: DateTime<Utc>) -> Option<Occurrence> {
         self.upcoming(now).next()
     }
+}
+
+/// Two runs of meetings, each in order, as one run in order.
+fn in_order(
+    first: impl Iterator<Item = Occurrence>,
+    second: impl Iterator<Item = Occurrence>,
+) -> impl Iterator<Item = Occurrence> {
+    let (mut first, mut second) = (first.peekable(), second.peekable());
+    std::iter::from_fn(move || match (first.peek(), second.peek()) {
+        (Some(a), Some(b)) if b.start < a.start => second.next(),
+        (Some(_), _) => first.next(),
+        (None, _) => second.next(),
+    })
 }
 
 /// The instant a wall-clock time names in `zone`. In the autumn's repeated
@@ -166,6 +240,15 @@ pub fn at_local(zone: Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Tz> {
 
 /// An occurrence as pages show it, with "in 3 days" counted from `now`.
 pub fn instant(meeting: Occurrence, now: DateTime<Utc>) -> MeetingInstant {
+    instant_in(crate::i18n::language(), meeting, now)
+}
+
+/// The same in `language` (an e-mail's, not a page's).
+pub fn instant_in(
+    language: crate::i18n::Language,
+    meeting: Occurrence,
+    now: DateTime<Utc>,
+) -> MeetingInstant {
     let start_utc = meeting.start.with_timezone(&Utc);
     let end_utc = meeting.end.with_timezone(&Utc);
     MeetingInstant {
@@ -173,6 +256,7 @@ pub fn instant(meeting: Occurrence, now: DateTime<Utc>) -> MeetingInstant {
         starts_unix: start_utc.timestamp(),
         ends_unix: end_utc.timestamp(),
         in_zone: span(
+            language,
             "meeting-when",
             meeting.start,
             meeting.end,
@@ -180,18 +264,20 @@ pub fn instant(meeting: Occurrence, now: DateTime<Utc>) -> MeetingInstant {
         ),
         zone_label: zone_label(meeting.start),
         in_utc: span(
+            language,
             "meeting-when-utc",
             start_utc,
             end_utc,
             format::short_weekday_date,
         ),
-        relative: relative_label((start_utc - now).num_seconds()),
+        relative: format::relative(language, (start_utc - now).num_seconds()),
     }
 }
 
 /// "Thursday 26 November 2026, 15:00–16:00" in the page's language, the
 /// day written by `day`.
 fn span<Z: TimeZone>(
+    language: crate::i18n::Language,
     key: &str,
     start: DateTime<Z>,
     end: DateTime<Z>,
@@ -200,7 +286,6 @@ fn span<Z: TimeZone>(
 where
     Z::Offset: std::fmt::Display,
 {
-    let language = crate::i18n::language();
     let date = day(language, start.year(), start.month(), start.day());
     language.text_with(
         key,

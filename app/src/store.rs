@@ -6,20 +6,24 @@
 
 pub mod accounts;
 pub mod calendar_feeds;
+pub mod digests;
 pub mod export;
 pub mod form_drafts;
 pub mod health;
 pub mod identities;
 pub mod import;
 pub mod import_previews;
+pub mod jobs;
 pub mod joining;
 pub mod lead_notices;
 pub mod leading;
+pub mod mail_preferences;
 pub mod meetings;
 pub mod outbox;
 pub mod pages;
 pub mod people;
 pub mod rate_limits;
+pub mod reminders;
 pub mod roadmap;
 pub mod roadmap_changes;
 pub mod rosters;

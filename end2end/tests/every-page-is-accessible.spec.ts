@@ -85,9 +85,27 @@ test("the pages only leads see meet WCAG 2.1 AA (axe)", async ({ page }, info) =
     },
   });
   expect(report.status()).toBe(200);
+  // A series with a cancelled meeting, and the form that cancelled it.
+  const series = await page.request.post("/api/save_meeting_series", {
+    form: {
+      "form[sig]": "multitenancy", "form[id]": "0", "form[title]": `Quota sync ${stamp}`, "form[weekday]": "3",
+      "form[start_time]": "09:00", "form[end_time]": "10:00", "form[time_zone]": "Europe/Berlin",
+      "form[cadence]": "weekly", "form[week_of_month]": "", "form[starts_on]": "2026-01-01",
+      "form[join_url]": "", "form[notes_url]": "", "form[recordings_url]": "",
+    },
+  });
+  expect(series.status()).toBe(200);
+  const seriesId = await series.text();
+  const changesPath = `/sigs/multitenancy/meetings/series/${seriesId}/changes`;
+  await page.goto(changesPath);
+  const next = await page.getByLabel("Which meeting").locator("option").first().getAttribute("value");
+  const cancelled = await page.request.post("/api/change_meeting", {
+    form: { "form[sig]": "multitenancy", "form[series]": seriesId, "form[occurs_on]": next ?? "", "form[action]": "cancel", "form[reason]": "Holiday" },
+  });
+  expect(cancelled.status()).toBe(200);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of [`/sigs/multitenancy/reports/${year}`, `/sigs/multitenancy/reports/${year}/edit`, "/sigs/multitenancy/health"]) {
+    for (const path of [`/sigs/multitenancy/reports/${year}`, `/sigs/multitenancy/reports/${year}/edit`, "/sigs/multitenancy/health", changesPath, "/sigs/multitenancy/meetings", "/account"]) {
       await expectNoViolations(page, path);
     }
   }

@@ -207,6 +207,32 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub sign_in: SignInArgs,
+
+    #[command(flatten)]
+    pub jobs: JobArgs,
+}
+
+/// The scheduler of digests and reminders: every instance polls, the
+/// database lets one run each job.
+#[derive(Debug, Clone, Args)]
+pub struct JobArgs {
+    /// How often, in seconds, an instance looks for due jobs.
+    #[arg(long, env = "SIGPOST_JOB_POLL_SECONDS", default_value_t = 30)]
+    pub job_poll_seconds: u64,
+
+    /// How long, in seconds, a claimed job stays with its instance before
+    /// another may take it over (an instance that crashed mid-run).
+    #[arg(long, env = "SIGPOST_JOB_LEASE_SECONDS", default_value_t = 300)]
+    pub job_lease_seconds: i64,
+}
+
+impl Default for JobArgs {
+    fn default() -> Self {
+        JobArgs {
+            job_poll_seconds: 30,
+            job_lease_seconds: 300,
+        }
+    }
 }
 
 /// Signing in through GitHub or an OpenID Connect provider: each shows its

@@ -16,6 +16,7 @@ pub mod page_cache;
 pub mod redirects;
 pub mod request_id;
 pub mod routes;
+pub mod scheduler;
 pub mod security;
 pub mod sigs_yaml_format;
 pub mod startup;

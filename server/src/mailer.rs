@@ -11,8 +11,14 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::Secret;
 
+mod list_unsubscribe;
+
 /// How often the outbox is looked at.
 const POLL_EVERY: Duration = Duration::from_secs(2);
+
+/// How long a sender holds a message it is sending before another
+/// instance may take it: far longer than one SMTP exchange.
+const CLAIM_SECONDS: i64 = 120;
 
 /// Where mail goes.
 pub enum Delivery {
@@ -47,6 +53,7 @@ impl Delivery {
                     to = %mail.recipient,
                     subject = %mail.subject,
                     body = %mail.body,
+                    unsubscribe = mail.unsubscribe_url.as_deref().unwrap_or(""),
                     "no SMTP relay configured; the e-mail is logged instead"
                 );
                 Ok(())
@@ -56,13 +63,17 @@ impl Delivery {
                     .recipient
                     .parse()
                     .map_err(|e| format!("bad recipient: {e}"))?;
-                let message = Message::builder()
+                // Date is added by lettre; Message-ID is not, unless asked.
+                let mut message = Message::builder()
+                    .message_id(None)
                     .from(from.clone())
                     .to(to)
                     // A header is one line: a name with a line break must not add headers.
-                    .subject(app::escape::one_line(&mail.subject))
-                    .body(mail.body.clone())
-                    .map_err(|e| e.to_string())?;
+                    .subject(app::escape::one_line(&mail.subject));
+                if let Some(url) = &mail.unsubscribe_url {
+                    message = list_unsubscribe::headers(message, url);
+                }
+                let message = message.body(mail.body.clone()).map_err(|e| e.to_string())?;
                 transport
                     .send(message)
                     .await
@@ -92,6 +103,9 @@ pub async fn run(db: Database, delivery: Delivery) {
 
 async fn send_queued(db: &Database, delivery: &Delivery) -> Result<(), sqlx::Error> {
     for mail in outbox::unsent(db, 20).await? {
+        if !outbox::claim(db, mail.id, CLAIM_SECONDS).await? {
+            continue;
+        }
         match delivery.deliver(&mail).await {
             Ok(()) => {
                 outbox::mark_sent(db, mail.id).await?;

@@ -12,3 +12,4 @@ pub mod roster_export;
 pub mod seo;
 pub mod server_fn_errors;
 pub mod sign_in_with;
+pub mod unsubscribe;

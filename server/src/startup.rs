@@ -53,6 +53,7 @@ pub struct Application {
     /// Keeps the page cache told of changes; runs from the start of serving.
     watching: Option<crate::page_cache::freshness::Watching>,
     clock: app::clock::Clock,
+    scheduler: crate::scheduler::Scheduler,
 }
 
 impl Application {
@@ -86,15 +87,17 @@ impl Application {
         let federation =
             crate::federation::Federation::from_args(&args.sign_in, &public_url, clock.clone())
                 .map_err(|error| StartError::SignIn(error.to_string()))?;
+        let site = SiteConfig::new(
+            args.site_name.clone(),
+            &public_url,
+            args.trust_forwarded_for,
+        )
+        .signing_in_with(federation.options(), federation.origins());
+        let scheduler = crate::scheduler::Scheduler::new(&args.jobs, db.clone(), site.clone());
         let state = AppState::new(app::state::AppParts {
             leptos_options,
             db: db.clone(),
-            site: SiteConfig::new(
-                args.site_name.clone(),
-                &public_url,
-                args.trust_forwarded_for,
-            )
-            .signing_in_with(federation.options(), federation.origins()),
+            site,
             clock: clock.clone(),
         });
         let report_key = app::store::site_secrets::get_or_create(&db, "error-report-key")
@@ -129,6 +132,7 @@ impl Application {
             page_cache,
             watching,
             clock,
+            scheduler,
         })
     }
 
@@ -159,6 +163,7 @@ impl Application {
             "serving"
         );
         let mailer = tokio::spawn(crate::mailer::run(self.db.clone(), self.delivery));
+        let scheduler = tokio::spawn(self.scheduler.run());
         let watcher = self.watching.map(tokio::spawn);
         let (stopping, stopped_accepting) = tokio::sync::oneshot::channel::<()>();
         let shutdown = async move {
@@ -183,6 +188,7 @@ impl Application {
             }
         }
         mailer.abort();
+        scheduler.abort();
         if let Some(watcher) = watcher {
             watcher.abort();
         }
@@ -231,6 +237,7 @@ pub fn router(
         )
         .merge(crate::routes::health::router())
         .merge(crate::routes::preferences::router())
+        .merge(crate::routes::unsubscribe::router())
         .merge(crate::routes::seo::router())
         .merge(crate::routes::roadmap_exports::router())
         .merge(crate::routes::calendars::router())

@@ -928,3 +928,108 @@ report-list-done = Done in the year
 report-list-open = Open at the year's end
 report-list-leads = Leads
 report-list-subprojects = Subprojects
+
+## Meeting changes: a lead cancels, moves or puts back one meeting, or ends a series.
+change-moved = Moved
+change-cancelled = Cancelled
+change-ends = Ends
+series-change = Cancel or move a meeting of “{ $title }”
+series-ends-on = Last meeting on { $date }
+change-heading = Cancel or move a meeting of “{ $title }”
+change-back = Meetings of { $sig }
+change-which = Which meeting
+change-what = What happens
+change-action-cancel = It is cancelled
+change-action-move = It moves to another day or time
+change-action-restore = It takes place as planned after all
+change-action-end = It is the last meeting of the series
+change-new-time = New day and time, for a meeting that moves
+change-new-time-hint = In { $zone }, the series' own time zone.
+change-new-day = New day
+change-reason = Reason
+change-reason-hint = One line for the members: it goes into the e-mail they get and their calendars.
+change-submit = Save and tell the members
+change-put-back-heading = Changed meetings
+change-put-back = Put back the meeting of { $when } as planned
+change-resume = Let the series go on
+check-change-past = Choose a day from today on: meetings already held stay as they were.
+check-change-meeting = Choose one of the series' meetings.
+check-change-action = Choose what happens to the meeting.
+check-moved-on = Give the new day as YYYY-MM-DD.
+check-change-nothing = That meeting was not changed, so there is nothing to put back.
+check-mail-zone = That is not a time zone we know: use a name such as Europe/Berlin or Asia/Shanghai.
+check-subscribe = Choose whether to get these e-mails.
+
+## The e-mail members get about a changed meeting.
+mail-meeting-time = { $local } { $zone } ({ $utc })
+mail-meeting-cancelled-subject = { $sig }: the meeting on { $when } is cancelled
+mail-meeting-cancelled = The meeting “{ $series }” of { $sig }, planned for { $when }, is cancelled.
+mail-meeting-moved-subject = { $sig }: the meeting on { $when } moves
+mail-meeting-moved = The meeting “{ $series }” of { $sig }, planned for { $when }, moves to { $new }.
+mail-meeting-restored-subject = { $sig }: the meeting on { $when } takes place after all
+mail-meeting-restored = The meeting “{ $series }” of { $sig } on { $when } takes place as planned after all.
+mail-meeting-ended-subject = { $sig }: “{ $series }” ends after { $when }
+mail-meeting-ended = The meeting series “{ $series }” of { $sig } ends: its last meeting is on { $when }.
+mail-meeting-resumed-subject = { $sig }: “{ $series }” meets again from { $when }
+mail-meeting-resumed = The meeting series “{ $series }” of { $sig } meets again; the next meeting is on { $when }.
+mail-meeting-reason = The reason given:
+mail-meeting-page = All meetings of the SIG:
+mail-meeting-why = You get this e-mail because you are a member or lead of { $sig }.
+mail-meeting-unsubscribe = Stop e-mails about changed meetings:
+mail-meeting-preferences = Choose your time zone and your e-mails:
+
+## E-mail preferences and unsubscribe links.
+mail-preferences-heading = E-mail
+mail-preferences-saved = Your e-mail choices are saved.
+mail-preferences-no-address = Your account has no e-mail address, so no e-mail is sent to you.
+mail-preferences-meeting-changes = Tell me when a meeting of my SIGs is cancelled or moved, or a series ends
+mail-preferences-zone = Time zone for meeting times
+mail-preferences-zone-hint = Such as Europe/Berlin. Left empty, each meeting is written in its own time zone.
+mail-preferences-save = Save e-mail choices
+unsubscribe-title = Unsubscribe
+unsubscribe-meeting-changes = E-mails about cancelled and moved meetings of your SIGs
+unsubscribe-ask = Stop these e-mails?
+unsubscribe-lead = You will still see every change on the SIG's pages and in its calendar.
+unsubscribe-button = Unsubscribe
+unsubscribe-done = You are unsubscribed
+unsubscribe-done-status = No more of these e-mails will be sent to you.
+unsubscribe-done-lead = Changed your mind? You can get them again.
+unsubscribe-again = Get these e-mails again
+unsubscribe-preferences = All your e-mail choices (sign in)
+mail-preferences-lists = Which e-mails
+mail-preferences-weekly-digest = Send me a weekly digest: the coming week's meetings of my SIGs, roadmap changes and, for leads, requests waiting
+mail-preferences-lead-reminders = Remind me as a lead: a roadmap unchanged for 90 days, meeting notes missing, requests waiting over a week
+unsubscribe-weekly-digest = The weekly digest of your SIGs
+unsubscribe-lead-reminders = Reminders to you as a lead of a SIG
+
+## The weekly digest and reminders to leads.
+mail-digest-subject = Your week on { $site }
+mail-digest-meetings = Meetings in the coming week:
+mail-digest-agenda = Agenda:
+mail-digest-changes = Roadmap items changed in the past week:
+mail-digest-waiting = Join requests waiting for your answer:
+mail-digest-waiting-count = { $count ->
+    [one] one request
+   *[other] { $count } requests
+}
+mail-digest-why = You get this digest because you asked for it on { $site }. When a week brings nothing, no e-mail comes.
+mail-digest-stop = Stop the weekly digest:
+mail-reminder-board-subject = { $sig }: the roadmap has not changed for 90 days
+mail-reminder-board = The roadmap of { $sig } has not changed for 90 days. Is it still what the SIG works on? Newcomers read it to find their way in:
+mail-reminder-notes-subject = { $sig }: notes missing for { $days }
+mail-reminder-notes = No notes are recorded for the meeting of { $sig } on { $days }. Those who could not come read them to catch up:
+mail-reminder-requests-subject = { $sig }: join requests waiting over a week
+mail-reminder-requests = { $count ->
+    [one] One person has
+   *[other] { $count } people have
+} waited more than a week for an answer to join { $sig }:
+mail-reminder-why = You get this as a lead of { $sig }: at most one reminder of each kind a week.
+mail-reminder-stop = Stop reminders:
+admin-jobs = Scheduled e-mail
+admin-jobs-lead = The weekly digest goes out on Mondays at 07:00 UTC, reminders to leads daily at 08:00 UTC. Each run happens once, whichever instance takes it; a run marked lost was taken over after its instance stopped.
+admin-jobs-none = No run yet.
+admin-jobs-job = Job
+admin-jobs-started = Started
+admin-jobs-outcome = Outcome
+admin-jobs-instance = Instance
+join-digest = Send me a weekly digest of these SIGs: the coming meetings and roadmap changes (at most one e-mail a week; stop it with one click)

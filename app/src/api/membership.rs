@@ -66,7 +66,10 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
         &state.db,
         &joiner,
         &form.picked(),
-        form.interest.trim(),
+        &crate::store::joining::Wishes {
+            interest: form.interest.trim(),
+            weekly_digest: !form.weekly_digest.is_empty(),
+        },
         crate::i18n::language(),
         |letter| crate::mail::join_request(site, letter),
         |notice| crate::mail::newcomer_for_lead(site, notice),

@@ -300,3 +300,11 @@ pub async fn can_edit_sig(slug: String) -> Result<bool, AppError> {
         .await
         .is_ok())
 }
+
+/// The latest runs of the scheduled jobs (digests, reminders), for admins.
+#[server(endpoint = "load_job_runs")]
+pub async fn load_job_runs() -> Result<Vec<crate::models::job_run::JobRun>, AppError> {
+    let state = crate::state::app_state()?;
+    crate::permissions::admin(&state.db).await?;
+    Ok(crate::store::jobs::recent_runs(&state.db, 20).await?)
+}

@@ -5,9 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
+mod change;
 mod form;
 mod values;
 
+pub use change::{
+    ChangeAction, MeetingChangeForm, MeetingChangeView, MeetingChangesEditor, ValidChange,
+    REASON_MAX_CHARS,
+};
 pub use form::{
     MeetingRecordEditor, MeetingRecordForm, MeetingSeriesEditor, MeetingSeriesForm, ValidRecord,
     ValidSeries, AGENDA_MAX_CHARS, MEETING_TITLE_MAX_CHARS, NOTES_MAX_CHARS, ZONE_MAX_CHARS,
@@ -43,8 +48,13 @@ pub struct SeriesView {
     pub title: String,
     /// "Every two weeks on Thursday, 15:00–16:00 Asia/Shanghai".
     pub rule: String,
-    /// `None` when the rule has no future date (a broken stored zone).
+    /// `None` when the rule has no future date (a broken stored zone, or
+    /// a series that ended).
     pub next: Option<MeetingInstant>,
+    /// The coming meetings a lead cancelled or moved, in order.
+    pub changes: Vec<MeetingChangeView>,
+    /// "Last meeting on 17 December 2026", once a lead ended the series.
+    pub ends: Option<String>,
     pub join_url: Option<String>,
     pub notes_url: Option<String>,
     pub recordings_url: Option<String>,

@@ -130,6 +130,8 @@ pub struct JoinForm {
     pub email: String,
     pub github_handle: String,
     pub interest: String,
+    /// "on" when the weekly digest box is ticked.
+    pub weekly_digest: String,
     pub website: String,
 }
 

@@ -2,6 +2,7 @@
 
 pub mod confirm;
 pub mod invitation;
+pub mod mail_preferences;
 pub mod overview;
 pub mod password;
 pub mod sign_in;

@@ -2,6 +2,7 @@
 
 pub mod guidance;
 pub mod import;
+pub mod job_runs;
 pub mod overview;
 pub mod people;
 pub mod sig;

@@ -97,6 +97,11 @@ fn JoinForm(page: JoinPage) -> impl IntoView {
                     rows=3 maxlength=INTEREST_MAX_CHARS value=String::new()
                     hint=t("join-interest-hint")
                     error=field_error(value, "interest") />
+                <label for="join-digest" class="check-label">
+                    <input type="checkbox" id="join-digest" name="form[weekly_digest]" value="on"
+                        checked=crate::components::form_draft::ticked_or("form[weekly_digest]", false) />
+                    {t("join-digest")}
+                </label>
                 // People never see this field; bots fill it in.
                 <div class="honeypot" aria-hidden="true">
                     <label for="join-website">{t("join-honeypot")}</label>

@@ -178,3 +178,64 @@ fn a_broken_rule_is_refused() {
     .is_none());
     assert!(Schedule::new(8, "15:00", "16:00", "UTC", "weekly", None, "2026-01-01").is_none());
 }
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+}
+
+fn starts(schedule: &Schedule, now: &str, count: usize) -> Vec<String> {
+    schedule
+        .upcoming(utc(now))
+        .take(count)
+        .map(|meeting| meeting.start.with_timezone(&Utc).to_rfc3339())
+        .collect()
+}
+
+// A cancelled meeting is left out; a moved one comes at its new time, in
+// order even when it moves past the next planned one, and across the
+// spring change (8 March 2026 in New York).
+#[test]
+fn changes_leave_out_and_move_meetings_in_order() {
+    use super::Change;
+    let time = |text: &str| chrono::NaiveTime::parse_from_str(text, "%H:%M").expect("a time");
+    let schedule = series(1, "09:00", "10:00", "America/New_York", "weekly", None).with_changes(
+        None,
+        vec![
+            Change {
+                occurs_on: day("2026-03-02"),
+                moved_to: Some((day("2026-03-10"), time("10:00"), time("11:00"))),
+            },
+            Change {
+                occurs_on: day("2026-03-09"),
+                moved_to: None,
+            },
+        ],
+    );
+    assert_eq!(
+        starts(&schedule, "2026-02-28T00:00:00Z", 3),
+        [
+            "2026-03-10T14:00:00+00:00",
+            "2026-03-16T13:00:00+00:00",
+            "2026-03-23T13:00:00+00:00",
+        ]
+    );
+    assert!(schedule.cancelled_on(day("2026-03-09")));
+    assert!(!schedule.cancelled_on(day("2026-03-02")));
+    // The form still offers the changed days, to put them back.
+    let offered: Vec<NaiveDate> = schedule
+        .planned_days(utc("2026-02-28T00:00:00Z"))
+        .take(2)
+        .collect();
+    assert_eq!(offered, [day("2026-03-02"), day("2026-03-09")]);
+}
+
+#[test]
+fn an_ended_series_meets_up_to_its_last_day() {
+    let schedule = series(1, "09:00", "10:00", "America/New_York", "weekly", None)
+        .with_changes(Some(day("2026-03-09")), Vec::new());
+    assert_eq!(
+        starts(&schedule, "2026-02-28T00:00:00Z", 5),
+        ["2026-03-02T14:00:00+00:00", "2026-03-09T13:00:00+00:00"]
+    );
+    assert!(!schedule.meets_on(day("2026-03-16")));
+}

@@ -134,17 +134,25 @@ pub(super) async fn leave_link(
     Ok(token)
 }
 
+/// What a joiner asks for beside the SIGs.
+pub struct Wishes<'a> {
+    /// What they would like to work on, for the leads.
+    pub interest: &'a str,
+    /// The weekly digest, ticked on the join form.
+    pub weekly_digest: bool,
+}
+
 /// Asks to join `slugs`. Visitors' memberships wait for the e-mailed link;
 /// signed-in people join at once (or wait for approval). Joining again is
 /// harmless; after leaving or being declined it asks anew. `write` turns
 /// the letter into the e-mail queued with it; `tell` writes the e-mails to
 /// the leads of each SIG joined (or asked) at once.
-#[tracing::instrument(skip(db, joiner, interest, write, tell), err)]
+#[tracing::instrument(skip(db, joiner, wishes, write, tell), err)]
 pub async fn request_join(
     db: &Database,
     joiner: &Joiner,
     slugs: &[String],
-    interest: &str,
+    wishes: &Wishes<'_>,
     language: Language,
     write: impl FnOnce(&Letter) -> Mail,
     tell: impl Fn(&LeadNotice) -> Mail,
@@ -174,19 +182,24 @@ pub async fn request_join(
     let mut request_id: Option<i64> = None;
     if visitor {
         let token = crate::auth::new_token();
+        // The digest wish waits for the confirmation: an address typed by
+        // someone else never gets it.
         request_id = Some(
             sqlx::query_scalar(
-                "INSERT INTO join_requests (token_hash, person_id, created_at, expires_at) \
-                 VALUES ($1, $2, $3, $4) RETURNING id",
+                "INSERT INTO join_requests (token_hash, person_id, created_at, expires_at, \
+                 weekly_digest) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
             .bind(crate::auth::hash_token(&token))
             .bind(person_id)
             .bind(timestamp)
             .bind(timestamp + CONFIRM_LIFETIME_SECS)
+            .bind(i64::from(wishes.weekly_digest))
             .fetch_one(&mut *tx)
             .await?,
         );
         confirm_token = Some(token);
+    } else if wishes.weekly_digest {
+        super::mail_preferences::opt_in_to_digest(&mut tx, person_id).await?;
     }
     let mut letter_sigs = Vec::with_capacity(sigs.len());
     for sig in sigs {
@@ -200,7 +213,7 @@ pub async fn request_join(
         .bind(sig.id)
         .bind(person_id)
         .bind(arriving.as_str())
-        .bind(interest)
+        .bind(wishes.interest)
         .bind(request_id)
         .bind(timestamp)
         .bind(joined_at)
@@ -216,7 +229,7 @@ pub async fn request_join(
              AND status IN ('left', 'declined', 'unconfirmed')",
         )
         .bind(arriving.as_str())
-        .bind(interest)
+        .bind(wishes.interest)
         .bind(request_id)
         .bind(timestamp)
         .bind(joined_at)
@@ -280,17 +293,20 @@ pub async fn confirm(
 ) -> Result<Option<Confirmed>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let timestamp = db.now();
-    let request: Option<(i64, i64)> = sqlx::query_as(
+    let request: Option<(i64, i64, i64)> = sqlx::query_as(
         "UPDATE join_requests SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL \
-         AND expires_at > $1 RETURNING id, person_id",
+         AND expires_at > $1 RETURNING id, person_id, weekly_digest",
     )
     .bind(timestamp)
     .bind(crate::auth::hash_token(token))
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((_, person_id)) = request else {
+    let Some((_, person_id, weekly_digest)) = request else {
         return Ok(None);
     };
+    if weekly_digest != 0 {
+        super::mail_preferences::opt_in_to_digest(&mut tx, person_id).await?;
+    }
     sqlx::query(
         "UPDATE people SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL",
     )

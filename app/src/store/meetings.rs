@@ -9,8 +9,10 @@ use crate::models::meeting::{
 };
 use crate::schedule::{instant, Schedule};
 
+pub mod changes;
 mod rule;
 
+pub use changes::StoredChange;
 pub use rule::SeriesRule;
 
 /// A series row with its SIG's slug and name.
@@ -23,12 +25,32 @@ pub struct StoredSeries {
     #[sqlx(flatten)]
     pub rule: SeriesRule,
     pub updated_at: i64,
+    /// Bumped by every change, for calendar apps (SEQUENCE).
+    pub sequence: i64,
+    /// The last day it may meet (YYYY-MM-DD), once a lead ended it.
+    pub ends_on: Option<String>,
+    /// Its meetings a lead cancelled or moved, by day.
+    #[sqlx(skip)]
+    pub changes: Vec<StoredChange>,
 }
 
 impl StoredSeries {
     /// The rule, or `None` when a stored value no longer parses (logged).
     pub fn schedule(&self) -> Option<Schedule> {
-        let schedule = self.rule.schedule();
+        let ends_on = self
+            .ends_on
+            .as_deref()
+            .and_then(Day::parse)
+            .and_then(crate::schedule::naive_date);
+        let changes = self
+            .changes
+            .iter()
+            .filter_map(StoredChange::change)
+            .collect();
+        let schedule = self
+            .rule
+            .schedule()
+            .map(|schedule| schedule.with_changes(ends_on, changes));
         if schedule.is_none() {
             tracing::warn!(series = self.id, zone = %self.rule.time_zone, "stored meeting rule does not parse");
         }
@@ -48,8 +70,18 @@ impl StoredSeries {
                 .map(Schedule::label)
                 .unwrap_or_else(|| format!("{} (time zone {})", self.title, self.rule.time_zone)),
             next: schedule
+                .as_ref()
                 .and_then(|schedule| schedule.next_after(now))
                 .map(|meeting| instant(meeting, now)),
+            changes: schedule
+                .as_ref()
+                .map(|schedule| changes::coming(schedule, &self.changes, now))
+                .unwrap_or_default(),
+            ends: self
+                .ends_on
+                .as_deref()
+                .and_then(Day::parse)
+                .map(|day| crate::i18n::t_with("series-ends-on", &[("date", day.label().into())])),
             join_url: self.rule.join_url.clone(),
             notes_url: self.rule.notes_url.clone(),
             recordings_url: self.rule.recordings_url.clone(),
@@ -82,28 +114,31 @@ impl StoredSeries {
 
 const SERIES_SELECT: &str = "SELECT ms.id, s.slug AS sig_slug, s.name AS sig_name, ms.title, \
      ms.weekday, ms.start_time, ms.end_time, ms.time_zone, ms.cadence, ms.week_of_month, \
-     ms.starts_on, ms.join_url, ms.notes_url, ms.recordings_url, ms.updated_at \
+     ms.starts_on, ms.join_url, ms.notes_url, ms.recordings_url, ms.updated_at, ms.sequence, \
+     ms.ends_on \
      FROM meeting_series ms JOIN sigs s ON s.id = ms.sig_id";
 
 /// A SIG's series, in the order they were added.
 #[tracing::instrument(skip(db), err)]
 pub async fn series_of_sig(db: &Database, slug: &str) -> Result<Vec<StoredSeries>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let series = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SERIES_SELECT} WHERE s.slug = $1 ORDER BY ms.id"
     )))
     .bind(slug)
     .fetch_all(&db.pool)
-    .await
+    .await?;
+    changes::attach(db, series).await
 }
 
 /// Every active SIG's series, by SIG name.
 #[tracing::instrument(skip(db), err)]
 pub async fn series_of_active_sigs(db: &Database) -> Result<Vec<StoredSeries>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let series = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SERIES_SELECT} WHERE s.status = 'active' ORDER BY lower(s.name), ms.id"
     )))
     .fetch_all(&db.pool)
-    .await
+    .await?;
+    changes::attach(db, series).await
 }
 
 /// Each active SIG's soonest meeting after `now`, by slug.
@@ -135,7 +170,7 @@ pub async fn series_of_person(
     db: &Database,
     person_id: i64,
 ) -> Result<Vec<StoredSeries>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let series = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SERIES_SELECT} WHERE s.status = 'active' AND ms.sig_id IN ( \
          SELECT sig_id FROM leaderships WHERE person_id = $1 AND role <> 'emeritus' \
          UNION SELECT sig_id FROM memberships WHERE person_id = $1 AND status = 'active') \
@@ -143,7 +178,8 @@ pub async fn series_of_person(
     )))
     .bind(person_id)
     .fetch_all(&db.pool)
-    .await
+    .await?;
+    changes::attach(db, series).await
 }
 
 /// One series of a SIG.
@@ -153,13 +189,15 @@ pub async fn find_series(
     slug: &str,
     id: i64,
 ) -> Result<Option<StoredSeries>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let series: Option<StoredSeries> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SERIES_SELECT} WHERE s.slug = $1 AND ms.id = $2"
     )))
     .bind(slug)
     .bind(id)
     .fetch_optional(&db.pool)
-    .await
+    .await?;
+    let attached = changes::attach(db, series.into_iter().collect()).await?;
+    Ok(attached.into_iter().next())
 }
 
 async fn sig_id(db: &Database, slug: &str) -> Result<Option<i64>, sqlx::Error> {
@@ -189,7 +227,7 @@ pub async fn save_series(
     } else {
         "UPDATE meeting_series SET weekday = $1, start_time = $2, end_time = $3, time_zone = $4, \
          cadence = $5, week_of_month = $6, starts_on = $7, join_url = $8, notes_url = $9, \
-         recordings_url = $10, title = $11, updated_at = $13 \
+         recordings_url = $10, title = $11, updated_at = $13, sequence = sequence + 1 \
          WHERE sig_id = $12 AND id = $14 RETURNING id"
     };
     let rule = SeriesRule::valid(series);

@@ -25,6 +25,7 @@ use icalendar::{
     ValueType, Weekday,
 };
 
+mod changes;
 mod time_zones;
 
 pub fn router() -> Router<AppState> {
@@ -125,6 +126,9 @@ fn ics(
         match event(base, host, language, stored, rule) {
             Some(event) => {
                 calendar.push(event);
+                for moved in changes::moved_events(host, stored, rule) {
+                    calendar.push(moved);
+                }
             }
             None => tracing::warn!(series = stored.id, "meeting series left out of a calendar"),
         }
@@ -143,7 +147,7 @@ fn ics(
 /// `value`, on one content line. The icalendar crate escapes only the
 /// properties it knows as TEXT and writes others (NAME, from RFC 7986) raw,
 /// so the escaping is chosen by what the crate will do.
-fn text_property(key: &str, value: &str) -> Property {
+pub(super) fn text_property(key: &str, value: &str) -> Property {
     if Property::new(key, "").value_type() == Some(ValueType::Text) {
         Property::new(key, ical_text(value))
     } else {
@@ -151,7 +155,7 @@ fn text_property(key: &str, value: &str) -> Property {
     }
 }
 
-fn local(date: NaiveDate, time: chrono::NaiveTime, zone: Tz) -> CalendarDateTime {
+pub(super) fn local(date: NaiveDate, time: chrono::NaiveTime, zone: Tz) -> CalendarDateTime {
     CalendarDateTime::WithTimezone {
         date_time: NaiveDateTime::new(date, time),
         tzid: zone.name().to_owned(),
@@ -192,9 +196,13 @@ fn event(
     if let Some(notes) = &stored.rule.notes_url {
         description.push_str(&format!("\n{} {notes}", language.text("calendar-notes")));
     }
+    let recurrence = match changes::last_start(rule) {
+        Some(until) => recurrence.until(until),
+        None => recurrence,
+    };
     let mut event = icalendar::Event::new();
     event
-        .uid(&ical_uri(&format!("meeting-series-{}@{host}", stored.id)))
+        .uid(&changes::uid(host, stored))
         .append_property(text_property(
             "SUMMARY",
             &format!("{}: {}", stored.sig_name, stored.title),
@@ -207,6 +215,7 @@ fn event(
     if let Some(join) = &stored.rule.join_url {
         event.append_property(text_property("LOCATION", join));
     }
+    changes::mark(&mut event, stored, rule);
     if let Err(error) = event.recurrence(recurrence) {
         tracing::error!(%error, series = stored.id, "could not write a meeting's recurrence");
         return None;

@@ -17,6 +17,7 @@ mod joining;
 mod languages;
 mod leading;
 mod meetings;
+mod notifications;
 mod operations;
 mod output_safety;
 mod page_cache;

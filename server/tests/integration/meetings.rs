@@ -8,6 +8,7 @@ use crate::on_both_databases;
 use crate::support::{assert_refused_on, count, main_content, roles, Backend, Page, TestApp};
 
 mod calendars;
+pub(crate) mod changes;
 
 on_both_databases!(
     a_lead_schedules_a_series_and_keeps_the_archive,

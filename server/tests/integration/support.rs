@@ -6,6 +6,7 @@ pub mod documents;
 pub mod process;
 pub mod providers;
 pub mod site_corpus;
+pub mod smtp;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use app::store::Database;
 use reqwest::StatusCode;
-use server::config::{DatabaseArgs, ServeArgs, SignInArgs};
+use server::config::{DatabaseArgs, JobArgs, ServeArgs, SignInArgs};
 use server::startup::Application;
 use sqlx::Connection;
 
@@ -144,6 +145,8 @@ struct Settings {
     page_cache_bytes: usize,
     listen: Option<SocketAddr>,
     sign_in: SignInArgs,
+    smtp_url: Option<String>,
+    jobs: JobArgs,
 }
 
 impl Default for Settings {
@@ -153,6 +156,26 @@ impl Default for Settings {
             page_cache_bytes: 64 * 1024 * 1024,
             listen: None,
             sign_in: SignInArgs::default(),
+            smtp_url: None,
+            // Scheduled jobs stay out of the way of tests that move the
+            // clock: one look at start, when nothing is due yet.
+            jobs: JobArgs {
+                job_poll_seconds: 24 * 3600,
+                ..JobArgs::default()
+            },
+        }
+    }
+}
+
+impl Settings {
+    fn scheduling(smtp_url: String, lease_seconds: i64) -> Self {
+        Settings {
+            smtp_url: Some(smtp_url),
+            jobs: JobArgs {
+                job_poll_seconds: 1,
+                job_lease_seconds: lease_seconds,
+            },
+            ..Settings::default()
         }
     }
 }
@@ -224,6 +247,35 @@ impl TestApp {
         .await
     }
 
+    /// A server that delivers its mail through the SMTP relay at `smtp_url`.
+    pub async fn spawn_with_smtp(backend: Backend, smtp_url: String) -> Self {
+        let database = TestDatabase::create(backend).await;
+        Self::spawn_on(
+            database,
+            Settings {
+                smtp_url: Some(smtp_url),
+                ..Settings::default()
+            },
+        )
+        .await
+    }
+
+    /// A server delivering mail to `smtp_url` whose scheduler looks for due
+    /// jobs every second and holds a claim for `lease_seconds`.
+    pub async fn spawn_scheduling(backend: Backend, smtp_url: String, lease_seconds: i64) -> Self {
+        let database = TestDatabase::create(backend).await;
+        Self::spawn_on(database, Settings::scheduling(smtp_url, lease_seconds)).await
+    }
+
+    /// Another scheduling server on this one's database, as in a fleet.
+    pub async fn scheduling_beside(&self, smtp_url: String, lease_seconds: i64) -> Self {
+        let database = TestDatabase {
+            url: self.database.url.clone(),
+            _dir: None,
+        };
+        Self::spawn_on(database, Settings::scheduling(smtp_url, lease_seconds)).await
+    }
+
     /// A second server on this one's (PostgreSQL) database, as in a fleet.
     pub async fn beside(&self) -> Self {
         let database = TestDatabase {
@@ -248,12 +300,13 @@ impl TestApp {
             trust_forwarded_for: settings.trust_forwarded_for,
             db_connections: 4,
             public_url: None,
-            smtp_url: None,
+            smtp_url: settings.smtp_url.map(server::config::Secret),
             mail_from: "sigpost <noreply@localhost>".to_owned(),
             shutdown_grace_seconds: 20,
             connections: Default::default(),
             page_cache_bytes: settings.page_cache_bytes,
             sign_in: settings.sign_in,
+            jobs: settings.jobs,
         };
         let application = Application::build(&args).await.expect("server starts");
         let addr = application.local_addr();
@@ -423,6 +476,37 @@ impl TestApp {
             .await
             .1
             .expect("signed in")
+    }
+
+    /// A new member of storage (signed up, confirmed, joined) who saved
+    /// the e-mail choices `preferences` (`form[…]` fields): their session.
+    pub async fn storage_member(
+        &self,
+        name: &str,
+        email: &str,
+        preferences: &[(&str, &str)],
+    ) -> String {
+        let session = self.member(name, email).await;
+        let joined = self
+            .call(
+                "join_sigs",
+                &[
+                    ("form[sigs][storage]", "on"),
+                    ("form[display_name]", ""),
+                    ("form[email]", ""),
+                    ("form[github_handle]", ""),
+                    ("form[interest]", ""),
+                    ("form[website]", ""),
+                ],
+                Some(&session),
+            )
+            .await;
+        assert_eq!(joined.status, StatusCode::OK, "{}", joined.body);
+        let saved = self
+            .call("save_mail_preferences", preferences, Some(&session))
+            .await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+        session
     }
 
     /// An operator runs `server import FILE` against this app's database.

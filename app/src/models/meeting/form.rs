@@ -50,6 +50,28 @@ pub struct ValidSeries {
     pub recordings_url: Option<String>,
 }
 
+/// A meeting's start and end (`start_time`, `end_time`), the end after
+/// the start; each error on its field.
+pub(super) fn check_times(
+    errors: &mut FieldErrors,
+    start: &str,
+    end: &str,
+) -> (Option<LocalTime>, Option<LocalTime>) {
+    let start = LocalTime::parse(start);
+    if start.is_none() {
+        errors.add("start_time", crate::i18n::t("check-start-time"));
+    }
+    let end = LocalTime::parse(end);
+    match (start, end) {
+        (_, None) => errors.add("end_time", crate::i18n::t("check-end-time")),
+        (Some(start), Some(end)) if end <= start => {
+            errors.add("end_time", crate::i18n::t("check-meeting-end"))
+        }
+        _ => {}
+    }
+    (start, end)
+}
+
 fn optional_url(errors: &mut FieldErrors, field: &str, value: &str) -> Option<String> {
     if let Err(message) = check_web_url(value) {
         errors.add(field, message);
@@ -76,18 +98,7 @@ impl MeetingSeriesForm {
         if weekday.is_none() {
             errors.add("weekday", crate::i18n::t("check-weekday"));
         }
-        let start = LocalTime::parse(&self.start_time);
-        if start.is_none() {
-            errors.add("start_time", crate::i18n::t("check-start-time"));
-        }
-        let end = LocalTime::parse(&self.end_time);
-        match (start, end) {
-            (_, None) => errors.add("end_time", crate::i18n::t("check-end-time")),
-            (Some(start), Some(end)) if end <= start => {
-                errors.add("end_time", crate::i18n::t("check-meeting-end"))
-            }
-            _ => {}
-        }
+        let (start, end) = check_times(&mut errors, &self.start_time, &self.end_time);
         let zone_text = self.time_zone.trim();
         let time_zone = if zone_text.is_empty() {
             errors.add("time_zone", crate::i18n::t("check-zone"));

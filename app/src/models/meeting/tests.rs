@@ -168,3 +168,84 @@ fn working_hours_filter() {
     assert!(hours("nine", "17").is_err());
     assert!(hours("9", "25").is_err());
 }
+
+fn change_form(action: &str, occurs_on: &str) -> super::MeetingChangeForm {
+    super::MeetingChangeForm {
+        sig: "storage".into(),
+        series: 1,
+        occurs_on: occurs_on.into(),
+        action: action.into(),
+        moved_on: "2027-03-16".into(),
+        start_time: "10:00".into(),
+        end_time: "11:00".into(),
+        reason: "  Room taken  ".into(),
+    }
+}
+
+fn mondays(day: Day) -> bool {
+    day.day % 7 == 1
+}
+
+const TODAY: Day = Day {
+    year: 2027,
+    month: 3,
+    day: 8,
+};
+
+#[rstest]
+#[case("cancel", "2027-03-15", None)]
+#[case("move", "2027-03-15", None)]
+#[case("restore", "2027-03-15", None)]
+#[case("end", "2027-03-22", None)]
+#[case("resume", "", None)]
+#[case("cancel", "2027-03-01", Some("occurs_on"))]
+#[case("cancel", "2027-03-16", Some("occurs_on"))]
+#[case("cancel", "15 March", Some("occurs_on"))]
+#[case("skip", "2027-03-15", Some("action"))]
+fn change_checks(#[case] action: &str, #[case] occurs_on: &str, #[case] field: Option<&str>) {
+    let checked = change_form(action, occurs_on).validate(mondays, TODAY);
+    match field {
+        None => {
+            let change = checked.expect("a valid change");
+            assert_eq!(change.reason, "Room taken");
+        }
+        Some(field) => {
+            let errors = checked.expect_err("refused");
+            assert!(errors.0.iter().any(|(name, _)| name == field), "{errors:?}");
+        }
+    }
+}
+
+#[rstest]
+#[case("2027-03-16", "11:00", "10:00", "end_time")]
+#[case("2027-03-01", "10:00", "11:00", "moved_on")]
+#[case("2029-03-01", "10:00", "11:00", "moved_on")]
+#[case("2027-03-16", "ten", "11:00", "start_time")]
+fn moves_need_a_day_and_times_ahead(
+    #[case] moved_on: &str,
+    #[case] start: &str,
+    #[case] end: &str,
+    #[case] field: &str,
+) {
+    let form = super::MeetingChangeForm {
+        moved_on: moved_on.into(),
+        start_time: start.into(),
+        end_time: end.into(),
+        ..change_form("move", "2027-03-15")
+    };
+    let errors = form.validate(mondays, TODAY).expect_err("refused");
+    assert!(errors.0.iter().any(|(name, _)| name == field), "{errors:?}");
+}
+
+#[test]
+fn a_long_reason_is_refused() {
+    let form = super::MeetingChangeForm {
+        reason: "x".repeat(super::REASON_MAX_CHARS + 1),
+        ..change_form("cancel", "2027-03-15")
+    };
+    let errors = form.validate(mondays, TODAY).expect_err("refused");
+    assert!(
+        errors.0.iter().any(|(name, _)| name == "reason"),
+        "{errors:?}"
+    );
+}

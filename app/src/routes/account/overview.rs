@@ -11,6 +11,7 @@ use crate::components::form::FormError;
 use crate::components::sign_in_with::{SignInProblemNotice, SignInWith};
 use crate::i18n::{href, t, t_with};
 use crate::models::identity::{AccountOverview, SessionSummary};
+use crate::routes::account::mail_preferences::MailSection;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -47,6 +48,7 @@ pub fn AccountPage() -> impl IntoView {
                         <Profile overview=overview.clone() />
                         <WaysIn overview=overview.clone() unlink />
                         <Sessions sessions=overview.sessions end end_others />
+                        <MailSection />
                     }.into_any(),
                     Err(error) => {
                         refuse_page(&error);

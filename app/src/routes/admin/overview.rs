@@ -12,6 +12,7 @@ use crate::i18n::{href, t, t_around};
 use crate::models::account::{EMAIL_MAX_CHARS, NAME_MAX_CHARS};
 use crate::models::sig::SigKind;
 use crate::models::sig_edit::{DESCRIPTION_MAX_CHARS, SLUG_MAX_CHARS};
+use crate::routes::admin::job_runs::JobRuns;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -46,6 +47,7 @@ pub fn AdminPage() -> impl IntoView {
                             <CreateSigForm />
                             <AppointAdminForm />
                         </div>
+                        <JobRuns />
                     }.into_any(),
                     Err(error) => view! {
                         <RefusedNotice error />

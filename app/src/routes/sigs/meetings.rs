@@ -1,6 +1,7 @@
 //! `/sigs/:slug/meetings`: when a SIG meets (each series with its next
 //! meeting), a calendar to subscribe to, and the archive of meetings held.
 
+pub mod changes;
 pub mod record;
 pub mod record_editor;
 pub mod series_editor;
@@ -10,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::meetings::{load_sig_meetings, DeleteMeetingEntry};
 use crate::components::form::{field_error, FormError};
+use crate::components::meeting_changes::MeetingChangeList;
 use crate::components::meeting_time::MeetingTime;
 use crate::components::page_loader::PageLoader;
 use crate::components::page_meta::PageMeta;
@@ -87,6 +89,8 @@ pub fn SeriesCard(series: SeriesView, #[prop(optional)] can_edit: bool) -> impl 
         title,
         rule,
         next,
+        changes,
+        ends,
         join_url,
         notes_url,
         recordings_url,
@@ -102,6 +106,7 @@ pub fn SeriesCard(series: SeriesView, #[prop(optional)] can_edit: bool) -> impl 
                 Some(instant) => view! { <MeetingTime instant /> }.into_any(),
                 None => view! { <p class="empty">{t("series-no-date")}</p> }.into_any(),
             }}
+            <MeetingChangeList changes ends />
             <p class="link-row">
                 {join_url.map(|url| view! { <a href=url rel="noopener">{t("sig-join-call")}</a> })}
                 {notes_url.map(|url| view! { <a href=url rel="noopener">{t("series-notes")}</a> })}
@@ -111,6 +116,8 @@ pub fn SeriesCard(series: SeriesView, #[prop(optional)] can_edit: bool) -> impl 
                 <div class="card-actions">
                     <a class="button button-small button-secondary"
                         href=href(&format!("/sigs/{sig_slug}/meetings/series/{id}/edit"))>{t_with("series-edit", &[("title", title.clone().into())])}</a>
+                    <a class="button button-small button-secondary"
+                        href=href(&format!("/sigs/{sig_slug}/meetings/series/{id}/changes"))>{t_with("series-change", &[("title", title.clone().into())])}</a>
                     <DeleteEntryForm sig=sig_slug.clone() what="series" id
                         label=t_with("series-delete-confirm", &[("title", title.clone().into())]) button=t("series-delete") />
                 </div>

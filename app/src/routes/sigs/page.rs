@@ -13,6 +13,7 @@ use crate::api::stewardship::can_edit_sig;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::lead_list::LeadList;
 use crate::components::markdown::RenderedMarkdown;
+use crate::components::meeting_changes::MeetingChangeList;
 use crate::components::meeting_time::MeetingTime;
 use crate::components::translation::{lang_if_default, UntranslatedNote};
 use crate::errors::AppError;
@@ -139,6 +140,7 @@ fn SigDetails(
                         <h3>{series.title.clone()}</h3>
                         <p class="card-meta">{series.rule.clone()}</p>
                         {series.next.clone().map(|instant| view! { <MeetingTime instant /> })}
+                        <MeetingChangeList changes=series.changes.clone() ends=series.ends.clone() />
                         {series.join_url.clone().map(|url| view! { <p><a href=url rel="noopener">{t("sig-join-call")}</a></p> })}
                     </div>
                 }).collect_view()}

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::meeting_changes::MeetingChangeList;
 use crate::components::meeting_time::MeetingTime;
 use crate::components::page_loader::PageLoader;
 use leptos_router::hooks::use_params_map;
@@ -88,6 +89,7 @@ fn WelcomeDetails(welcome: Welcome) -> impl IntoView {
                     <div class="meeting-summary">
                         <p><strong>{series.title.clone()}</strong>" · "{series.rule.clone()}</p>
                         {series.next.clone().map(|instant| view! { <MeetingTime instant /> })}
+                        <MeetingChangeList changes=series.changes.clone() ends=series.ends.clone() />
                         {series.join_url.clone().map(|url| view! { <p><a href=url rel="noopener">{t("sig-join-call")}</a></p> })}
                     </div>
                 }).collect_view()}

@@ -207,7 +207,7 @@ async fn upsert_series(
     let update = sqlx::query(
         "UPDATE meeting_series SET weekday = $1, start_time = $2, end_time = $3, time_zone = $4, \
          cadence = $5, week_of_month = $6, starts_on = $7, join_url = $8, notes_url = $9, \
-         recordings_url = $10, updated_at = $11 WHERE id = $12",
+         recordings_url = $10, updated_at = $11, sequence = sequence + 1 WHERE id = $12",
     );
     wanted
         .bind(update)

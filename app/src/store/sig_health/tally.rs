@@ -50,14 +50,19 @@ fn within(at: i64, month: Month) -> bool {
     (start_of(month)..start_of(month.plus(1))).contains(&at)
 }
 
-/// Meetings the series planned in `month` that have begun by `now`.
+/// Meetings the series planned in `month` that have begun by `now`, less
+/// the ones a lead cancelled.
 pub fn scheduled(schedules: &[Schedule], month: Month, now: DateTime<Utc>) -> i64 {
     let days = (1..=31).filter_map(|day| NaiveDate::from_ymd_opt(month.year(), month.month(), day));
     let mut count = 0;
     for date in days {
         count += schedules
             .iter()
-            .filter(|schedule| schedule.meets_on(date) && schedule.on(date).start <= now)
+            .filter(|schedule| {
+                schedule.meets_on(date)
+                    && !schedule.cancelled_on(date)
+                    && schedule.on(date).start <= now
+            })
             .count() as i64;
     }
     count

@@ -21,7 +21,7 @@ on_both_databases!(
     a_members_private_feed_follows_their_sigs_and_can_be_revoked,
 );
 
-fn parse(text: &str) -> IcalCalendar {
+pub(super) fn parse(text: &str) -> IcalCalendar {
     let mut calendars = ical::IcalParser::new(BufReader::new(text.as_bytes()));
     let calendar = calendars
         .next()
@@ -31,7 +31,7 @@ fn parse(text: &str) -> IcalCalendar {
     calendar
 }
 
-fn value<'a>(properties: &'a [Property], name: &str) -> &'a str {
+pub(super) fn value<'a>(properties: &'a [Property], name: &str) -> &'a str {
     properties
         .iter()
         .find(|property| property.name == name)
@@ -39,7 +39,7 @@ fn value<'a>(properties: &'a [Property], name: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no {name} in {properties:?}"))
 }
 
-fn param<'a>(properties: &'a [Property], name: &str, param: &str) -> &'a str {
+pub(super) fn param<'a>(properties: &'a [Property], name: &str, param: &str) -> &'a str {
     properties
         .iter()
         .find(|property| property.name == name)

@@ -64,6 +64,17 @@ impl ServerProcess {
         ServerProcess { child, addr, log }
     }
 
+    /// The process id (the scheduler names its instance after it).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// SIGKILL: the process stops at once, mid-request or mid-job.
+    pub fn kill_hard(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     /// The process's resident memory, in KiB.
     pub fn resident_kib(&self) -> u64 {
         std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))

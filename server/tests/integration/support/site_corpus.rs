@@ -27,6 +27,8 @@ pub const FORMS_WITH_TEXT: &[&str] = &[
     "/api/join_sigs",
     "/api/decide_join_request",
     "/api/save_report",
+    "/api/change_meeting",
+    "/api/save_mail_preferences",
 ];
 
 /// The forms with text fields a crawl found, once per action and page kind.
