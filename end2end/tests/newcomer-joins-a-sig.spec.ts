@@ -100,6 +100,11 @@ test("the join form can be filled in with the keyboard alone", async ({ page }, 
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   expect(await focusedId()).toBe("join-interest");
+  // The weekly digest's box, ticked with the space bar.
+  await page.keyboard.press("Tab");
+  expect(await focusedId()).toBe("join-digest");
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("checkbox", { name: /^Send me a weekly digest/ })).toBeChecked();
   // The hidden honeypot is skipped: the next stop is the button.
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Join");

@@ -121,10 +121,15 @@ fn without_forged_report(key: &ReportKey, uri: &Uri) -> Option<Uri> {
     path_and_query.parse().ok()
 }
 
-/// `target` with only its last error report, signed.
+/// `target` with only its last error report, signed. A `#fragment` is
+/// not part of the query: it is set aside and put back at the end.
 fn with_signed_report(key: &ReportKey, target: &str) -> String {
+    let (target, fragment) = match target.split_once('#') {
+        Some((before, fragment)) => (before, format!("#{fragment}")),
+        None => (target, String::new()),
+    };
     let Some((path, query)) = target.split_once('?') else {
-        return target.to_owned();
+        return format!("{target}{fragment}");
     };
     let pairs = parse(query);
     let (report_path, error) = (
@@ -144,9 +149,9 @@ fn with_signed_report(key: &ReportKey, target: &str) -> String {
     }
     let query = serialize(kept.iter());
     if query.is_empty() {
-        path.to_owned()
+        format!("{path}{fragment}")
     } else {
-        format!("{path}?{query}")
+        format!("{path}?{query}{fragment}")
     }
 }
 
@@ -218,6 +223,15 @@ mod tests {
     #[case("evil.example", None)]
     fn redirects_stay_on_this_site(#[case] location: &str, #[case] expected: Option<&str>) {
         assert_eq!(same_site_path(location, "sigs.example.org"), expected);
+    }
+
+    #[rstest]
+    #[case("/account?done=mail#mail", "/account?done=mail#mail")]
+    #[case("/sigs/storage/meetings#series-3", "/sigs/storage/meetings#series-3")]
+    #[case("/sigs?q=a%23b", "/sigs?q=a%23b")]
+    fn a_fragment_stays_out_of_the_query(#[case] target: &str, #[case] expected: &str) {
+        let key = ReportKey::new("test key").expect("key");
+        assert_eq!(with_signed_report(&key, target), expected);
     }
 
     #[test]

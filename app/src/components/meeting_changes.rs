@@ -35,13 +35,14 @@ fn ChangeLine(change: MeetingChangeView) -> impl IntoView {
     view! {
         <li class="meeting-change">
             <span class="badge badge-warning">{label}</span>" "
-            <When instant=planned struck=moved_to.is_none() />
+            <When instant=planned struck=true />
             {moved_to.map(|moved| view! { " → " <When instant=moved struck=false /> })}
             {(!reason.is_empty()).then(|| view! { <span class="change-reason">{reason}</span> })}
         </li>
     }
 }
 
+/// The planned time is struck through, the new one of a move is not.
 #[component]
 fn When(instant: MeetingInstant, struck: bool) -> impl IntoView {
     let text = format!("{} {}", instant.in_zone, instant.zone_label);
