@@ -17,34 +17,38 @@ pub enum Job {
     WeeklyDigest,
     /// Daily at 08:00 UTC: reminders to leads, at most one of a kind a week.
     LeadReminders,
+    /// Daily at 00:05 UTC: leads whose term ended become emeritus.
+    LeadTerms,
 }
 
 /// How a run ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    /// Done: how many e-mails it queued.
-    Done(usize),
+    /// Done, with what it did ("3 e-mails queued").
+    Done(String),
     /// Another instance took the job over first; nothing was written.
     Lost,
 }
 
 impl Job {
-    pub const ALL: [Job; 2] = [Job::WeeklyDigest, Job::LeadReminders];
+    pub const ALL: [Job; 3] = [Job::WeeklyDigest, Job::LeadReminders, Job::LeadTerms];
 
     pub fn name(self) -> &'static str {
         match self {
             Job::WeeklyDigest => "weekly-digest",
             Job::LeadReminders => "lead-reminders",
+            Job::LeadTerms => "lead-terms",
         }
     }
 
     /// The first time the job is due strictly after `now`.
     pub fn next_after(self, now: DateTime<Utc>) -> DateTime<Utc> {
-        let (hour, every_days) = match self {
-            Job::WeeklyDigest => (7, 7),
-            Job::LeadReminders => (8, 1),
+        let (hour, minute, every_days) = match self {
+            Job::WeeklyDigest => (7, 0, 7),
+            Job::LeadReminders => (8, 0, 1),
+            Job::LeadTerms => (0, 5, 1),
         };
-        let at = NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default();
+        let at = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
         let mut day = now.date_naive();
         if every_days == 7 {
             // Back to this week's Monday; the loop below moves on from there.
@@ -80,7 +84,7 @@ impl Job {
                     enqueue(&mut tx, &crate::mail::weekly_digest(site, digest, now)).await?;
                 }
                 tx.commit().await?;
-                Ok(Outcome::Done(digests.len()))
+                Ok(Outcome::Done(format!("{} e-mails queued", digests.len())))
             }
             Job::LeadReminders => {
                 let reminders = crate::store::reminders::due(db, now).await?;
@@ -101,7 +105,30 @@ impl Job {
                     crate::store::reminders::mark_sent(&mut tx, reminder).await?;
                 }
                 tx.commit().await?;
-                Ok(Outcome::Done(reminders.len()))
+                Ok(Outcome::Done(format!("{} e-mails queued", reminders.len())))
+            }
+            Job::LeadTerms => {
+                let mut tx = db.begin_write().await?;
+                if !complete(&mut tx, claim, next).await? {
+                    tx.rollback().await?;
+                    return Ok(Outcome::Lost);
+                }
+                // A term includes its last day: the day after, emeritus.
+                let today = now.date_naive().format("%Y-%m-%d").to_string();
+                let stepped_down = sqlx::query(
+                    "UPDATE leaderships SET former_role = role, role = 'emeritus', \
+                     stepped_down_at = $1 WHERE role <> 'emeritus' AND term_ends_on IS NOT NULL \
+                     AND term_ends_on < $2",
+                )
+                .bind(now.timestamp())
+                .bind(today)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                tx.commit().await?;
+                Ok(Outcome::Done(format!(
+                    "{stepped_down} leads became emeritus"
+                )))
             }
         }
     }

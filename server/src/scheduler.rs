@@ -74,7 +74,7 @@ impl Scheduler {
             return Ok(());
         };
         let (outcome, detail) = match job.run(&self.db, &self.site, &claim, now).await {
-            Ok(Outcome::Done(mails)) => ("done", format!("{mails} e-mails queued")),
+            Ok(Outcome::Done(detail)) => ("done", detail),
             Ok(Outcome::Lost) => ("lost", "another instance took it over first".to_owned()),
             Err(error) => ("failed", error.to_string()),
         };

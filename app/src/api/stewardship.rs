@@ -158,7 +158,7 @@ pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
     use crate::store::sig_changes::Appointment;
     let state = crate::state::app_state()?;
     crate::permissions::admin(&state.db).await?;
-    let role = form.validate()?;
+    let appointed = form.validate(state.clock.today())?;
     let sig_name = crate::store::sigs::find_by_slug(&state.db, form.slug.trim(), |_| String::new())
         .await?
         .map(|sig| sig.summary.name)
@@ -168,7 +168,7 @@ pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
     let outcome = crate::store::sig_changes::appoint_lead(
         &state.db,
         &form,
-        role,
+        appointed,
         language,
         |token, language| {
             crate::mail::lead_invitation(

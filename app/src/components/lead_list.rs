@@ -40,6 +40,7 @@ pub fn LeadList(leads: Vec<Lead>) -> impl IntoView {
                                 }}
                                 <span class="lead-meta">
                                     {lead.role.label()}
+                                    {lead.term.clone().map(|term| format!(" {term}"))}
                                     {handle.map(|h| format!(" · @{h}"))}
                                 </span>
                             </span>

@@ -80,6 +80,37 @@ pub struct Lead {
     pub display_name: String,
     pub github_handle: Option<String>,
     pub role: LeadRole,
+    /// "until 30 June 2027", or "since 1 July 2027, was chair" for an
+    /// emeritus lead, when the records say.
+    #[serde(default)]
+    pub term: Option<String>,
+}
+
+/// The dates of a lead's term, as the lead list shows them: a chair's or
+/// tech lead's last day (YYYY-MM-DD), or when an emeritus lead stepped down
+/// (Unix seconds) and from which role.
+#[cfg(feature = "ssr")]
+pub fn term_label(
+    role: LeadRole,
+    term_ends_on: Option<&str>,
+    former_role: Option<LeadRole>,
+    stepped_down_at: Option<i64>,
+) -> Option<String> {
+    use chrono::Datelike;
+    let language = crate::i18n::language();
+    if role == LeadRole::Emeritus {
+        let day = chrono::DateTime::from_timestamp(stepped_down_at?, 0)?;
+        let date = crate::i18n::format::date(language, day.year(), day.month(), day.day());
+        return Some(match former_role {
+            Some(former) => language.text_with(
+                "lead-emeritus-since-was",
+                &[("date", date.into()), ("role", former.label().into())],
+            ),
+            None => language.text_with("lead-emeritus-since", &[("date", date.into())]),
+        });
+    }
+    let day = crate::models::meeting::Day::parse(term_ends_on?)?;
+    Some(language.text_with("lead-term-until", &[("date", day.label().into())]))
 }
 
 impl Lead {
@@ -191,6 +222,7 @@ mod tests {
                 display_name: "Yonghong Shi".into(),
                 github_handle: Some("stoneshi-yunify".into()),
                 role: LeadRole::Chair,
+                term: None,
             }],
         }
     }

@@ -88,6 +88,16 @@ pub struct AppointLeadForm {
     pub email: String,
     pub github_handle: String,
     pub role: String,
+    /// The last day of a chair's or tech lead's term (YYYY-MM-DD), or empty
+    /// for none; the day after, they become emeritus.
+    pub term_ends_on: String,
+}
+
+/// An appointment form that passed its checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appointed {
+    pub role: LeadRole,
+    pub term_ends_on: Option<crate::models::meeting::Day>,
 }
 
 /// Editing a governance page.
@@ -213,7 +223,8 @@ impl NewSigForm {
 }
 
 impl AppointLeadForm {
-    pub fn validate(&self) -> Result<LeadRole, FieldErrors> {
+    /// Checks every field; a term must end after `today`.
+    pub fn validate(&self, today: crate::models::meeting::Day) -> Result<Appointed, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = self.display_name.trim();
         if name.is_empty() {
@@ -230,8 +241,25 @@ impl AppointLeadForm {
         if role.is_none() {
             errors.add("role", crate::i18n::t("check-role"));
         }
+        let term = self.term_ends_on.trim();
+        let term_ends_on = if term.is_empty() || role == Some(LeadRole::Emeritus) {
+            None
+        } else {
+            let day = crate::models::meeting::Day::parse(term);
+            match day {
+                None => errors.add("term_ends_on", crate::i18n::t("check-term-day")),
+                Some(day) if day <= today => {
+                    errors.add("term_ends_on", crate::i18n::t("check-term-ahead"))
+                }
+                Some(_) => {}
+            }
+            day
+        };
         errors.into_result()?;
-        Ok(role.unwrap_or(LeadRole::Chair))
+        Ok(Appointed {
+            role: role.unwrap_or(LeadRole::Chair),
+            term_ends_on,
+        })
     }
 }
 

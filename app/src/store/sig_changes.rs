@@ -7,7 +7,7 @@ use super::outbox::{enqueue, Mail};
 use super::Database;
 use crate::i18n::Language;
 use crate::models::sig::{LeadRole, SigKind};
-use crate::models::sig_edit::{AppointLeadForm, SigEditForm};
+use crate::models::sig_edit::{AppointLeadForm, Appointed, SigEditForm};
 
 /// `person_id`'s role among the leads of the SIG `slug` (`Some(None)` when
 /// they do not lead it); `None` for an unknown SIG.
@@ -183,7 +183,7 @@ pub enum Appointment {
 pub async fn appoint_lead(
     db: &Database,
     form: &AppointLeadForm,
-    role: LeadRole,
+    appointed: Appointed,
     language: Language,
     invitation: impl FnOnce(&str, Language) -> Mail,
 ) -> Result<Appointment, sqlx::Error> {
@@ -249,15 +249,26 @@ pub async fn appoint_lead(
         .bind(sig_id)
         .fetch_one(&mut *tx)
         .await?;
+    // Stepping down to emeritus keeps the role held and the day; another
+    // role clears them.
     sqlx::query(
-        "INSERT INTO leaderships (sig_id, person_id, role, position, since) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sig_id, person_id) DO UPDATE SET role = excluded.role",
+        "INSERT INTO leaderships (sig_id, person_id, role, position, since, term_ends_on, \
+         former_role, stepped_down_at) VALUES ($1, $2, $3, $4, $5, $6, NULL, \
+         CASE WHEN $3 = 'emeritus' THEN $5 END) ON CONFLICT (sig_id, person_id) DO UPDATE SET \
+         role = excluded.role, term_ends_on = excluded.term_ends_on, \
+         former_role = CASE WHEN excluded.role <> 'emeritus' THEN NULL \
+           WHEN leaderships.role <> 'emeritus' THEN leaderships.role \
+           ELSE leaderships.former_role END, \
+         stepped_down_at = CASE WHEN excluded.role <> 'emeritus' THEN NULL \
+           WHEN leaderships.role <> 'emeritus' THEN excluded.since \
+           ELSE leaderships.stepped_down_at END",
     )
     .bind(sig_id)
     .bind(person_id)
-    .bind(role.as_str())
+    .bind(appointed.role.as_str())
     .bind(position)
     .bind(db.now())
+    .bind(appointed.term_ends_on.map(|day| day.key()))
     .execute(&mut *tx)
     .await?;
     let outcome = if can_sign_in {

@@ -42,6 +42,9 @@ struct LeadRow {
     display_name: String,
     github_handle: Option<String>,
     role: String,
+    term_ends_on: Option<String>,
+    former_role: Option<String>,
+    stepped_down_at: Option<i64>,
 }
 
 impl SigRow {
@@ -73,10 +76,18 @@ impl SigRow {
 
 impl From<LeadRow> for Lead {
     fn from(row: LeadRow) -> Self {
+        let role = LeadRole::parse(&row.role).unwrap_or(LeadRole::Chair);
+        let term = crate::models::sig::term_label(
+            role,
+            row.term_ends_on.as_deref(),
+            row.former_role.as_deref().and_then(LeadRole::parse),
+            row.stepped_down_at,
+        );
         Lead {
             display_name: row.display_name,
             github_handle: row.github_handle,
-            role: LeadRole::parse(&row.role).unwrap_or(LeadRole::Chair),
+            role,
+            term,
         }
     }
 }
@@ -92,8 +103,8 @@ pub async fn list_active(db: &Database) -> Result<Vec<SigSummary>, sqlx::Error> 
     .await?;
     let mut leads_by_sig: HashMap<i64, Vec<Lead>> = HashMap::new();
     let lead_rows: Vec<LeadRow> = sqlx::query_as(
-        "SELECT l.sig_id, p.display_name, p.github_handle, l.role \
-         FROM leaderships l JOIN people p ON p.id = l.person_id \
+        "SELECT l.sig_id, p.display_name, p.github_handle, l.role, l.term_ends_on, \
+         l.former_role, l.stepped_down_at FROM leaderships l JOIN people p ON p.id = l.person_id \
          JOIN sigs s ON s.id = l.sig_id WHERE s.status = 'active' \
          ORDER BY l.sig_id, l.position",
     )
@@ -127,8 +138,8 @@ pub async fn find_by_slug(
         return Ok(None);
     };
     let leads: Vec<LeadRow> = sqlx::query_as(
-        "SELECT l.sig_id, p.display_name, p.github_handle, l.role \
-         FROM leaderships l JOIN people p ON p.id = l.person_id \
+        "SELECT l.sig_id, p.display_name, p.github_handle, l.role, l.term_ends_on, \
+         l.former_role, l.stepped_down_at FROM leaderships l JOIN people p ON p.id = l.person_id \
          WHERE l.sig_id = $1 ORDER BY l.position",
     )
     .bind(row.id)

@@ -11,6 +11,7 @@ use crate::support::smtp::{Received, SmtpServer};
 use crate::support::{roles, Backend, TestApp};
 
 mod fleet;
+mod lead_terms;
 
 on_both_databases!(digests_and_reminders_go_out_once_each_through_a_simulated_fortnight,);
 
@@ -22,11 +23,29 @@ fn utc(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
 
 /// Moves every instance's clock to `at`, then waits for their schedulers
 /// (which look every second) to have looked.
-async fn move_to(instances: &[&TestApp], at: DateTime<Utc>) {
+pub(super) async fn move_to(instances: &[&TestApp], at: DateTime<Utc>) {
     for app in instances {
         app.clock.advance((at - app.clock.now()).num_seconds());
     }
     tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+}
+
+/// Waits until the schedulers registered their jobs, which they do when
+/// they start, due at their next time by the real clock.
+pub(super) async fn wait_for_jobs(app: &TestApp) {
+    let db = app.database.open().await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let jobs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs")
+            .fetch_one(&db.pool)
+            .await
+            .expect("jobs");
+        if jobs as usize == app::jobs::Job::ALL.len() {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "no jobs registered");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 fn with_subject(received: &[Received], email: &str, text: &str) -> Vec<Received> {
@@ -69,21 +88,7 @@ async fn digests_and_reminders_go_out_once_each_through_a_simulated_fortnight(ba
     };
     let mut instances = vec![&app];
     instances.extend(second.iter());
-    // The schedulers register their jobs when they start, due at the next
-    // Monday 07:00 and 08:00 UTC of the real clock.
-    let db = app.database.open().await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let jobs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs")
-            .fetch_one(&db.pool)
-            .await
-            .expect("jobs");
-        if jobs == 2 {
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "no jobs registered");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    wait_for_jobs(&app).await;
 
     // Friday 5 March 2027: the jobs, overdue since the servers started,
     // catch up once each.

@@ -75,8 +75,9 @@ impl MeetingChangeForm {
         today: Day,
     ) -> Result<ValidChange, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let reason = self.reason.trim();
-        check_length(&mut errors, "reason", reason, REASON_MAX_CHARS);
+        // One line, as e-mails and calendars show it.
+        let reason = self.reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        check_length(&mut errors, "reason", &reason, REASON_MAX_CHARS);
         let action = match self.action.as_str() {
             "cancel" => Some(ChangeAction::Cancel),
             "restore" => Some(ChangeAction::Restore),
@@ -107,7 +108,7 @@ impl MeetingChangeForm {
             (Some(occurs_on), Some(action)) => Ok(ValidChange {
                 occurs_on,
                 action,
-                reason: reason.to_owned(),
+                reason,
             }),
             _ => Err(FieldErrors::default()),
         }

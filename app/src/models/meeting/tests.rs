@@ -178,7 +178,7 @@ fn change_form(action: &str, occurs_on: &str) -> super::MeetingChangeForm {
         moved_on: "2027-03-16".into(),
         start_time: "10:00".into(),
         end_time: "11:00".into(),
-        reason: "  Room taken  ".into(),
+        reason: "  Room\r\n taken  ".into(),
     }
 }
 

@@ -104,6 +104,8 @@ pub fn ManageSigPage() -> impl IntoView {
                             }
                         </select>
                     </div>
+                    <Field label=t("manage-term") name="form[term_ends_on]" id="lead-term" kind="date"
+                        required=false hint=t("manage-term-hint") error=field_error(value, "term_ends_on") />
                     <button type="submit" class="button">{t("manage-appoint-button")}</button>
                 </ActionForm>
             </section>
