@@ -13,6 +13,7 @@ pub mod meetings;
 pub mod membership;
 pub mod people;
 pub mod roadmap;
+pub mod roster_freshness;
 pub mod search;
 pub mod sig_health;
 pub mod stewardship;

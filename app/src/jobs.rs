@@ -19,6 +19,9 @@ pub enum Job {
     LeadReminders,
     /// Daily at 00:05 UTC: leads whose term ended become emeritus.
     LeadTerms,
+    /// Daily at 06:00 UTC: quiet members are asked whether they still take
+    /// part; those who did not answer in 30 days become inactive.
+    RosterCheck,
 }
 
 /// How a run ended.
@@ -31,13 +34,19 @@ pub enum Outcome {
 }
 
 impl Job {
-    pub const ALL: [Job; 3] = [Job::WeeklyDigest, Job::LeadReminders, Job::LeadTerms];
+    pub const ALL: [Job; 4] = [
+        Job::WeeklyDigest,
+        Job::LeadReminders,
+        Job::LeadTerms,
+        Job::RosterCheck,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Job::WeeklyDigest => "weekly-digest",
             Job::LeadReminders => "lead-reminders",
             Job::LeadTerms => "lead-terms",
+            Job::RosterCheck => "roster-check",
         }
     }
 
@@ -47,6 +56,7 @@ impl Job {
             Job::WeeklyDigest => (7, 0, 7),
             Job::LeadReminders => (8, 0, 1),
             Job::LeadTerms => (0, 5, 1),
+            Job::RosterCheck => (6, 0, 1),
         };
         let at = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
         let mut day = now.date_naive();
@@ -128,6 +138,25 @@ impl Job {
                 tx.commit().await?;
                 Ok(Outcome::Done(format!(
                     "{stepped_down} leads became emeritus"
+                )))
+            }
+            Job::RosterCheck => {
+                use crate::store::roster_freshness;
+                let checks = roster_freshness::due(db, now, site.roster_check_days).await?;
+                let mut tx = db.begin_write().await?;
+                if !complete(&mut tx, claim, next).await? {
+                    tx.rollback().await?;
+                    return Ok(Outcome::Lost);
+                }
+                let lapsed = roster_freshness::settle(&mut tx, now.timestamp()).await?;
+                for check in &checks {
+                    let token = roster_freshness::mark_asked(&mut tx, check).await?;
+                    enqueue(&mut tx, &crate::mail::still_active(site, check, &token)).await?;
+                }
+                tx.commit().await?;
+                Ok(Outcome::Done(format!(
+                    "{} members asked, {lapsed} became inactive",
+                    checks.len()
                 )))
             }
         }

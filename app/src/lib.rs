@@ -82,6 +82,7 @@ use crate::routes::sigs::roadmap::item::RoadmapItemPage;
 use crate::routes::sigs::roadmap::SigRoadmapPage;
 use crate::routes::sigs::welcome::WelcomePage;
 use crate::routes::sigs::SigDirectory;
+use crate::routes::still_active::StillActivePage;
 use crate::routes::unsubscribe::UnsubscribePage;
 
 /// The HTML document around the app, rendered on the server only.
@@ -163,6 +164,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/sigs") view=MySigsPage ssr=SsrMode::Async />
                     <Route path=path!("/my/leading") view=MyLeadingPage ssr=SsrMode::Async />
                     <Route path=path!("/leave") view=LeavePage ssr=SsrMode::Async />
+                    <Route path=path!("/still-active") view=StillActivePage ssr=SsrMode::Async />
                     <Route path=path!("/unsubscribe") view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/health") view=HealthPage ssr=SsrMode::Async />

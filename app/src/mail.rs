@@ -11,9 +11,11 @@ use crate::store::outbox::Mail;
 
 mod digest;
 mod meeting_changes;
+mod roster;
 
 pub use digest::{lead_reminder, weekly_digest};
 pub use meeting_changes::meeting_changed;
+pub use roster::still_active;
 
 /// A value for a message's `{ $name }`.
 fn arg(value: &str) -> FluentValue<'static> {

@@ -15,4 +15,5 @@ pub mod not_found;
 pub mod roadmap;
 pub mod search;
 pub mod sigs;
+pub mod still_active;
 pub mod unsubscribe;

@@ -19,6 +19,9 @@ pub struct SiteConfig {
     pub sign_in_with: Vec<crate::models::identity::SignInOption>,
     /// Where their sign-in forms lead, for the pages' `form-action`.
     pub sign_in_origins: Vec<String>,
+    /// After how many quiet days a member is asked whether they still take
+    /// part (0: never).
+    pub roster_check_days: i64,
 }
 
 impl SiteConfig {
@@ -31,6 +34,7 @@ impl SiteConfig {
             trust_forwarded_for,
             sign_in_with: Vec::new(),
             sign_in_origins: Vec::new(),
+            roster_check_days: 365,
         }
     }
 
@@ -43,6 +47,12 @@ impl SiteConfig {
     ) -> Self {
         self.sign_in_with = options;
         self.sign_in_origins = origins;
+        self
+    }
+
+    /// The same, asking quiet members after `days` (0: never).
+    pub fn checking_rosters_every(mut self, days: i64) -> Self {
+        self.roster_check_days = days.max(0);
         self
     }
 

@@ -26,6 +26,7 @@ pub mod rate_limits;
 pub mod reminders;
 pub mod roadmap;
 pub mod roadmap_changes;
+pub mod roster_freshness;
 pub mod rosters;
 pub mod search;
 pub mod sessions;

@@ -224,6 +224,12 @@ pub struct JobArgs {
     /// another may take it over (an instance that crashed mid-run).
     #[arg(long, env = "SIGPOST_JOB_LEASE_SECONDS", default_value_t = 300)]
     pub job_lease_seconds: i64,
+
+    /// After how many days without a sign of life (joining, signing in,
+    /// a roadmap change, saying so) a member is asked by e-mail whether they
+    /// still take part; 0 never asks.
+    #[arg(long, env = "SIGPOST_ROSTER_CHECK_DAYS", default_value_t = 365)]
+    pub roster_check_days: i64,
 }
 
 impl Default for JobArgs {
@@ -231,6 +237,7 @@ impl Default for JobArgs {
         JobArgs {
             job_poll_seconds: 30,
             job_lease_seconds: 300,
+            roster_check_days: 365,
         }
     }
 }

@@ -92,7 +92,8 @@ impl Application {
             &public_url,
             args.trust_forwarded_for,
         )
-        .signing_in_with(federation.options(), federation.origins());
+        .signing_in_with(federation.options(), federation.origins())
+        .checking_rosters_every(args.jobs.roster_check_days);
         let scheduler = crate::scheduler::Scheduler::new(&args.jobs, db.clone(), site.clone());
         let state = AppState::new(app::state::AppParts {
             leptos_options,

@@ -138,6 +138,10 @@ pub struct LeaveLink {
     pub sig_name: String,
     pub display_name: String,
     pub is_current: bool,
+    /// An active member (who may say they still take part).
+    pub is_active: bool,
+    /// Asked whether they still take part, or shown as inactive.
+    pub awaits_answer: bool,
 }
 
 #[server(endpoint = "load_leave_link")]
@@ -147,9 +151,11 @@ pub async fn load_leave_link(token: String) -> Result<LeaveLink, AppError> {
     let target = crate::store::joining::leave_target(&state.db, token.trim())
         .await?
         .ok_or(AppError::NotFound)?;
+    let status = MembershipStatus::parse(&target.status);
     Ok(LeaveLink {
-        is_current: MembershipStatus::parse(&target.status)
-            .is_some_and(MembershipStatus::is_current),
+        is_current: status.is_some_and(MembershipStatus::is_current),
+        is_active: status == Some(MembershipStatus::Active),
+        awaits_answer: target.activity_asked_at.is_some() || target.inactive_at.is_some(),
         sig_slug: target.slug,
         sig_name: target.sig_name,
         display_name: target.display_name,

@@ -235,6 +235,8 @@ pub struct MySig {
     pub since_label: String,
     /// A lead's message with their decision, if any.
     pub decision_message: String,
+    /// Asked whether they still take part, or shown as inactive.
+    pub awaits_answer: bool,
 }
 
 /// The page after joining: how to take part in one SIG.
@@ -267,6 +269,17 @@ pub struct RosterEntry {
     pub requested_label: String,
     pub joined_label: String,
     pub left_label: String,
+    /// When they were asked whether they still take part, if unanswered.
+    pub asked_label: String,
+    /// Since when they are shown as inactive; empty for an active member.
+    pub inactive_label: String,
+}
+
+impl RosterEntry {
+    /// An active member who did not answer whether they still take part.
+    pub fn is_inactive(&self) -> bool {
+        !self.inactive_label.is_empty()
+    }
 }
 
 /// A SIG's members for its leads.
@@ -279,8 +292,16 @@ pub struct Roster {
 }
 
 impl Roster {
+    /// How many entries have `status`; inactive members are counted apart.
     pub fn count(&self, status: MembershipStatus) -> usize {
-        self.entries.iter().filter(|e| e.status == status).count()
+        self.entries
+            .iter()
+            .filter(|e| e.status == status && !e.is_inactive())
+            .count()
+    }
+
+    pub fn inactive_count(&self) -> usize {
+        self.entries.iter().filter(|e| e.is_inactive()).count()
     }
 }
 

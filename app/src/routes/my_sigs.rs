@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::membership::{load_my_sigs, load_standings, LeaveSig};
+use crate::api::roster_freshness::StillActive;
 use crate::components::calendar_link::CalendarLinkPanel;
 use crate::components::error_notice::{refuse_page, ErrorNotice};
 use crate::components::form::FormError;
@@ -15,11 +16,16 @@ use crate::models::membership::{GroupStanding, MembershipStatus, MySig, Standing
 #[component]
 pub fn MySigsPage() -> impl IntoView {
     let leave = ServerAction::<LeaveSig>::new();
-    let sigs = Resource::new(move || leave.version().get(), |_| load_my_sigs());
+    let still_active = ServerAction::<StillActive>::new();
+    let sigs = Resource::new(
+        move || leave.version().get() + still_active.version().get(),
+        |_| load_my_sigs(),
+    );
     let standings = Resource::new(|| (), |_| load_standings());
     let query = use_query_map();
     let joined = move || query.read().get("joined").is_some();
     let value = Signal::derive(move || leave.value().get());
+    let answered = Signal::derive(move || still_active.value().get());
     view! {
         <Title text=t("nav-my-sigs") />
         <header class="page-header">
@@ -31,6 +37,7 @@ pub fn MySigsPage() -> impl IntoView {
             <div class="notice notice-success" role="status"><p>{t("my-sigs-joined")}</p></div>
         })}
         <FormError value />
+        <FormError value=answered />
         <Transition fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 let led: Vec<GroupStanding> = standings
@@ -48,7 +55,7 @@ pub fn MySigsPage() -> impl IntoView {
                         {led_view}
                         <h2>{t("my-sigs-belong")}</h2>
                         <ul class="membership-list">
-                            {list.into_iter().map(|sig| view! { <MembershipRow sig leave /> }).collect_view()}
+                            {list.into_iter().map(|sig| view! { <MembershipRow sig leave still_active /> }).collect_view()}
                         </ul>
                         <CalendarLinkPanel />
                     }.into_any(),
@@ -67,7 +74,11 @@ pub fn MySigsPage() -> impl IntoView {
 }
 
 #[component]
-fn MembershipRow(sig: MySig, leave: ServerAction<LeaveSig>) -> impl IntoView {
+fn MembershipRow(
+    sig: MySig,
+    leave: ServerAction<LeaveSig>,
+    still_active: ServerAction<StillActive>,
+) -> impl IntoView {
     let current = sig.status.is_current();
     let label = if sig.status == MembershipStatus::Active {
         t_with(
@@ -81,16 +92,30 @@ fn MembershipRow(sig: MySig, leave: ServerAction<LeaveSig>) -> impl IntoView {
         let name = sig.name.clone();
         move || [("sig", crate::i18n::FluentValue::from(name.clone()))]
     };
+    // Asked whether they still take part: the question and the answer.
+    let asked = sig
+        .awaits_answer
+        .then(|| t_with("my-sigs-still-active", &sig_name()));
+    let answer = sig
+        .awaits_answer
+        .then(|| (sig.slug.clone(), t_with("still-active-button", &sig_name())));
     view! {
         <li class="membership panel">
             <div>
                 <h2 class="card-title"><a href=href(&format!("/sigs/{}", sig.slug))>{sig.name.clone()}</a></h2>
                 <p class="card-meta">{label}</p>
+                {asked.map(|text| view! { <p class="decision-message">{text}</p> })}
                 {(!sig.decision_message.is_empty()).then(|| view! {
                     <p class="decision-message">{t("my-sigs-message")}" "{sig.decision_message.clone()}</p>
                 })}
             </div>
             <div class="button-row">
+                {answer.map(|(slug, label)| view! {
+                    <ActionForm action=still_active attr:class="inline-form">
+                        <input type="hidden" name="sig" value=slug />
+                        <button type="submit" class="button button-small">{label}</button>
+                    </ActionForm>
+                })}
                 {if current {
                     view! {
                         <a class="button button-small button-secondary" href=href(&format!("/sigs/{}/welcome", sig.slug))>{t("welcome-eyebrow")}</a>

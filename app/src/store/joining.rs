@@ -365,18 +365,21 @@ pub async fn leave(db: &Database, person_id: i64, slug: &str) -> Result<bool, sq
 /// and whether they are still in it.
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct LeaveTarget {
+    pub membership_id: i64,
     pub person_id: i64,
     pub slug: String,
     pub sig_name: String,
     pub display_name: String,
     pub status: String,
+    pub activity_asked_at: Option<i64>,
+    pub inactive_at: Option<i64>,
 }
 
 #[tracing::instrument(skip_all, err)]
 pub async fn leave_target(db: &Database, token: &str) -> Result<Option<LeaveTarget>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT m.person_id, s.slug, s.name AS sig_name, p.display_name, m.status \
-         FROM leave_links l JOIN memberships m ON m.id = l.membership_id \
+        "SELECT m.id AS membership_id, m.person_id, s.slug, s.name AS sig_name, p.display_name, m.status, \
+         m.activity_asked_at, m.inactive_at FROM leave_links l JOIN memberships m ON m.id = l.membership_id \
          JOIN sigs s ON s.id = m.sig_id JOIN people p ON p.id = m.person_id \
          WHERE l.token_hash = $1",
     )

@@ -84,11 +84,13 @@ pub async fn my_sigs(db: &Database, person_id: i64) -> Result<Vec<MySig>, sqlx::
         left_at: Option<i64>,
         decided_at: Option<i64>,
         decision_message: String,
+        activity_asked_at: Option<i64>,
+        inactive_at: Option<i64>,
     }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT s.slug, s.name, m.status, m.requested_at, m.joined_at, m.left_at, m.decided_at, \
-         m.decision_message FROM memberships m JOIN sigs s ON s.id = m.sig_id \
-         WHERE m.person_id = $1 ORDER BY lower(s.name)",
+         m.decision_message, m.activity_asked_at, m.inactive_at FROM memberships m \
+         JOIN sigs s ON s.id = m.sig_id WHERE m.person_id = $1 ORDER BY lower(s.name)",
     )
     .bind(person_id)
     .fetch_all(&db.pool)
@@ -109,6 +111,8 @@ pub async fn my_sigs(db: &Database, person_id: i64) -> Result<Vec<MySig>, sqlx::
                 status,
                 since_label: crate::i18n::format::day_of(since),
                 decision_message: row.decision_message,
+                awaits_answer: status == MembershipStatus::Active
+                    && (row.activity_asked_at.is_some() || row.inactive_at.is_some()),
             }
         })
         .collect();
@@ -181,6 +185,8 @@ pub async fn roster(db: &Database, slug: &str) -> Result<Option<Roster>, sqlx::E
         requested_at: i64,
         joined_at: Option<i64>,
         left_at: Option<i64>,
+        activity_asked_at: Option<i64>,
+        inactive_at: Option<i64>,
     }
     let sig: Option<(i64, String, String)> =
         sqlx::query_as("SELECT id, name, join_policy FROM sigs WHERE slug = $1")
@@ -192,8 +198,8 @@ pub async fn roster(db: &Database, slug: &str) -> Result<Option<Roster>, sqlx::E
     };
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT m.id, p.display_name, p.github_handle, p.email, m.status, m.interest, \
-         m.requested_at, m.joined_at, m.left_at FROM memberships m \
-         JOIN people p ON p.id = m.person_id WHERE m.sig_id = $1 \
+         m.requested_at, m.joined_at, m.left_at, m.activity_asked_at, m.inactive_at \
+         FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.sig_id = $1 \
          ORDER BY CASE m.status WHEN 'awaiting_approval' THEN 0 WHEN 'active' THEN 1 \
          WHEN 'unconfirmed' THEN 2 ELSE 3 END, lower(p.display_name)",
     )
@@ -216,6 +222,8 @@ pub async fn roster(db: &Database, slug: &str) -> Result<Option<Roster>, sqlx::E
                 requested_label: crate::i18n::format::day_of(Some(row.requested_at)),
                 joined_label: crate::i18n::format::day_of(row.joined_at),
                 left_label: crate::i18n::format::day_of(row.left_at),
+                asked_label: crate::i18n::format::day_of(row.activity_asked_at),
+                inactive_label: crate::i18n::format::day_of(row.inactive_at),
             })
             .collect(),
     }))
@@ -288,7 +296,7 @@ pub async fn decide(
 pub async fn member_counts(db: &Database) -> Result<HashMap<String, i64>, sqlx::Error> {
     let rows: Vec<(String, i64)> = sqlx::query_as(
         "SELECT s.slug, COUNT(*) FROM memberships m JOIN sigs s ON s.id = m.sig_id \
-         WHERE m.status = 'active' GROUP BY s.slug",
+         WHERE m.status = 'active' AND m.inactive_at IS NULL GROUP BY s.slug",
     )
     .fetch_all(&db.pool)
     .await?;

@@ -19,7 +19,7 @@ pub fn router() -> Router<AppState> {
 fn to_csv(entries: &[RosterEntry]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
-        "name", "github", "email", "status", "asked", "joined", "left", "interest",
+        "name", "github", "email", "status", "asked", "joined", "left", "interest", "inactive",
     ])?;
     for entry in entries {
         writer.write_record([
@@ -31,6 +31,7 @@ fn to_csv(entries: &[RosterEntry]) -> Result<Vec<u8>, csv::Error> {
             entry.joined_label.clone(),
             entry.left_label.clone(),
             cell(&entry.interest),
+            entry.inactive_label.clone(),
         ])?;
     }
     writer

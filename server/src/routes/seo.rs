@@ -30,6 +30,7 @@ async fn robots(State(state): State<AppState>) -> Response {
             "/account/",
             "/my/",
             "/leave",
+            "/still-active",
             "/join/confirm",
             "/search",
         ] {

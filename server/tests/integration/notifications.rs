@@ -12,6 +12,7 @@ use crate::support::{roles, Backend, TestApp};
 
 mod fleet;
 mod lead_terms;
+mod roster_freshness;
 
 on_both_databases!(digests_and_reminders_go_out_once_each_through_a_simulated_fortnight,);
 

@@ -174,6 +174,7 @@ impl Settings {
             jobs: JobArgs {
                 job_poll_seconds: 1,
                 job_lease_seconds: lease_seconds,
+                ..JobArgs::default()
             },
             ..Settings::default()
         }

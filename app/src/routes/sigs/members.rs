@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::membership::{load_roster, DecideJoinRequest};
+use crate::api::roster_freshness::RestoreMember;
 use crate::components::form::FormError;
 use crate::components::form_draft::submitted;
 use crate::components::page_loader::PageLoader;
@@ -18,30 +19,38 @@ use crate::models::membership::{
 pub fn MembersPage() -> impl IntoView {
     let params = use_params_map();
     let decide = ServerAction::<DecideJoinRequest>::new();
+    let restore = ServerAction::<RestoreMember>::new();
     let roster = Resource::new(
         move || {
             (
                 params.read().get("slug").unwrap_or_default(),
-                decide.version().get(),
+                decide.version().get() + restore.version().get(),
             )
         },
         |(slug, _)| load_roster(slug),
     );
     let value = Signal::derive(move || decide.value().get());
+    let restored = Signal::derive(move || restore.value().get());
     view! {
         <PageLoader resource=roster editing=t("members-title") keep_while_reloading=true show=move |roster| {
-            view! { <FormError value /><RosterView roster decide /> }.into_any()
+            view! { <FormError value /><FormError value=restored /><RosterView roster decide restore /> }.into_any()
         } />
     }
 }
 
 #[component]
-fn RosterView(roster: Roster, decide: ServerAction<DecideJoinRequest>) -> impl IntoView {
+fn RosterView(
+    roster: Roster,
+    decide: ServerAction<DecideJoinRequest>,
+    restore: ServerAction<RestoreMember>,
+) -> impl IntoView {
     let (waiting, others): (Vec<RosterEntry>, Vec<RosterEntry>) = roster
         .entries
         .iter()
         .cloned()
         .partition(|entry| entry.status == MembershipStatus::AwaitingApproval);
+    let (inactive, others): (Vec<RosterEntry>, Vec<RosterEntry>) =
+        others.into_iter().partition(RosterEntry::is_inactive);
     let slug = roster.slug.clone();
     let title = t_with(
         "members-of",
@@ -61,6 +70,7 @@ fn RosterView(roster: Roster, decide: ServerAction<DecideJoinRequest>) -> impl I
             <ul class="stat-row">
                 {stat("members-count-active", roster.count(MembershipStatus::Active))}
                 {stat("members-count-waiting", waiting.len())}
+                {stat("members-count-inactive", roster.inactive_count())}
                 {stat("members-count-unconfirmed", roster.count(MembershipStatus::Unconfirmed))}
                 {stat("members-count-left", roster.count(MembershipStatus::Left))}
             </ul>
@@ -86,7 +96,53 @@ fn RosterView(roster: Roster, decide: ServerAction<DecideJoinRequest>) -> impl I
             }}
         </section>
         <RosterTable entries=others />
+        <InactiveMembers entries=inactive slug=roster.slug.clone() restore />
     }
+}
+
+/// Members who did not answer whether they still take part: apart from
+/// the roster, each active again by one click.
+#[component]
+fn InactiveMembers(
+    entries: Vec<RosterEntry>,
+    slug: String,
+    restore: ServerAction<RestoreMember>,
+) -> impl IntoView {
+    view! {
+        <section class="section" aria-labelledby="inactive-heading">
+            <h2 id="inactive-heading">{t("members-inactive")}</h2>
+            <p class="field-hint">{t("members-inactive-hint")}</p>
+            {if entries.is_empty() {
+                view! { <p class="empty">{t("members-no-inactive")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="membership-list">
+                        {entries.into_iter().map(|entry| {
+                            let name = entry.display_name.clone();
+                            let slug = slug.clone();
+                            view! {
+                                <li class="panel membership">
+                                    <div>
+                                        <h3 class="card-title">{entry.display_name.clone()}</h3>
+                                        <p class="card-meta">{entry.email.clone().unwrap_or_default()}" · "
+                                            {t_with("members-inactive-since", &[("date", entry.inactive_label.clone().into()), ("asked", entry.asked_label.clone().into())])}</p>
+                                    </div>
+                                    <ActionForm action=restore attr:class="inline-form">
+                                        <input type="hidden" name="sig" value=slug />
+                                        <input type="hidden" name="membership_id" value=entry.membership_id />
+                                        <button type="submit" class="button button-small button-secondary">
+                                            {t_with("members-restore", &[("name", FluentValue::from(name))])}
+                                        </button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+    .into_any()
 }
 
 /// Everyone but the waiting requests, with their dates. Its own component,
@@ -108,7 +164,9 @@ fn RosterTable(entries: Vec<RosterEntry>) -> impl IntoView {
                             <tr>
                                 <th scope="row">{entry.display_name}{entry.github_handle.map(|h| view! { <span class="lead-meta">" @"{h}</span> })}</th>
                                 <td>{entry.email.unwrap_or_default()}</td>
-                                <td>{entry.status.label()}</td>
+                                <td>{entry.status.label()}{(!entry.asked_label.is_empty()).then(|| view! {
+                                    <span class="lead-meta cell-note">{t_with("members-asked-on", &[("date", entry.asked_label.clone().into())])}</span>
+                                })}</td>
                                 <td>{entry.requested_label}</td>
                                 <td>{entry.joined_label}</td>
                                 <td>{entry.left_label}</td>

@@ -317,7 +317,7 @@ async fn followers(
          WHERE p.email IS NOT NULL AND p.id <> $2 AND COALESCE(mp.meeting_changes, 1) = 1 \
          AND p.id IN ( \
            SELECT m.person_id FROM memberships m JOIN meeting_series ms ON ms.sig_id = m.sig_id \
-           WHERE ms.id = $1 AND m.status = 'active' \
+           WHERE ms.id = $1 AND m.status = 'active' AND m.inactive_at IS NULL \
            UNION SELECT l.person_id FROM leaderships l JOIN meeting_series ms ON ms.sig_id = l.sig_id \
            WHERE ms.id = $1 AND l.role <> 'emeritus') \
          ORDER BY p.id",

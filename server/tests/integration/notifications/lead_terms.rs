@@ -76,6 +76,17 @@ async fn a_lead_whose_term_ends_becomes_emeritus_the_day_after(backend: Backend)
         StatusCode::OK
     );
 
+    // Appointing them again edits the term.
+    for (term, shown) in [
+        ("2027-07-31", "31 July 2027"),
+        ("2027-06-30", "30 June 2027"),
+    ] {
+        let edited = appoint(&app, &admin, "termed@example.org", term).await;
+        assert_eq!(edited.status, StatusCode::OK, "{}", edited.body);
+        let page = sig_page(&app).await;
+        assert!(page.contains(&format!("Chair until {shown}")), "{page}");
+    }
+
     // The last day of the term: still chair.
     move_to(&[&app], at(2027, 6, 30, 12)).await;
     let page = sig_page(&app).await;
