@@ -14,14 +14,16 @@ use super::BoardState;
 
 /// Pixels a pointer moves before a press becomes a drag (a click on the
 /// handle moves nothing).
-const DRAG_AFTER_PX: f64 = 6.0;
+const DRAG_AFTER_PX: i32 = 6;
 /// Near the window's top or bottom edge the page scrolls along.
 const SCROLL_EDGE_PX: i32 = 56;
 
 struct Drag {
     card: Element,
     pointer: i32,
-    start: (f64, f64),
+    /// Where the press began, in whole CSS pixels as pointer events give
+    /// them (so no float is ever formatted: that code weighs 6 KB of wasm).
+    start: (i32, i32),
     marker: Option<Element>,
     target: Option<Target>,
 }
@@ -69,7 +71,7 @@ fn pressed(event: PointerEvent) {
         *drag = Some(Drag {
             card,
             pointer: event.pointer_id(),
-            start: (event.client_x() as f64, event.client_y() as f64),
+            start: (event.client_x(), event.client_y()),
             marker: None,
             target: None,
         })
@@ -84,10 +86,10 @@ fn moved(event: PointerEvent) {
         else {
             return;
         };
-        let (x, y) = (event.client_x() as f64, event.client_y() as f64);
+        let (x, y) = (event.client_x(), event.client_y());
         let (dx, dy) = (x - drag.start.0, y - drag.start.1);
         if drag.marker.is_none() {
-            if dx.hypot(dy) < DRAG_AFTER_PX {
+            if dx * dx + dy * dy < DRAG_AFTER_PX * DRAG_AFTER_PX {
                 return;
             }
             let _ = drag.card.class_list().add_1("card-dragging");
@@ -113,7 +115,7 @@ fn moved(event: PointerEvent) {
 
 /// Finds the column under the pointer and the card the dragged one would
 /// land before, and puts the marker there.
-fn aim(drag: &Drag, x: f64, y: f64) -> Option<Target> {
+fn aim(drag: &Drag, x: i32, y: i32) -> Option<Target> {
     let marker = drag.marker.as_ref()?;
     let column = document()
         .element_from_point(x as f32, y as f32)
@@ -130,7 +132,7 @@ fn aim(drag: &Drag, x: f64, y: f64) -> Option<Target> {
         .collect();
     let before = shown.iter().find(|card| {
         let rect = card.get_bounding_client_rect();
-        rect.top() + rect.height() / 2.0 > y
+        rect.top() + rect.height() / 2.0 > f64::from(y)
     });
     match (before, shown.last()) {
         (Some(card), _) => {
