@@ -5,12 +5,19 @@ use app::models::meeting::LocalTime;
 use app::models::sig::SigKind;
 
 /// The group lists in the order they are read and written.
-pub const GROUP_LISTS: [(&str, SigKind); 4] = [
+pub const GROUP_LISTS: [(&str, SigKind); 5] = [
     ("sigs", SigKind::Sig),
     ("workinggroups", SigKind::WorkingGroup),
     ("committees", SigKind::Committee),
     ("usergroups", SigKind::UserGroup),
+    // The CNCF TOC's layout (its tags.yaml).
+    ("tags", SigKind::Tag),
 ];
+
+/// Lists read as groups of a kind but written back under that kind's own
+/// list: the CNCF TOC's subprojects are working groups of the TOC.
+pub const READ_ONLY_GROUP_LISTS: [(&str, SigKind); 1] =
+    [("toc_subprojects", SigKind::WorkingGroup)];
 
 /// Where a directory name's kind prefix ends: `sig-api-machinery` → `api-machinery`.
 pub fn dir_prefix(kind: SigKind) -> &'static str {
@@ -19,6 +26,7 @@ pub fn dir_prefix(kind: SigKind) -> &'static str {
         SigKind::WorkingGroup => "wg-",
         SigKind::Committee => "committee-",
         SigKind::UserGroup => "ug-",
+        SigKind::Tag => "tag-",
     }
 }
 

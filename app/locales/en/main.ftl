@@ -168,6 +168,7 @@ kind-sig = Special Interest Group
 kind-working-group = Working group
 kind-committee = Committee
 kind-user-group = User group
+kind-tag = TAG
 role-chair = Chair
 role-tech-lead = Tech lead
 role-emeritus = Emeritus

@@ -159,6 +159,7 @@ kind-sig = 兴趣小组
 kind-working-group = 工作组
 kind-committee = 委员会
 kind-user-group = 用户组
+kind-tag = 技术咨询组（TAG）
 role-chair = 主席
 role-tech-lead = 技术负责人
 role-emeritus = 荣誉负责人

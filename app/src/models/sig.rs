@@ -7,6 +7,8 @@ pub enum SigKind {
     WorkingGroup,
     Committee,
     UserGroup,
+    /// A technical advisory group, as the CNCF TOC has.
+    Tag,
 }
 
 impl SigKind {
@@ -17,14 +19,16 @@ impl SigKind {
             SigKind::WorkingGroup => "working_group",
             SigKind::Committee => "committee",
             SigKind::UserGroup => "user_group",
+            SigKind::Tag => "tag",
         }
     }
 
-    pub const ALL: [SigKind; 4] = [
+    pub const ALL: [SigKind; 5] = [
         Self::Sig,
         Self::WorkingGroup,
         Self::Committee,
         Self::UserGroup,
+        Self::Tag,
     ];
 
     pub fn parse(value: &str) -> Option<Self> {
@@ -38,6 +42,7 @@ impl SigKind {
             SigKind::WorkingGroup => "kind-working-group",
             SigKind::Committee => "kind-committee",
             SigKind::UserGroup => "kind-user-group",
+            SigKind::Tag => "kind-tag",
         })
     }
 }

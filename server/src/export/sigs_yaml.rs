@@ -16,6 +16,8 @@ struct File<'a> {
     workinggroups: Vec<Group<'a>>,
     committees: Vec<Group<'a>>,
     usergroups: Vec<Group<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<Group<'a>>,
 }
 
 #[derive(Serialize)]
@@ -212,12 +214,14 @@ pub fn write(sigs: &[ImportedSig]) -> Result<String, serde_yaml_ng::Error> {
             .map(group)
             .collect::<Vec<_>>()
     };
-    let [sigs_kind, groups_kind, committees_kind, users_kind] = GROUP_LISTS.map(|(_, kind)| kind);
+    let [sigs_kind, groups_kind, committees_kind, users_kind, tags_kind] =
+        GROUP_LISTS.map(|(_, kind)| kind);
     let text = serde_yaml_ng::to_string(&File {
         sigs: of_kind(sigs_kind),
         workinggroups: of_kind(groups_kind),
         committees: of_kind(committees_kind),
         usergroups: of_kind(users_kind),
+        tags: of_kind(tags_kind),
     })?;
     Ok(quote_clock_times(&text))
 }

@@ -22,7 +22,7 @@ mod tests;
 
 use node::{Map, Node};
 
-use crate::sigs_yaml_format::{dir_prefix, first_sentence, GROUP_LISTS};
+use crate::sigs_yaml_format::{dir_prefix, first_sentence, GROUP_LISTS, READ_ONLY_GROUP_LISTS};
 
 /// Something in the file, where it is and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +64,8 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "committees",
     "usergroups",
     "gb_rep",
+    "tags",
+    "toc_subprojects",
 ];
 const GROUP_KEYS: &[&str] = &[
     "dir",
@@ -162,7 +164,16 @@ struct Reader {
 impl Reader {
     fn read_top(&mut self, top: &Map<'_>) {
         top.unknown_keys(TOP_LEVEL_KEYS, &mut self.warnings);
-        for (key, kind) in GROUP_LISTS {
+        // A read-only list right after its kind's own, as an export writes
+        // its groups: a round trip keeps the groups' order.
+        let lists = GROUP_LISTS.into_iter().flat_map(|(key, kind)| {
+            std::iter::once((key, kind)).chain(
+                READ_ONLY_GROUP_LISTS
+                    .into_iter()
+                    .filter(move |(_, also)| *also == kind),
+            )
+        });
+        for (key, kind) in lists {
             let groups = match top.list(key) {
                 Ok(groups) => groups,
                 Err(problem) => {

@@ -30,3 +30,4 @@ mod security;
 mod sig_health;
 mod sign_in_with;
 mod signed_in_pages;
+mod tag_groups;

@@ -193,6 +193,12 @@ impl TestApp {
         Self::spawn_with(backend, false).await
     }
 
+    /// A server on a database the test filled first (the demo data only
+    /// goes into an empty one).
+    pub async fn spawn_on_database(database: TestDatabase) -> Self {
+        Self::spawn_on(database, Settings::default()).await
+    }
+
     /// A server that believes `X-Forwarded-For`, as behind a load balancer.
     pub async fn spawn_behind_proxy(backend: Backend) -> Self {
         Self::spawn_with(backend, true).await
