@@ -24,14 +24,7 @@ fn kubernetes_file() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/kubernetes-sigs.yaml")
 }
 
-fn server(database_url: &str, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(args)
-        .env("DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("server binary runs")
-}
+use crate::support::server_command as server;
 
 fn import(database_url: &str, file: &Path, extra: &[&str]) -> Output {
     let path = file.to_str().expect("path");

@@ -551,9 +551,14 @@ pub fn session_cookie(page: &Page) -> Option<String> {
 
 /// Runs the real `server import` binary.
 pub fn run_import(database_url: &str, file: &Path) -> Output {
+    let path = file.to_str().expect("path");
+    server_command(database_url, &["import", "--format", "kubesphere-md", path])
+}
+
+/// An operator runs `server ARGS…` against the database at `database_url`.
+pub fn server_command(database_url: &str, args: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(["import", "--format", "kubesphere-md"])
-        .arg(file)
+        .args(args)
         .env("DATABASE_URL", database_url)
         .env("RUST_LOG", "warn")
         .output()

@@ -6,7 +6,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use serde_yaml_ng::Value;
 
@@ -19,14 +18,7 @@ fn tags_file() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cncf-toc-tags.yaml")
 }
 
-fn server(database_url: &str, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(args)
-        .env("DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("server binary runs")
-}
+use crate::support::server_command as server;
 
 fn import(database_url: &str, path: &Path) -> String {
     let output = server(
