@@ -361,6 +361,9 @@ pub enum ExportFormat {
     /// A README with the table of groups; with --out DIR, also one README
     /// per group in its folder.
     Readme,
+    /// The whole community as one KubeSphere-style README (guidance pages,
+    /// the SIG table, chat channels), which `import` reads back.
+    KubesphereMd,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -369,8 +372,8 @@ pub struct ExportArgs {
     #[arg(long, value_enum)]
     pub format: ExportFormat,
 
-    /// Where: a file for sigs-yaml, a folder for readme. Standard output
-    /// when left out (the readme table only).
+    /// Where: a file for sigs-yaml and kubesphere-md, a folder for readme.
+    /// Standard output when left out (the readme table only).
     #[arg(long)]
     pub out: Option<PathBuf>,
 

@@ -1,5 +1,6 @@
-//! Writers of community data files: `sigs.yaml` and generated READMEs.
-//! Both start from `app::store::export::community`.
+//! Writers of community data files: `sigs.yaml`, generated READMEs and the
+//! KubeSphere README. All start from `app::store::export::community`.
 
+pub mod kubesphere_md;
 pub mod readme;
 pub mod sigs_yaml;

@@ -29,11 +29,8 @@ pub async fn list_pages(
     db: &Database,
     summarise: impl Fn(&str) -> String,
 ) -> Result<Vec<PageLink>, sqlx::Error> {
-    let rows: Vec<StoredPage> =
-        sqlx::query_as("SELECT slug, title, body_markdown FROM pages ORDER BY position, slug")
-            .fetch_all(&db.pool)
-            .await?;
-    Ok(rows
+    Ok(all_pages(db)
+        .await?
         .into_iter()
         .map(|page| PageLink {
             summary: summarise(&page.body_markdown),
@@ -41,6 +38,14 @@ pub async fn list_pages(
             title: page.title,
         })
         .collect())
+}
+
+/// Every governance page in reading order, whole (for an export).
+#[tracing::instrument(skip(db), err)]
+pub async fn all_pages(db: &Database) -> Result<Vec<StoredPage>, sqlx::Error> {
+    sqlx::query_as("SELECT slug, title, body_markdown FROM pages ORDER BY position, slug")
+        .fetch_all(&db.pool)
+        .await
 }
 
 /// One page by slug; `None` when there is none.

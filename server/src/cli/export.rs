@@ -5,7 +5,7 @@ use std::path::Path;
 use app::store::Database;
 
 use crate::config::{ExportArgs, ExportFormat};
-use crate::export::{readme, sigs_yaml};
+use crate::export::{kubesphere_md, readme, sigs_yaml};
 
 pub async fn run(args: ExportArgs) -> Result<(), String> {
     let db = Database::connect(&args.database.database_url, 2)
@@ -15,8 +15,25 @@ pub async fn run(args: ExportArgs) -> Result<(), String> {
     let sigs = app::store::export::community(&db, args.include_private)
         .await
         .map_err(|error| format!("cannot read the groups: {error}"))?;
+    let community_pages = match args.format {
+        ExportFormat::KubesphereMd => Some((
+            app::store::pages::all_pages(&db).await,
+            app::store::pages::list_channels(&db).await,
+        )),
+        _ => None,
+    };
     db.pool.close().await;
     match (args.format, &args.out) {
+        (ExportFormat::KubesphereMd, out) => {
+            let Some((Ok(pages), Ok(channels))) = community_pages else {
+                return Err("cannot read the pages and channels".to_owned());
+            };
+            let text = kubesphere_md::write(&sigs, &pages, &channels);
+            match out {
+                Some(path) => write_new(path, &text)?,
+                None => print_out(&text)?,
+            }
+        }
         (ExportFormat::SigsYaml, out) => {
             let text = sigs_yaml::write(&sigs).map_err(|error| error.to_string())?;
             match out {

@@ -14,6 +14,7 @@ mod fleet;
 mod health;
 mod import;
 mod joining;
+mod kubesphere_round_trip;
 mod languages;
 mod leading;
 mod meetings;
