@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod directory;
+pub mod git_sync;
 pub mod guidance;
 pub mod health;
 pub mod identities;

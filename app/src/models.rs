@@ -5,6 +5,7 @@ pub mod annual_report;
 pub mod channel;
 pub mod community;
 pub mod fields;
+pub mod git_sync;
 pub mod health;
 pub mod identity;
 pub mod import;

@@ -9,6 +9,7 @@ pub mod calendar_feeds;
 pub mod digests;
 pub mod export;
 pub mod form_drafts;
+pub mod git_sync;
 pub mod health;
 pub mod identities;
 pub mod import;

@@ -210,6 +210,9 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub jobs: JobArgs,
+
+    #[command(flatten)]
+    pub git: crate::git_sync::config::GitSyncArgs,
 }
 
 /// The scheduler of digests and reminders: every instance polls, the

@@ -8,6 +8,7 @@ pub mod demo_data;
 pub mod export;
 pub mod federation;
 pub mod form_drafts;
+pub mod git_sync;
 pub mod import;
 pub mod language;
 pub mod mailer;

@@ -4,6 +4,7 @@ pub mod admin_import;
 pub mod api_v1;
 pub mod assets;
 pub mod calendars;
+pub mod git_webhook;
 pub mod health;
 pub mod preferences;
 pub mod report_markdown;

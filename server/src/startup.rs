@@ -54,6 +54,7 @@ pub struct Application {
     watching: Option<crate::page_cache::freshness::Watching>,
     clock: app::clock::Clock,
     scheduler: crate::scheduler::Scheduler,
+    git_sync: Option<crate::git_sync::GitSync>,
 }
 
 impl Application {
@@ -95,6 +96,16 @@ impl Application {
         .signing_in_with(federation.options(), federation.origins())
         .checking_rosters_every(args.jobs.roster_check_days);
         let scheduler = crate::scheduler::Scheduler::new(&args.jobs, db.clone(), site.clone());
+        let git_sync = crate::git_sync::GitSync::from_args(&args.git, db.clone(), &site);
+        let git_hook = match (&git_sync, &args.git.git_webhook_secret) {
+            (Some(sync), Some(secret)) if !secret.0.is_empty() => {
+                Some(crate::routes::git_webhook::GitHook {
+                    secret: secret.0.clone(),
+                    wake: sync.waker(),
+                })
+            }
+            _ => None,
+        };
         let state = AppState::new(app::state::AppParts {
             leptos_options,
             db: db.clone(),
@@ -124,7 +135,13 @@ impl Application {
                 .map_err(StartError::Mail)?;
         Ok(Application {
             listener,
-            router: router(state, report_key, page_cache.clone(), Arc::new(federation)),
+            router: router(
+                state,
+                report_key,
+                page_cache.clone(),
+                Arc::new(federation),
+                git_hook,
+            ),
             db,
             addr,
             delivery,
@@ -134,6 +151,7 @@ impl Application {
             watching,
             clock,
             scheduler,
+            git_sync,
         })
     }
 
@@ -166,6 +184,7 @@ impl Application {
         let mailer = tokio::spawn(crate::mailer::run(self.db.clone(), self.delivery));
         let scheduler = tokio::spawn(self.scheduler.run());
         let watcher = self.watching.map(tokio::spawn);
+        let git_sync = self.git_sync.map(|sync| tokio::spawn(sync.run()));
         let (stopping, stopped_accepting) = tokio::sync::oneshot::channel::<()>();
         let shutdown = async move {
             shutdown.await;
@@ -190,8 +209,8 @@ impl Application {
         }
         mailer.abort();
         scheduler.abort();
-        if let Some(watcher) = watcher {
-            watcher.abort();
+        for task in [watcher, git_sync].into_iter().flatten() {
+            task.abort();
         }
         self.db.pool.close().await;
         tracing::info!("stopped");
@@ -222,6 +241,7 @@ pub fn router(
     report_key: crate::redirects::ReportKey,
     page_cache: Option<Arc<PageCache>>,
     federation: Arc<crate::federation::Federation>,
+    git_hook: Option<crate::routes::git_webhook::GitHook>,
 ) -> Router {
     let pages = page_routes();
     let options = state.leptos_options.clone();
@@ -250,6 +270,7 @@ pub fn router(
     let router = crate::security::limit_bodies(router)
         .merge(crate::routes::admin_import::router())
         .merge(crate::routes::sign_in_with::router())
+        .merge(crate::routes::git_webhook::router(git_hook))
         .layer(axum::Extension(federation))
         .layer(axum::middleware::from_fn(
             crate::routes::server_fn_errors::correct_status,

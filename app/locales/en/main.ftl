@@ -1063,3 +1063,32 @@ members-inactive-since = inactive since { $date }, asked on { $asked }
 members-restore = Restore { $name } as active
 members-asked-on = asked on { $date } whether still taking part
 my-sigs-still-active = We asked whether you still take part in { $sig }. Say so and you stay on its roster as an active member.
+
+## The sync with the community repository (admins)
+git-sync = Community repository
+git-sync-lead = Edits made on this site become commits to the community's repository, and commits there become this site. A change that would overwrite a site edit or archive groups waits here for your choice.
+git-sync-target = Repository
+git-sync-commit = In step at commit
+git-sync-synced = Last looked
+git-sync-waiting = Site edits not committed yet
+git-sync-never = never
+git-sync-error = The last sync failed; it is tried again on its own:
+git-sync-held = A change waits for your choice
+git-sync-conflict = Commit { $commit } in the repository and an edit on this site changed the same lines. Nothing is synced until you choose; both versions stay kept here.
+git-sync-deletions = Commit { $commit } in the repository no longer lists some groups. Nothing is synced until you choose.
+git-sync-would-archive = Taking the repository's version archives:
+git-sync-both = Both versions, with the lines they disagree on marked
+git-sync-site-version = This site's version
+git-sync-repo-version = The repository's version
+git-sync-keep-site = Keep this site's version
+git-sync-take-repo = Take the repository's version
+git-sync-applying = Your choice ({ $side }) is being applied.
+git-sync-chosen = Your choice is saved; the sync applies it within seconds.
+git-sync-side-unknown = Choose this site's version or the repository's.
+git-sync-already-chosen = This change was already decided; reload the page to see where the sync stands.
+
+## What a group's file says of its place in the community
+sig-liaison = Liaison
+sig-stakeholders = Answers to
+sig-label = GitHub label
+sig-subproject-leads = Leads:

@@ -1016,3 +1016,32 @@ members-inactive-since = 自 { $date } 起不活跃，询问于 { $asked }
 members-restore = 将 { $name } 恢复为活跃
 members-asked-on = 已于 { $date } 询问是否仍在参与
 my-sigs-still-active = 我们询问了你是否仍在参与 { $sig }。告诉我们后你会作为活跃成员留在名单上。
+
+## 与社区仓库同步（管理员）
+git-sync = 社区仓库
+git-sync-lead = 在本站所做的修改会成为社区仓库中的提交，仓库中的提交也会同步到本站。会覆盖本站修改或归档小组的变更会在这里等待你的选择。
+git-sync-target = 仓库
+git-sync-commit = 已同步到提交
+git-sync-synced = 上次检查
+git-sync-waiting = 尚未提交的站内修改
+git-sync-never = 从未
+git-sync-error = 上次同步失败，系统会自动重试：
+git-sync-held = 有一项变更等待你的选择
+git-sync-conflict = 仓库中的提交 { $commit } 与本站的一次修改改动了相同的行。在你选择之前不会同步；两个版本都会保存在这里。
+git-sync-deletions = 仓库中的提交 { $commit } 不再列出某些小组。在你选择之前不会同步。
+git-sync-would-archive = 采用仓库的版本将归档：
+git-sync-both = 两个版本，分歧的行已标出
+git-sync-site-version = 本站的版本
+git-sync-repo-version = 仓库的版本
+git-sync-keep-site = 保留本站的版本
+git-sync-take-repo = 采用仓库的版本
+git-sync-applying = 你的选择（{ $side }）正在应用。
+git-sync-chosen = 你的选择已保存，同步会在几秒内应用。
+git-sync-side-unknown = 请选择本站的版本或仓库的版本。
+git-sync-already-chosen = 这项变更已经有了决定；请刷新页面查看同步状态。
+
+## 小组文件中关于其在社区中位置的信息
+sig-liaison = 联络人
+sig-stakeholders = 对接小组
+sig-label = GitHub 标签
+sig-subproject-leads = 负责人：

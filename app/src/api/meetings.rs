@@ -117,11 +117,13 @@ pub async fn load_series_editor(slug: String, id: i64) -> Result<MeetingSeriesEd
 pub async fn save_meeting_series(form: MeetingSeriesForm) -> Result<i64, AppError> {
     let state = crate::state::app_state()?;
     let slug = form.sig.trim();
-    crate::permissions::sig_editor(&state.db, slug).await?;
+    let editor = crate::permissions::sig_editor(&state.db, slug).await?;
     let series = form.validate(crate::schedule::zones::canonical)?;
     let id = crate::store::meetings::save_series(&state.db, slug, form.id, &series)
         .await?
         .ok_or(AppError::NotFound)?;
+    let summary = format!("{slug}: meeting \"{}\" saved", series.title);
+    crate::api::git_sync::note_edit(&state.db, editor.id, summary).await;
     crate::i18n::redirect(&format!("/sigs/{slug}/meetings"));
     Ok(id)
 }
@@ -201,7 +203,7 @@ pub async fn delete_meeting_entry(
 ) -> Result<(), AppError> {
     use crate::store::meetings::{delete_record, delete_series};
     let state = crate::state::app_state()?;
-    crate::permissions::sig_editor(&state.db, &sig).await?;
+    let editor = crate::permissions::sig_editor(&state.db, &sig).await?;
     confirmed(confirm)?;
     let deleted = match what.as_str() {
         "series" => delete_series(&state.db, &sig, id).await,
@@ -210,6 +212,10 @@ pub async fn delete_meeting_entry(
     }?;
     if !deleted {
         return Err(AppError::NotFound);
+    }
+    if what == "series" {
+        let summary = format!("{sig}: a meeting series removed");
+        crate::api::git_sync::note_edit(&state.db, editor.id, summary).await;
     }
     crate::i18n::redirect(&format!("/sigs/{sig}/meetings"));
     Ok(())

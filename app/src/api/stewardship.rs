@@ -58,11 +58,13 @@ pub async fn load_sig_edit(slug: String) -> Result<SigEditForm, AppError> {
 #[server(endpoint = "update_sig")]
 pub async fn update_sig(form: SigEditForm) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
-    crate::permissions::sig_editor(&state.db, form.slug.trim()).await?;
+    let editor = crate::permissions::sig_editor(&state.db, form.slug.trim()).await?;
     form.validate()?;
     if !crate::store::sig_changes::update_details(&state.db, &form).await? {
         return Err(AppError::NotFound);
     }
+    let summary = format!("{}: details edited", form.slug.trim());
+    crate::api::git_sync::note_edit(&state.db, editor.id, summary).await;
     crate::i18n::redirect(&format!("/sigs/{}", form.slug.trim()));
     Ok(())
 }
@@ -71,7 +73,7 @@ pub async fn update_sig(form: SigEditForm) -> Result<(), AppError> {
 #[server(endpoint = "create_sig")]
 pub async fn create_sig(form: NewSigForm) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
-    crate::permissions::admin(&state.db).await?;
+    let admin = crate::permissions::admin(&state.db).await?;
     let kind = form.validate()?;
     let slug = form.slug.trim();
     let created = crate::store::sig_changes::create(
@@ -87,6 +89,7 @@ pub async fn create_sig(form: NewSigForm) -> Result<(), AppError> {
         errors.add("slug", crate::i18n::t("check-slug-taken"));
         return Err(errors.into());
     }
+    crate::api::git_sync::note_edit(&state.db, admin.id, format!("{slug}: group created")).await;
     crate::i18n::redirect(&format!("/admin/sigs/{slug}"));
     Ok(())
 }
@@ -95,13 +98,15 @@ pub async fn create_sig(form: NewSigForm) -> Result<(), AppError> {
 #[server(endpoint = "rename_sig")]
 pub async fn rename_sig(form: RenameSigForm) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
-    crate::permissions::admin(&state.db).await?;
+    let admin = crate::permissions::admin(&state.db).await?;
     let kind = form.validate()?;
     if !crate::store::sig_changes::rename(&state.db, form.slug.trim(), form.name.trim(), kind)
         .await?
     {
         return Err(AppError::NotFound);
     }
+    let summary = format!("{}: renamed to {}", form.slug.trim(), form.name.trim());
+    crate::api::git_sync::note_edit(&state.db, admin.id, summary).await;
     crate::i18n::redirect(&format!("/admin/sigs/{}?done=renamed", form.slug.trim()));
     Ok(())
 }
@@ -110,11 +115,12 @@ pub async fn rename_sig(form: RenameSigForm) -> Result<(), AppError> {
 #[server(endpoint = "set_sig_archived")]
 pub async fn set_sig_archived(slug: String, archived: bool) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
-    crate::permissions::admin(&state.db).await?;
+    let admin = crate::permissions::admin(&state.db).await?;
     if !crate::store::sig_changes::set_archived(&state.db, &slug, archived).await? {
         return Err(AppError::NotFound);
     }
     let done = if archived { "archived" } else { "restored" };
+    crate::api::git_sync::note_edit(&state.db, admin.id, format!("{slug}: group {done}")).await;
     crate::i18n::redirect(&format!("/admin/sigs/{slug}?done={done}"));
     Ok(())
 }
@@ -157,7 +163,7 @@ pub async fn load_leads(slug: String) -> Result<Vec<ManagedLead>, AppError> {
 pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
     use crate::store::sig_changes::Appointment;
     let state = crate::state::app_state()?;
-    crate::permissions::admin(&state.db).await?;
+    let admin = crate::permissions::admin(&state.db).await?;
     let appointed = form.validate(state.clock.today())?;
     let sig_name = crate::store::sigs::find_by_slug(&state.db, form.slug.trim(), |_| String::new())
         .await?
@@ -187,6 +193,12 @@ pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
     if outcome == Appointment::NoSuchSig {
         return Err(AppError::NotFound);
     }
+    let summary = format!(
+        "{}: {} appointed as a lead",
+        form.slug.trim(),
+        form.display_name.trim()
+    );
+    crate::api::git_sync::note_edit(&state.db, admin.id, summary).await;
     crate::i18n::redirect(&format!("/admin/sigs/{}?done=appointed", form.slug.trim()));
     Ok(())
 }
@@ -195,10 +207,11 @@ pub async fn appoint_lead(form: AppointLeadForm) -> Result<(), AppError> {
 #[server(endpoint = "remove_lead")]
 pub async fn remove_lead(slug: String, person_id: i64) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
-    crate::permissions::admin(&state.db).await?;
+    let admin = crate::permissions::admin(&state.db).await?;
     if !crate::store::sig_changes::remove_lead(&state.db, &slug, person_id).await? {
         return Err(AppError::NotFound);
     }
+    crate::api::git_sync::note_edit(&state.db, admin.id, format!("{slug}: a lead removed")).await;
     Ok(())
 }
 

@@ -42,6 +42,7 @@ pub fn LeadList(leads: Vec<Lead>) -> impl IntoView {
                                     {lead.role.label()}
                                     {lead.term.clone().map(|term| format!(" {term}"))}
                                     {handle.map(|h| format!(" · @{h}"))}
+                                    {lead.company.clone().map(|company| format!(" · {company}"))}
                                 </span>
                             </span>
                         </li>

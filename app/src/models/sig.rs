@@ -89,6 +89,9 @@ pub struct Lead {
     /// emeritus lead, when the records say.
     #[serde(default)]
     pub term: Option<String>,
+    /// The company their group's file names, if any.
+    #[serde(default)]
+    pub company: Option<String>,
 }
 
 /// The dates of a lead's term, as the lead list shows them: a chair's or
@@ -193,6 +196,12 @@ pub struct SigDetail {
     pub mission_untranslated: bool,
     /// Years with a published annual report, newest first.
     pub reports: Vec<i64>,
+    /// The group's GitHub label (`sig/LABEL`), from its file.
+    pub label: Option<String>,
+    /// The groups a working group answers to, by name.
+    pub stakeholder_sigs: Vec<String>,
+    /// Its liaison on the steering body: "Name (@handle)".
+    pub liaison: Option<String>,
 }
 
 /// A discussion team of a SIG (a GitHub team people can mention).
@@ -209,6 +218,25 @@ pub struct Subproject {
     pub name: String,
     pub description: String,
     pub owners: Vec<String>,
+    /// "Name (@handle, Company)", one per lead.
+    pub leads: Vec<String>,
+    /// Its own Slack channel, without `#`.
+    pub slack: Option<String>,
+    pub mailing_list_url: Option<String>,
+}
+
+/// "Name (@handle, Company)": a person a group's file names, as pages show them.
+pub fn person_label(name: &str, github: Option<&str>, company: Option<&str>) -> String {
+    let details: Vec<String> = github
+        .map(|handle| format!("@{handle}"))
+        .into_iter()
+        .chain(company.map(str::to_owned))
+        .collect();
+    if details.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", details.join(", "))
+    }
 }
 
 #[cfg(test)]
@@ -228,6 +256,7 @@ mod tests {
                 github_handle: Some("stoneshi-yunify".into()),
                 role: LeadRole::Chair,
                 term: None,
+                company: None,
             }],
         }
     }

@@ -1,5 +1,6 @@
 //! `/admin/…`: what community admins manage.
 
+pub mod git_sync;
 pub mod guidance;
 pub mod import;
 pub mod job_runs;

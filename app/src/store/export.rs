@@ -5,7 +5,8 @@
 
 use sqlx::FromRow;
 
-use super::import::{ImportedLead, ImportedSig, ImportedSubproject, ImportedTeam, SigDetails};
+use super::import::details::StoredSubproject;
+use super::import::{ImportedLead, ImportedSig, ImportedTeam, NamedPerson, SigDetails};
 use super::meetings::SeriesRule;
 use super::sigs::{sig_columns, SigRow};
 use super::Database;
@@ -17,6 +18,7 @@ struct LeadRow {
     display_name: String,
     github_handle: Option<String>,
     email: Option<String>,
+    company: Option<String>,
     role: String,
 }
 
@@ -29,11 +31,17 @@ struct SeriesRow {
 }
 
 #[derive(FromRow)]
-struct PartRow {
+struct TeamRow {
     sig_id: i64,
     name: String,
     description: String,
-    owners: String,
+}
+
+#[derive(FromRow)]
+struct SubprojectRow {
+    sig_id: i64,
+    #[sqlx(flatten)]
+    stored: StoredSubproject,
 }
 
 /// Every active group, in directory order. Leads' e-mail addresses are
@@ -47,7 +55,7 @@ pub async fn community(db: &Database, with_private: bool) -> Result<Vec<Imported
     .fetch_all(&db.pool)
     .await?;
     let leads: Vec<LeadRow> = sqlx::query_as(
-        "SELECT l.sig_id, p.display_name, p.github_handle, p.email, l.role \
+        "SELECT l.sig_id, p.display_name, p.github_handle, p.email, p.company, l.role \
          FROM leaderships l JOIN people p ON p.id = l.person_id ORDER BY l.sig_id, l.position",
     )
     .fetch_all(&db.pool)
@@ -58,16 +66,17 @@ pub async fn community(db: &Database, with_private: bool) -> Result<Vec<Imported
     )
     .fetch_all(&db.pool)
     .await?;
-    let teams: Vec<PartRow> = sqlx::query_as(
-        "SELECT sig_id, name, description, '' AS owners FROM sig_teams ORDER BY sig_id, position",
+    let teams: Vec<TeamRow> =
+        sqlx::query_as("SELECT sig_id, name, description FROM sig_teams ORDER BY sig_id, position")
+            .fetch_all(&db.pool)
+            .await?;
+    let subprojects: Vec<SubprojectRow> = sqlx::query_as(
+        "SELECT sig_id, name, description, owners, slack, mailing_list_url, leads \
+         FROM subprojects ORDER BY sig_id, position",
     )
     .fetch_all(&db.pool)
     .await?;
-    let subprojects: Vec<PartRow> = sqlx::query_as(
-        "SELECT sig_id, name, description, owners FROM subprojects ORDER BY sig_id, position",
-    )
-    .fetch_all(&db.pool)
-    .await?;
+
     Ok(sigs
         .into_iter()
         .map(|sig| {
@@ -80,6 +89,7 @@ pub async fn community(db: &Database, with_private: bool) -> Result<Vec<Imported
                     github_handle: lead.github_handle.clone(),
                     role: LeadRole::parse(&lead.role).unwrap_or(LeadRole::Chair),
                     email: lead.email.clone().filter(|_| with_private),
+                    company: lead.company.clone(),
                 })
                 .collect();
             let meetings = series
@@ -98,11 +108,7 @@ pub async fn community(db: &Database, with_private: bool) -> Result<Vec<Imported
             let subprojects = subprojects
                 .iter()
                 .filter(|sub| sub.sig_id == id)
-                .map(|sub| ImportedSubproject {
-                    name: sub.name.clone(),
-                    description: sub.description.clone(),
-                    owners: sub.owners.lines().map(str::to_owned).collect(),
-                })
+                .map(|sub| sub.stored.clone().imported())
                 .collect();
             ImportedSig {
                 chat_channel: sig.chat_channel(),
@@ -119,6 +125,13 @@ pub async fn community(db: &Database, with_private: bool) -> Result<Vec<Imported
                     meetings,
                     teams,
                     subprojects,
+                    stakeholder_sigs: sig.stakeholder_sigs.lines().map(str::to_owned).collect(),
+                    liaison: sig.liaison_name.map(|name| NamedPerson {
+                        name,
+                        github: sig.liaison_github,
+                        company: None,
+                    }),
+                    label: sig.label,
                 }),
             }
         })

@@ -12,7 +12,9 @@ use crate::models::sig::{LeadRole, NamedLink, SigKind};
 pub(crate) mod details;
 mod people;
 
-pub use details::{default_start, ImportedSeries, ImportedSubproject, ImportedTeam, SigDetails};
+pub use details::{
+    default_start, ImportedSeries, ImportedSubproject, ImportedTeam, NamedPerson, SigDetails,
+};
 
 /// Everything an importer understood from a source file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,6 +46,8 @@ pub struct ImportedLead {
     /// Private: stored for the leads' own mail, never shown or exported
     /// for publishing.
     pub email: Option<String>,
+    /// The company the file says they work for.
+    pub company: Option<String>,
 }
 
 /// Whether an import is kept or only reported.
@@ -108,19 +112,64 @@ pub async fn run(
     mode: ImportMode,
 ) -> Result<ImportReport, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let mut report = ImportReport::default();
-    for (position, sig) in import.sigs.iter().enumerate() {
-        upsert_sig(&mut tx, sig, position as i64, &mut report).await?;
-    }
-    for (position, channel) in import.channels.iter().enumerate() {
-        upsert_channel(&mut tx, channel, position as i64, &mut report).await?;
-    }
-    for (position, page) in import.pages.iter().enumerate() {
-        upsert_page(&mut tx, page, position as i64, &mut report).await?;
-    }
+    let report = write_all(&mut tx, import).await?;
     match mode {
         ImportMode::Apply => tx.commit().await?,
         ImportMode::DryRun => tx.rollback().await?,
+    }
+    Ok(report)
+}
+
+/// Makes the site's groups those of `import`, as a file kept in git is the
+/// whole truth: writes it as `apply` does, makes its archived groups active
+/// again and archives the groups in `archive` (those it no longer lists).
+#[tracing::instrument(skip_all, err)]
+pub async fn apply_whole(
+    db: &Database,
+    import: &CommunityImport,
+    archive: &[String],
+) -> Result<ImportReport, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let mut report = write_all(&mut tx, import).await?;
+    for (sigs, status) in [
+        (
+            import.sigs.iter().map(|sig| &sig.slug).collect::<Vec<_>>(),
+            "active",
+        ),
+        (archive.iter().collect(), "archived"),
+    ] {
+        for slug in sigs {
+            let changed = sqlx::query(
+                "UPDATE sigs SET status = $1, updated_at = $2 WHERE slug = $3 AND status <> $1",
+            )
+            .bind(status)
+            .bind(tx.now())
+            .bind(slug)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed > 0 {
+                report.updated.push(format!("SIG {slug} ({status})"));
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(report)
+}
+
+async fn write_all(
+    tx: &mut crate::store::write::WriteTransaction,
+    import: &CommunityImport,
+) -> Result<ImportReport, sqlx::Error> {
+    let mut report = ImportReport::default();
+    for (position, sig) in import.sigs.iter().enumerate() {
+        upsert_sig(tx, sig, position as i64, &mut report).await?;
+    }
+    for (position, channel) in import.channels.iter().enumerate() {
+        upsert_channel(tx, channel, position as i64, &mut report).await?;
+    }
+    for (position, page) in import.pages.iter().enumerate() {
+        upsert_page(tx, page, position as i64, &mut report).await?;
     }
     Ok(report)
 }

@@ -6,14 +6,15 @@ use sqlx::FromRow;
 
 use super::Database;
 use crate::models::sig::{
-    Lead, LeadRole, NamedLink, SigDetail, SigKind, SigSummary, SigTeam, Subproject,
+    person_label, Lead, LeadRole, NamedLink, SigDetail, SigKind, SigSummary, SigTeam, Subproject,
 };
 
 /// The columns of `sigs` a `SigRow` reads, for `SELECT … FROM sigs`.
 macro_rules! sig_columns {
     () => {
         "SELECT id, slug, name, kind, description, mission, charter_url, chat_channel_name, \
-         chat_channel_url, mailing_list_url, meeting_notes_url, recordings_url, status FROM sigs "
+         chat_channel_url, mailing_list_url, meeting_notes_url, recordings_url, status, label, \
+         stakeholder_sigs, liaison_name, liaison_github FROM sigs "
     };
 }
 pub(super) use sig_columns;
@@ -34,6 +35,11 @@ pub(super) struct SigRow {
     pub meeting_notes_url: Option<String>,
     pub recordings_url: Option<String>,
     pub status: String,
+    pub label: Option<String>,
+    /// Names, one per line.
+    pub stakeholder_sigs: String,
+    pub liaison_name: Option<String>,
+    pub liaison_github: Option<String>,
 }
 
 #[derive(FromRow)]
@@ -45,6 +51,7 @@ struct LeadRow {
     term_ends_on: Option<String>,
     former_role: Option<String>,
     stepped_down_at: Option<i64>,
+    company: Option<String>,
 }
 
 impl SigRow {
@@ -88,6 +95,7 @@ impl From<LeadRow> for Lead {
             github_handle: row.github_handle,
             role,
             term,
+            company: row.company,
         }
     }
 }
@@ -104,8 +112,8 @@ pub async fn list_active(db: &Database) -> Result<Vec<SigSummary>, sqlx::Error> 
     let mut leads_by_sig: HashMap<i64, Vec<Lead>> = HashMap::new();
     let lead_rows: Vec<LeadRow> = sqlx::query_as(
         "SELECT l.sig_id, p.display_name, p.github_handle, l.role, l.term_ends_on, \
-         l.former_role, l.stepped_down_at FROM leaderships l JOIN people p ON p.id = l.person_id \
-         JOIN sigs s ON s.id = l.sig_id WHERE s.status = 'active' \
+         l.former_role, l.stepped_down_at, p.company FROM leaderships l \
+         JOIN people p ON p.id = l.person_id JOIN sigs s ON s.id = l.sig_id WHERE s.status = 'active' \
          ORDER BY l.sig_id, l.position",
     )
     .fetch_all(&db.pool)
@@ -139,8 +147,8 @@ pub async fn find_by_slug(
     };
     let leads: Vec<LeadRow> = sqlx::query_as(
         "SELECT l.sig_id, p.display_name, p.github_handle, l.role, l.term_ends_on, \
-         l.former_role, l.stepped_down_at FROM leaderships l JOIN people p ON p.id = l.person_id \
-         WHERE l.sig_id = $1 ORDER BY l.position",
+         l.former_role, l.stepped_down_at, p.company FROM leaderships l \
+         JOIN people p ON p.id = l.person_id WHERE l.sig_id = $1 ORDER BY l.position",
     )
     .bind(row.id)
     .fetch_all(&db.pool)
@@ -151,20 +159,34 @@ pub async fn find_by_slug(
     .bind(row.id)
     .fetch_all(&db.pool)
     .await?;
-    let subprojects: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT name, description, owners FROM subprojects WHERE sig_id = $1 ORDER BY position",
+    let subprojects: Vec<crate::store::import::details::StoredSubproject> = sqlx::query_as(
+        "SELECT name, description, owners, slack, mailing_list_url, leads FROM subprojects \
+         WHERE sig_id = $1 ORDER BY position",
     )
     .bind(row.id)
     .fetch_all(&db.pool)
     .await?;
     let subprojects = subprojects
         .into_iter()
-        .map(|(name, description, owners)| Subproject {
-            name,
-            description,
-            owners: owners.lines().map(str::to_owned).collect(),
+        .map(|stored| {
+            let sub = stored.imported();
+            Subproject {
+                leads: sub
+                    .leads
+                    .iter()
+                    .map(|lead| {
+                        person_label(&lead.name, lead.github.as_deref(), lead.company.as_deref())
+                    })
+                    .collect(),
+                name: sub.name,
+                description: sub.description,
+                owners: sub.owners,
+                slack: sub.slack,
+                mailing_list_url: sub.mailing_list_url,
+            }
         })
         .collect();
+
     let reports = super::sig_health::published_years(db, row.id).await?;
     let mission_html = render_markdown(&row.mission);
     let archived = row.status == "archived";
@@ -173,6 +195,12 @@ pub async fn find_by_slug(
         row.recordings_url.clone(),
         row.mailing_list_url.clone(),
     );
+    let label = row.label.clone();
+    let stakeholder_sigs = row.stakeholder_sigs.lines().map(str::to_owned).collect();
+    let liaison = row
+        .liaison_name
+        .as_deref()
+        .map(|name| person_label(name, row.liaison_github.as_deref(), None));
     Ok(Some(SigDetail {
         summary: row.into_summary(leads.into_iter().map(Lead::from).collect()),
         mission_html,
@@ -185,6 +213,9 @@ pub async fn find_by_slug(
         description_untranslated: false,
         mission_untranslated: false,
         reports,
+        label,
+        stakeholder_sigs,
+        liaison,
     }))
 }
 

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use app::store::Database;
 
-use crate::config::{ExportArgs, ExportFormat};
-use crate::export::{kubesphere_md, readme, sigs_yaml};
+use crate::config::{ExportArgs, ExportFormat, ImportFormat};
+use crate::export::{readme, readmes};
 
 pub async fn run(args: ExportArgs) -> Result<(), String> {
     let db = Database::connect(&args.database.database_url, 2)
@@ -15,47 +15,26 @@ pub async fn run(args: ExportArgs) -> Result<(), String> {
     let sigs = app::store::export::community(&db, args.include_private)
         .await
         .map_err(|error| format!("cannot read the groups: {error}"))?;
-    let community_pages = match args.format {
-        ExportFormat::KubesphereMd => Some((
-            app::store::pages::all_pages(&db).await,
-            app::store::pages::list_channels(&db).await,
-        )),
-        _ => None,
+    let data_format = match args.format {
+        ExportFormat::SigsYaml => Some(ImportFormat::SigsYaml),
+        ExportFormat::KubesphereMd => Some(ImportFormat::KubesphereMd),
+        ExportFormat::Readme => None,
+    };
+    let text = match data_format {
+        Some(format) => Some(crate::export::data_file(&db, format, &sigs).await),
+        None => None,
     };
     db.pool.close().await;
-    match (args.format, &args.out) {
-        (ExportFormat::KubesphereMd, out) => {
-            let Some((Ok(pages), Ok(channels))) = community_pages else {
-                return Err("cannot read the pages and channels".to_owned());
-            };
-            let text = kubesphere_md::write(&sigs, &pages, &channels);
-            match out {
-                Some(path) => write_new(path, &text)?,
-                None => print_out(&text)?,
+    match (text, &args.out) {
+        (Some(text), Some(path)) => write_new(path, &text?)?,
+        (Some(text), None) => print_out(&text?)?,
+        (None, None) => print_out(&readme::table(&args.site_name, &sigs))?,
+        (None, Some(folder)) => {
+            let files = readmes(&args.site_name, &sigs);
+            for (path, text) in &files {
+                write_new(&folder.join(path), text)?;
             }
-        }
-        (ExportFormat::SigsYaml, out) => {
-            let text = sigs_yaml::write(&sigs).map_err(|error| error.to_string())?;
-            match out {
-                Some(path) => write_new(path, &text)?,
-                None => print_out(&text)?,
-            }
-        }
-        (ExportFormat::Readme, None) => print_out(&readme::table(&args.site_name, &sigs))?,
-        (ExportFormat::Readme, Some(folder)) => {
-            write_new(
-                &folder.join("README.md"),
-                &readme::table(&args.site_name, &sigs),
-            )?;
-            for sig in &sigs {
-                let path = folder.join(readme::folder(sig)).join("README.md");
-                write_new(&path, &readme::group(sig))?;
-            }
-            println!(
-                "wrote {} READMEs under {}",
-                sigs.len() + 1,
-                folder.display()
-            );
+            println!("wrote {} READMEs under {}", files.len(), folder.display());
         }
     }
     Ok(())

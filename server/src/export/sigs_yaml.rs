@@ -4,7 +4,7 @@
 
 use app::models::meeting::{weekday_in_files, Cadence, WeekOfMonth};
 use app::models::sig::LeadRole;
-use app::store::import::{ImportedLead, ImportedSeries, ImportedSig};
+use app::store::import::{ImportedLead, ImportedSeries, ImportedSig, NamedPerson};
 use app::store::meetings::SeriesRule;
 use serde::Serialize;
 
@@ -34,6 +34,10 @@ struct Group<'a> {
     /// Written only when it is not the first meeting's notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     meeting_notes_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    stakeholder_sigs: Vec<&'a str>,
     leadership: Leadership<'a>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     meetings: Vec<Meeting<'a>>,
@@ -57,6 +61,8 @@ struct Person<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     github: Option<&'a str>,
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     email: Option<&'a str>,
 }
@@ -87,6 +93,17 @@ struct Contact<'a> {
     mailing_list: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     teams: Vec<Team<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    liaison: Option<Person<'a>>,
+}
+
+impl Contact<'_> {
+    fn is_empty(&self) -> bool {
+        self.slack.is_none()
+            && self.mailing_list.is_none()
+            && self.teams.is_empty()
+            && self.liaison.is_none()
+    }
 }
 
 #[derive(Serialize)]
@@ -103,6 +120,10 @@ struct Subproject<'a> {
     description: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     owners: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    leads: Vec<Person<'a>>,
+    #[serde(skip_serializing_if = "Contact::is_empty")]
+    contact: Contact<'a>,
 }
 
 /// "biweekly starting 2026-01-07", "monthly, third Thursday, starting 2026-01-01".
@@ -128,6 +149,7 @@ fn people(leads: &[ImportedLead], role: LeadRole) -> Vec<Person<'_>> {
         .map(|lead| Person {
             github: lead.github_handle.as_deref(),
             name: &lead.display_name,
+            company: lead.company.as_deref(),
             email: lead.email.as_deref(),
         })
         .collect()
@@ -147,6 +169,16 @@ fn group(sig: &ImportedSig) -> Group<'_> {
                 details.and_then(|d| d.meetings.iter().find_map(|m| m.rule.notes_url.as_deref()));
             first != Some(*notes)
         }),
+        label: details.and_then(|details| details.label.as_deref()),
+        stakeholder_sigs: details
+            .map(|details| {
+                details
+                    .stakeholder_sigs
+                    .iter()
+                    .map(String::as_str)
+                    .collect()
+            })
+            .unwrap_or_default(),
         leadership: Leadership {
             chairs: people(&sig.leads, LeadRole::Chair),
             tech_leads: people(&sig.leads, LeadRole::TechLead),
@@ -173,6 +205,9 @@ fn group(sig: &ImportedSig) -> Group<'_> {
                         .collect()
                 })
                 .unwrap_or_default(),
+            liaison: details
+                .and_then(|details| details.liaison.as_ref())
+                .map(named_person),
         },
         subprojects: details
             .map(|details| {
@@ -183,10 +218,26 @@ fn group(sig: &ImportedSig) -> Group<'_> {
                         name: &sub.name,
                         description: &sub.description,
                         owners: sub.owners.iter().map(String::as_str).collect(),
+                        leads: sub.leads.iter().map(named_person).collect(),
+                        contact: Contact {
+                            slack: sub.slack.as_deref(),
+                            mailing_list: sub.mailing_list_url.as_deref(),
+                            teams: Vec::new(),
+                            liaison: None,
+                        },
                     })
                     .collect()
             })
             .unwrap_or_default(),
+    }
+}
+
+fn named_person(person: &NamedPerson) -> Person<'_> {
+    Person {
+        github: person.github.as_deref(),
+        name: &person.name,
+        company: person.company.as_deref(),
+        email: None,
     }
 }
 

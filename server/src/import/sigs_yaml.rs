@@ -10,13 +10,14 @@ use std::fmt;
 
 use app::models::sig::{LeadRole, NamedLink, SigKind};
 use app::store::import::{
-    CommunityImport, ImportedLead, ImportedSeries, ImportedSig, ImportedSubproject, ImportedTeam,
+    CommunityImport, ImportedSeries, ImportedSig, ImportedSubproject, ImportedTeam, NamedPerson,
     SigDetails,
 };
 use serde_yaml_ng::Value;
 
 mod meeting;
 mod node;
+mod people;
 #[cfg(test)]
 mod tests;
 
@@ -149,6 +150,7 @@ struct Contact {
     chat: Option<NamedLink>,
     mailing_list_url: Option<String>,
     teams: Vec<ImportedTeam>,
+    liaison: Option<NamedPerson>,
 }
 
 #[derive(Default)]
@@ -227,7 +229,12 @@ impl Reader {
             chat: chat_channel,
             mailing_list_url,
             teams,
+            liaison,
         } = self.read_contact(&map)?;
+        let mut stakeholder_sigs = Vec::new();
+        for stakeholder in map.list("stakeholder_sigs")? {
+            stakeholder_sigs.push(stakeholder.text()?);
+        }
         let subprojects = self.read_subprojects(&map, &name, &mut meetings)?;
         Ok(ImportedSig {
             slug,
@@ -249,6 +256,9 @@ impl Reader {
                 meetings,
                 teams,
                 subprojects,
+                label: map.text("label")?,
+                stakeholder_sigs,
+                liaison,
             }),
         })
     }
@@ -283,79 +293,6 @@ impl Reader {
         }
     }
 
-    /// Chairs, then tech leads, then emeritus leads; a person named twice
-    /// keeps the first role (a SIG's lead has one role on its page).
-    fn read_leadership(&mut self, group: &Map<'_>) -> Result<Vec<ImportedLead>, Problem> {
-        let Some(node) = group.get("leadership") else {
-            return Ok(Vec::new());
-        };
-        let map = node.map()?;
-        let known: Vec<&str> = LEADERSHIP_KEYS.iter().map(|(key, _)| *key).collect();
-        map.unknown_keys(&known, &mut self.warnings);
-        let mut leads: Vec<ImportedLead> = Vec::new();
-        for (key, role) in LEADERSHIP_KEYS {
-            for person in map.list(key)? {
-                let lead = self.read_person(person, *role)?;
-                let same = |other: &ImportedLead| match (&other.github_handle, &lead.github_handle)
-                {
-                    (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-                    _ => other.display_name == lead.display_name,
-                };
-                if !leads.iter().any(same) {
-                    leads.push(lead);
-                }
-            }
-        }
-        Ok(leads)
-    }
-
-    fn read_person(&mut self, node: Node<'_>, role: LeadRole) -> Result<ImportedLead, Problem> {
-        let map = node.map()?;
-        map.unknown_keys(PERSON_KEYS, &mut self.warnings);
-        let github_handle = map.text("github")?;
-        let display_name = match (map.text("name")?, &github_handle) {
-            (Some(name), _) => name,
-            (None, Some(handle)) => handle.clone(),
-            (None, None) => {
-                return Err(map.node().problem("a lead without a name or GitHub handle"))
-            }
-        };
-        Ok(ImportedLead {
-            display_name,
-            github_handle,
-            role,
-            email: map.text("email")?,
-        })
-    }
-
-    fn read_contact(&mut self, group: &Map<'_>) -> Result<Contact, Problem> {
-        let Some(node) = group.get("contact") else {
-            return Ok(Contact::default());
-        };
-        let map = node.map()?;
-        map.unknown_keys(CONTACT_KEYS, &mut self.warnings);
-        let chat = map
-            .text("slack")?
-            .map(|channel| slack_link(channel.trim_start_matches('#')));
-        let mut teams = Vec::new();
-        for team in map.list("teams")? {
-            let team = team.map()?;
-            team.unknown_keys(TEAM_KEYS, &mut self.warnings);
-            let Some(name) = team.text("name")? else {
-                return Err(team.node().problem("a team without a name"));
-            };
-            teams.push(ImportedTeam {
-                name,
-                description: team.text("description")?.unwrap_or_default(),
-            });
-        }
-        Ok(Contact {
-            chat,
-            mailing_list_url: map.text("mailing_list")?,
-            teams,
-        })
-    }
-
     /// The group's subprojects; their meetings join the group's own (the
     /// group's leads run them, and its calendar should show them).
     fn read_subprojects(
@@ -385,10 +322,21 @@ impl Reader {
                     owners.push(owner);
                 }
             }
+            let mut leads = Vec::new();
+            for lead in map.list("leads")? {
+                leads.push(self.read_named_person(lead)?);
+            }
+            let contact = match map.get("contact") {
+                Some(node) => self.read_contact_of_subproject(node)?,
+                None => (None, None),
+            };
             subprojects.push(ImportedSubproject {
                 name,
                 description: map.text("description")?.unwrap_or_default(),
                 owners,
+                slack: contact.0,
+                mailing_list_url: contact.1,
+                leads,
             });
         }
         Ok(subprojects)

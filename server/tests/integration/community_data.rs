@@ -11,7 +11,7 @@ use app::store::Database;
 use serde_yaml_ng::Value;
 
 use crate::on_both_databases;
-use crate::support::{count, Backend, TestApp, TestDatabase};
+use crate::support::{count, main_content, Backend, TestApp, TestDatabase};
 
 on_both_databases!(
     the_kubernetes_file_is_imported_whole,
@@ -19,6 +19,39 @@ on_both_databases!(
     no_lead_email_appears_on_any_page_or_api_answer,
     bad_files_exit_non_zero_and_change_nothing,
 );
+
+/// What the file says beyond a group's page shows where a reader looks:
+/// leads' companies, the liaison, the GitHub label, the groups a working
+/// group answers to, and a subproject's leads and channel.
+#[tokio::test]
+async fn the_file_s_other_fields_show_on_the_group_pages() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let output = import(&app.database.url, &kubernetes_file(), &[]);
+    assert!(output.status.success(), "{}", stdout(&output));
+    let machinery = main_content(&app.visit("/sigs/api-machinery").await.body);
+    for shown in ["Red Hat", "api-machinery", "Liaison"] {
+        assert!(
+            machinery.contains(shown),
+            "{shown} on the API Machinery page"
+        );
+    }
+    let architecture = main_content(&app.visit("/sigs/architecture").await.body);
+    for shown in ["Janet Kuo (@janetkuo, Google)", "#k8s-ai-conformance"] {
+        assert!(
+            architecture.contains(shown),
+            "{shown} on the Architecture page"
+        );
+    }
+    assert!(
+        !architecture.contains("chiachenk@google.com"),
+        "never a lead's address"
+    );
+    let gateway = main_content(&app.visit("/sigs/ai-gateway").await.body);
+    assert!(
+        gateway.contains("Multicluster, Network"),
+        "the groups it answers to"
+    );
+}
 
 fn kubernetes_file() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/kubernetes-sigs.yaml")
@@ -170,8 +203,11 @@ async fn snapshot(db: &Database) -> Vec<String> {
         "SELECT slug || '|' || name || '|' || kind || '|' || description || '|' || mission || '|' || \
          COALESCE(charter_url, '~') || '|' || COALESCE(chat_channel_name, '~') || '|' || \
          COALESCE(chat_channel_url, '~') || '|' || COALESCE(mailing_list_url, '~') || '|' || \
-         COALESCE(meeting_notes_url, '~') || '|' || status || '|' || CAST(position AS TEXT) FROM sigs",
-        "SELECT display_name || '|' || COALESCE(github_handle, '~') || '|' || COALESCE(email, '~') FROM people",
+         COALESCE(meeting_notes_url, '~') || '|' || status || '|' || CAST(position AS TEXT) || '|' || \
+         COALESCE(label, '~') || '|' || stakeholder_sigs || '|' || COALESCE(liaison_name, '~') || '|' || \
+         COALESCE(liaison_github, '~') FROM sigs",
+        "SELECT display_name || '|' || COALESCE(github_handle, '~') || '|' || COALESCE(email, '~') || '|' || \
+         COALESCE(company, '~') FROM people",
         "SELECT s.slug || '|' || p.display_name || '|' || l.role || '|' || CAST(l.position AS TEXT) \
          FROM leaderships l JOIN sigs s ON s.id = l.sig_id JOIN people p ON p.id = l.person_id",
         "SELECT s.slug || '|' || m.title || '|' || CAST(m.weekday AS TEXT) || '|' || m.start_time || '|' || \
@@ -182,7 +218,9 @@ async fn snapshot(db: &Database) -> Vec<String> {
         "SELECT s.slug || '|' || t.name || '|' || t.description || '|' || CAST(t.position AS TEXT) \
          FROM sig_teams t JOIN sigs s ON s.id = t.sig_id",
         "SELECT s.slug || '|' || p.name || '|' || p.description || '|' || p.owners || '|' || \
-         CAST(p.position AS TEXT) FROM subprojects p JOIN sigs s ON s.id = p.sig_id",
+         CAST(p.position AS TEXT) || '|' || COALESCE(p.slack, '~') || '|' || \
+         COALESCE(p.mailing_list_url, '~') || '|' || p.leads \
+         FROM subprojects p JOIN sigs s ON s.id = p.sig_id",
     ];
     let mut rows = Vec::new();
     for query in queries {
@@ -230,6 +268,19 @@ async fn import_export_import_leaves_the_database_identical(backend: Backend) {
         snapshot(&second.open().await).await,
     );
     assert!(a.len() > 500, "{} rows", a.len());
+    // The fields beyond a group's page are stored, not dropped.
+    for stored in [
+        "|api-machinery|",
+        "Google",
+        "Sascha Grunert",
+        "Multicluster\nNetwork",
+        "Janet Kuo",
+    ] {
+        assert!(
+            a.iter().any(|row| row.contains(stored)),
+            "{stored} is stored"
+        );
+    }
     let differences: Vec<_> = a.iter().zip(&b).filter(|(x, y)| x != y).take(5).collect();
     assert_eq!(a.len(), b.len());
     assert!(differences.is_empty(), "{differences:#?}");

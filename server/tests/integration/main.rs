@@ -11,6 +11,7 @@ mod community_data;
 mod connection_flood;
 mod corpus;
 mod fleet;
+mod git_sync;
 mod health;
 mod import;
 mod joining;

@@ -147,6 +147,7 @@ struct Settings {
     sign_in: SignInArgs,
     smtp_url: Option<String>,
     jobs: JobArgs,
+    git: server::git_sync::config::GitSyncArgs,
 }
 
 impl Default for Settings {
@@ -163,6 +164,7 @@ impl Default for Settings {
                 job_poll_seconds: 24 * 3600,
                 ..JobArgs::default()
             },
+            git: Default::default(),
         }
     }
 }
@@ -274,6 +276,22 @@ impl TestApp {
         Self::spawn_on(database, Settings::scheduling(smtp_url, lease_seconds)).await
     }
 
+    /// A server keeping its data in step with a git repository.
+    pub async fn spawn_syncing(
+        backend: Backend,
+        git: server::git_sync::config::GitSyncArgs,
+    ) -> Self {
+        let database = TestDatabase::create(backend).await;
+        Self::spawn_on(
+            database,
+            Settings {
+                git,
+                ..Settings::default()
+            },
+        )
+        .await
+    }
+
     /// Another scheduling server on this one's database, as in a fleet.
     pub async fn scheduling_beside(&self, smtp_url: String, lease_seconds: i64) -> Self {
         let database = TestDatabase {
@@ -314,6 +332,7 @@ impl TestApp {
             page_cache_bytes: settings.page_cache_bytes,
             sign_in: settings.sign_in,
             jobs: settings.jobs,
+            git: settings.git,
         };
         let application = Application::build(&args).await.expect("server starts");
         let addr = application.local_addr();

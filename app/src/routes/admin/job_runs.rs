@@ -9,7 +9,7 @@ use crate::models::job_run::JobRun;
 
 /// "2027-03-08 07:00 UTC". The table is rendered on the server only (no
 /// island), so the browser build needs no date code.
-fn moment(unix: i64) -> String {
+pub fn moment(unix: i64) -> String {
     #[cfg(feature = "ssr")]
     return chrono::DateTime::from_timestamp(unix, 0)
         .map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string())

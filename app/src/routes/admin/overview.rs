@@ -12,6 +12,7 @@ use crate::i18n::{href, t, t_around};
 use crate::models::account::{EMAIL_MAX_CHARS, NAME_MAX_CHARS};
 use crate::models::sig::SigKind;
 use crate::models::sig_edit::{DESCRIPTION_MAX_CHARS, SLUG_MAX_CHARS};
+use crate::routes::admin::git_sync::GitSyncPanel;
 use crate::routes::admin::job_runs::JobRuns;
 
 #[component]
@@ -47,6 +48,7 @@ pub fn AdminPage() -> impl IntoView {
                             <CreateSigForm />
                             <AppointAdminForm />
                         </div>
+                        <GitSyncPanel />
                         <JobRuns />
                     }.into_any(),
                     Err(error) => view! {

@@ -77,6 +77,9 @@ fn SigDetails(
         description_untranslated,
         mission_untranslated,
         reports,
+        label,
+        stakeholder_sigs,
+        liaison,
     } = sig;
     let description = if summary.description.is_empty() {
         t_with(
@@ -118,6 +121,7 @@ fn SigDetails(
             <section aria-labelledby="leads-heading" class="panel">
                 <h2 id="leads-heading">{t("sig-leads")}</h2>
                 <LeadList leads=summary.leads />
+                <GovernanceFacts label stakeholder_sigs liaison />
             </section>
             <section aria-labelledby="talk-heading" class="panel">
                 <h2 id="talk-heading">{t("sig-talk")}</h2>
@@ -169,6 +173,29 @@ fn SigDetails(
     }
 }
 
+/// What the group's file says of its place in the community: its GitHub
+/// label, the groups it answers to and its liaison, when known.
+#[component]
+fn GovernanceFacts(
+    label: Option<String>,
+    stakeholder_sigs: Vec<String>,
+    liaison: Option<String>,
+) -> impl IntoView {
+    let any = label.is_some() || !stakeholder_sigs.is_empty() || liaison.is_some();
+    any.then(|| {
+        view! {
+            <dl class="facts">
+                {liaison.map(|liaison| view! { <dt>{t("sig-liaison")}</dt><dd>{liaison}</dd> })}
+                {(!stakeholder_sigs.is_empty()).then(|| view! {
+                    <dt>{t("sig-stakeholders")}</dt><dd>{stakeholder_sigs.join(", ")}</dd>
+                })}
+                {label.map(|label| view! { <dt>{t("sig-label")}</dt><dd><code>{label}</code></dd> })}
+            </dl>
+        }
+    })
+    .into_any()
+}
+
 /// Where to see how the SIG is doing, and its published annual reports.
 #[component]
 fn HealthAndReports(slug: String, reports: Vec<i64>) -> impl IntoView {
@@ -215,6 +242,13 @@ fn SubprojectList(subprojects: Vec<Subproject>) -> impl IntoView {
                     <li>
                         <strong>{sub.name}</strong>
                         {(!sub.description.is_empty()).then(|| view! { <span>" — "{sub.description}</span> })}
+                        {(!sub.leads.is_empty()).then(|| view! {
+                            <span class="owners">" "{t("sig-subproject-leads")}" "{sub.leads.join(", ")}</span>
+                        })}
+                        {sub.slack.map(|channel| view! { <span class="owners">{format!(" · #{channel}")}</span> })}
+                        {sub.mailing_list_url.filter(|url| url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:")).map(|url| view! {
+                            <span class="owners">" · "<a href=url rel="noopener">{t("sig-mailing-list")}</a></span>
+                        })}
                         {(!sub.owners.is_empty()).then(|| view! {
                             <span class="owners">" "{t("sig-owners")}" "
                                 {sub.owners.into_iter().enumerate().map(|(index, url)| {

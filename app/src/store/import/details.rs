@@ -15,6 +15,51 @@ pub struct SigDetails {
     pub meetings: Vec<ImportedSeries>,
     pub teams: Vec<ImportedTeam>,
     pub subprojects: Vec<ImportedSubproject>,
+    /// The group's GitHub label (`sig/LABEL`).
+    pub label: Option<String>,
+    /// The groups a working group answers to, by name.
+    pub stakeholder_sigs: Vec<String>,
+    /// The group's liaison on the steering body.
+    pub liaison: Option<NamedPerson>,
+}
+
+/// Someone a file names beside the leads: a liaison, a subproject's lead.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NamedPerson {
+    pub name: String,
+    pub github: Option<String>,
+    pub company: Option<String>,
+}
+
+impl NamedPerson {
+    /// One line of a stored list: handle, name and company, tab-separated.
+    pub fn line(&self) -> String {
+        let clean = |text: &str| text.replace(['\t', '\n', '\r'], " ");
+        format!(
+            "{}\t{}\t{}",
+            clean(self.github.as_deref().unwrap_or_default()),
+            clean(&self.name),
+            clean(self.company.as_deref().unwrap_or_default())
+        )
+    }
+
+    /// The people of a stored list, one per line.
+    pub fn parse_lines(text: &str) -> Vec<NamedPerson> {
+        let some = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+        text.lines()
+            .filter(|line| !line.is_empty())
+            .map(|line| {
+                let mut parts = line.splitn(3, '\t');
+                let github = some(parts.next().unwrap_or_default());
+                let name = parts.next().unwrap_or_default().to_owned();
+                NamedPerson {
+                    name,
+                    github,
+                    company: some(parts.next().unwrap_or_default()),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A meeting series, matched to a stored one by its SIG and title. The
@@ -38,6 +83,10 @@ pub struct ImportedSubproject {
     pub description: String,
     /// OWNERS file URLs.
     pub owners: Vec<String>,
+    /// Its own Slack channel, without `#`.
+    pub slack: Option<String>,
+    pub mailing_list_url: Option<String>,
+    pub leads: Vec<NamedPerson>,
 }
 
 /// The day series without a stated start count from: the first of their
@@ -58,16 +107,25 @@ pub(super) async fn replace(
     sig_id: i64,
     details: &SigDetails,
 ) -> Result<bool, sqlx::Error> {
+    let liaison = details.liaison.as_ref();
     let changed = sqlx::query(
-        "UPDATE sigs SET mission = $1, charter_url = $2, mailing_list_url = $3, updated_at = $4 \
+        "UPDATE sigs SET mission = $1, charter_url = $2, mailing_list_url = $3, updated_at = $4, \
+         label = $6, stakeholder_sigs = $7, liaison_name = $8, liaison_github = $9 \
          WHERE id = $5 AND (mission <> $1 OR COALESCE(charter_url, '') <> COALESCE($2, '') \
-         OR COALESCE(mailing_list_url, '') <> COALESCE($3, ''))",
+         OR COALESCE(mailing_list_url, '') <> COALESCE($3, '') \
+         OR COALESCE(label, '') <> COALESCE($6, '') OR stakeholder_sigs <> $7 \
+         OR COALESCE(liaison_name, '') <> COALESCE($8, '') \
+         OR COALESCE(liaison_github, '') <> COALESCE($9, ''))",
     )
     .bind(&details.mission)
     .bind(&details.charter_url)
     .bind(&details.mailing_list_url)
     .bind(tx.now())
     .bind(sig_id)
+    .bind(&details.label)
+    .bind(details.stakeholder_sigs.join("\n"))
+    .bind(liaison.map(|person| person.name.clone()))
+    .bind(liaison.and_then(|person| person.github.clone()))
     .execute(&mut **tx)
     .await?
     .rows_affected()
@@ -113,27 +171,61 @@ async fn replace_teams(
     Ok(true)
 }
 
+/// A subproject as its table keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub(crate) struct StoredSubproject {
+    pub name: String,
+    pub description: String,
+    /// One URL per line.
+    pub owners: String,
+    pub slack: Option<String>,
+    pub mailing_list_url: Option<String>,
+    /// One `NamedPerson::line` per line.
+    pub leads: String,
+}
+
+impl StoredSubproject {
+    fn of(sub: &ImportedSubproject) -> Self {
+        StoredSubproject {
+            name: sub.name.clone(),
+            description: sub.description.clone(),
+            owners: sub.owners.join("\n"),
+            slack: sub.slack.clone(),
+            mailing_list_url: sub.mailing_list_url.clone(),
+            leads: sub
+                .leads
+                .iter()
+                .map(NamedPerson::line)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+
+    pub(crate) fn imported(self) -> ImportedSubproject {
+        ImportedSubproject {
+            owners: self.owners.lines().map(str::to_owned).collect(),
+            leads: NamedPerson::parse_lines(&self.leads),
+            name: self.name,
+            description: self.description,
+            slack: self.slack,
+            mailing_list_url: self.mailing_list_url,
+        }
+    }
+}
+
 async fn replace_subprojects(
     tx: &mut crate::store::write::WriteTransaction,
     sig_id: i64,
     subprojects: &[ImportedSubproject],
 ) -> Result<bool, sqlx::Error> {
-    let stored: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT name, description, owners FROM subprojects WHERE sig_id = $1 ORDER BY position",
+    let stored: Vec<StoredSubproject> = sqlx::query_as(
+        "SELECT name, description, owners, slack, mailing_list_url, leads FROM subprojects \
+         WHERE sig_id = $1 ORDER BY position",
     )
     .bind(sig_id)
     .fetch_all(&mut **tx)
     .await?;
-    let wanted: Vec<(String, String, String)> = subprojects
-        .iter()
-        .map(|sub| {
-            (
-                sub.name.clone(),
-                sub.description.clone(),
-                sub.owners.join("\n"),
-            )
-        })
-        .collect();
+    let wanted: Vec<StoredSubproject> = subprojects.iter().map(StoredSubproject::of).collect();
     if stored == wanted {
         return Ok(false);
     }
@@ -141,15 +233,18 @@ async fn replace_subprojects(
         .bind(sig_id)
         .execute(&mut **tx)
         .await?;
-    for (position, (name, description, owners)) in wanted.iter().enumerate() {
+    for (position, sub) in wanted.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO subprojects (sig_id, name, description, owners, position) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO subprojects (sig_id, name, description, owners, slack, \
+             mailing_list_url, leads, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(sig_id)
-        .bind(name)
-        .bind(description)
-        .bind(owners)
+        .bind(&sub.name)
+        .bind(&sub.description)
+        .bind(&sub.owners)
+        .bind(&sub.slack)
+        .bind(&sub.mailing_list_url)
+        .bind(&sub.leads)
         .bind(position as i64)
         .execute(&mut **tx)
         .await?;

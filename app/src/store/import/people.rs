@@ -53,5 +53,12 @@ pub(super) async fn upsert(
         .execute(&mut **tx)
         .await?;
     }
+    if let Some(company) = &lead.company {
+        sqlx::query("UPDATE people SET company = $1 WHERE id = $2 AND COALESCE(company, '') <> $1")
+            .bind(company)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(id)
 }

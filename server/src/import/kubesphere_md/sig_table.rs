@@ -128,6 +128,7 @@ fn read_leads(cell: &Cell) -> Vec<ImportedLead> {
                 github_handle: None,
                 role: LeadRole::Chair,
                 email: None,
+                company: None,
             })
             .collect();
     }
@@ -145,6 +146,7 @@ fn read_leads(cell: &Cell) -> Vec<ImportedLead> {
                 github_handle,
                 role: LeadRole::Chair,
                 email: None,
+                company: None,
             }
         })
         .collect()
