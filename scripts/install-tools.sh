@@ -2,7 +2,8 @@
 # Installs the build tools sigpost needs, skipping each one already present at
 # the right version. Safe to run again; the README's two commands call it.
 #   install-tools.sh build   wasm target, cargo-leptos, wasm-bindgen-cli, npm packages
-#   install-tools.sh test    the same, plus Debian's chromium for Playwright and
+#   install-tools.sh test    the same, plus Debian's chromium for Playwright,
+#                            openssh-server for the git sync's SSH test and
 #                            aiosmtpd (Python) for the mail tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,9 +66,11 @@ if [[ "$want" == test && "$(python3 -c 'import aiosmtpd; print(aiosmtpd.__versio
   python3 -m pip install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
 fi
 
-if [[ "$want" == test && ! -x /usr/bin/chromium ]]; then
-  say "installing Debian's chromium for the browser tests"
+# Debian's chromium for the browser tests; openssh-server, whose sshd the
+# git sync's test pushes to over SSH on loopback.
+if [[ "$want" == test && ( ! -x /usr/bin/chromium || ! -x /usr/sbin/sshd ) ]]; then
+  say "installing Debian's chromium and openssh-server for the tests"
   sudo_cmd=""; [[ "$(id -u)" != 0 ]] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium openssh-server
 fi

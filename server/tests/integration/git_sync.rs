@@ -17,6 +17,8 @@ use sha2::Sha256;
 use tempfile::TempDir;
 
 use crate::on_both_databases;
+
+mod ssh;
 use crate::support::{admin_session, roles, Backend, TestApp};
 
 on_both_databases!(a_lead_edit_becomes_one_commit_by_the_lead,);
