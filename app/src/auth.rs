@@ -50,10 +50,11 @@ pub fn verify_password(password: &str, stored: Option<&str>) -> bool {
 }
 
 /// The least time an answer that could tell whether an address has an
-/// account takes (sign-in, sign-up, forgot-password, join). Each path does
+/// account takes (sign-in, sign-up, forgot-password). Each path does
 /// different database work (a token and an e-mail for one, nothing for the
 /// other); waiting out the rest of this floor makes them look alike from
-/// outside. It is above the slowest path on a quiet release build.
+/// outside. It is above the slowest path on a quiet release build. (Joins
+/// need none: a visitor's join is queued, the same work for every address.)
 pub const ACCOUNT_ANSWER_FLOOR: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Runs `work`, then waits until `ACCOUNT_ANSWER_FLOOR` has passed since it began.

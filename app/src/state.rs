@@ -83,6 +83,9 @@ pub struct AppParts {
     pub site: SiteConfig,
     /// What time it is for every page and handler (tests move it).
     pub clock: crate::clock::Clock,
+    /// Woken when a visitor's join is queued, so the join worker carries
+    /// it out at once (other instances' joins wait for its next look).
+    pub joins_queued: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl AppState {

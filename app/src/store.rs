@@ -15,6 +15,7 @@ pub mod identities;
 pub mod import;
 pub mod import_previews;
 pub mod jobs;
+pub mod join_queue;
 pub mod joining;
 pub mod lead_notices;
 pub mod leading;

@@ -10,6 +10,7 @@ pub mod federation;
 pub mod form_drafts;
 pub mod git_sync;
 pub mod import;
+pub mod join_worker;
 pub mod language;
 pub mod mailer;
 pub mod metrics;

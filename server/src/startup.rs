@@ -55,6 +55,7 @@ pub struct Application {
     clock: app::clock::Clock,
     scheduler: crate::scheduler::Scheduler,
     git_sync: Option<crate::git_sync::GitSync>,
+    join_worker: crate::join_worker::JoinWorker,
 }
 
 impl Application {
@@ -106,11 +107,18 @@ impl Application {
             }
             _ => None,
         };
+        let joins_queued = Arc::new(tokio::sync::Notify::new());
+        let join_worker = crate::join_worker::JoinWorker {
+            db: db.clone(),
+            site: site.clone(),
+            wake: Arc::clone(&joins_queued),
+        };
         let state = AppState::new(app::state::AppParts {
             leptos_options,
             db: db.clone(),
             site,
             clock: clock.clone(),
+            joins_queued,
         });
         let report_key = app::store::site_secrets::get_or_create(&db, "error-report-key")
             .await
@@ -152,6 +160,7 @@ impl Application {
             clock,
             scheduler,
             git_sync,
+            join_worker,
         })
     }
 
@@ -183,6 +192,7 @@ impl Application {
         );
         let mailer = tokio::spawn(crate::mailer::run(self.db.clone(), self.delivery));
         let scheduler = tokio::spawn(self.scheduler.run());
+        let join_worker = tokio::spawn(self.join_worker.run());
         let watcher = self.watching.map(tokio::spawn);
         let git_sync = self.git_sync.map(|sync| tokio::spawn(sync.run()));
         let (stopping, stopped_accepting) = tokio::sync::oneshot::channel::<()>();
@@ -209,6 +219,7 @@ impl Application {
         }
         mailer.abort();
         scheduler.abort();
+        join_worker.abort();
         for task in [watcher, git_sync].into_iter().flatten() {
             task.abort();
         }

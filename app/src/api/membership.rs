@@ -43,16 +43,11 @@ pub async fn load_join_page() -> Result<JoinPage, AppError> {
 
 /// Asks to join the ticked SIGs. Visitors are always told to check their
 /// inbox, whether or not the address has an account (and a bot that filled
-/// the honeypot is told the same, with nothing written).
+/// the honeypot is told the same, with nothing written). A visitor's request
+/// is queued for the join worker, so the answer takes as long either way.
 #[server(endpoint = "join_sigs")]
 pub async fn join_sigs(form: JoinForm) -> Result<(), AppError> {
-    crate::auth::at_an_even_pace(join_sigs_now(form)).await
-}
-
-#[cfg(feature = "ssr")]
-async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
     use crate::api::account::{limits, rate_limit};
-    use crate::store::joining::{request_join, JoinOutcome};
     let state = crate::state::app_state()?;
     rate_limit(&state.db, limits::JOIN).await?;
     let signed_in = caller(&state.db).await?;
@@ -61,21 +56,40 @@ async fn join_sigs_now(form: JoinForm) -> Result<(), AppError> {
         crate::i18n::redirect("/join?sent=1");
         return Ok(());
     }
-    let site = &state.site;
-    let outcome = request_join(
-        &state.db,
-        &joiner,
-        &form.picked(),
-        &crate::store::joining::Wishes {
-            interest: form.interest.trim(),
-            weekly_digest: !form.weekly_digest.is_empty(),
-        },
-        crate::i18n::language(),
-        |letter| crate::mail::join_request(site, letter),
-        |notice| crate::mail::newcomer_for_lead(site, notice),
-    )
-    .await?;
-    if let JoinOutcome::UnknownSigs(unknown) = outcome {
+    let wishes = crate::store::joining::Wishes {
+        interest: form.interest.trim(),
+        weekly_digest: !form.weekly_digest.is_empty(),
+    };
+    let language = crate::i18n::language();
+    let unknown = if signed_in.is_some() {
+        let site = &state.site;
+        let outcome = crate::store::joining::request_join(
+            &state.db,
+            &joiner,
+            &form.picked(),
+            &wishes,
+            language,
+            |letter| crate::mail::join_request(site, letter),
+            |notice| crate::mail::newcomer_for_lead(site, notice),
+        )
+        .await?;
+        match outcome {
+            crate::store::joining::JoinOutcome::UnknownSigs(unknown) => unknown,
+            crate::store::joining::JoinOutcome::Done(_) => Vec::new(),
+        }
+    } else {
+        let unknown = crate::store::join_queue::enqueue(
+            &state.db,
+            &joiner,
+            &form.picked(),
+            &wishes,
+            language,
+        )
+        .await?;
+        state.joins_queued.notify_one();
+        unknown
+    };
+    if !unknown.is_empty() {
         let mut errors = crate::errors::FieldErrors::default();
         errors.add(
             "sigs",

@@ -158,6 +158,24 @@ pub async fn request_join(
     tell: impl Fn(&LeadNotice) -> Mail,
 ) -> Result<JoinOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
+    let outcome = join_in(&mut tx, joiner, slugs, wishes, language, write, tell).await?;
+    if matches!(outcome, JoinOutcome::Done(_)) {
+        tx.commit().await?;
+    }
+    Ok(outcome)
+}
+
+/// `request_join` inside `tx`, which the caller commits. Nothing is
+/// written when some pick is not an active SIG.
+pub(super) async fn join_in(
+    tx: &mut crate::store::write::WriteTransaction,
+    joiner: &Joiner,
+    slugs: &[String],
+    wishes: &Wishes<'_>,
+    language: Language,
+    write: impl FnOnce(&Letter) -> Mail,
+    tell: impl Fn(&LeadNotice) -> Mail,
+) -> Result<JoinOutcome, sqlx::Error> {
     let mut sigs = Vec::with_capacity(slugs.len());
     let mut unknown = Vec::new();
     for slug in slugs {
@@ -165,7 +183,7 @@ pub async fn request_join(
             "SELECT id, slug, name, join_policy FROM sigs WHERE slug = $1 AND status = 'active'",
         )
         .bind(slug)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut **tx)
         .await?;
         match row {
             Some(row) => sigs.push(row),
@@ -175,8 +193,8 @@ pub async fn request_join(
     if !unknown.is_empty() {
         return Ok(JoinOutcome::UnknownSigs(unknown));
     }
-    let (person_id, recipient, name) = joining_person(&mut tx, joiner, language).await?;
-    let timestamp = db.now();
+    let (person_id, recipient, name) = joining_person(tx, joiner, language).await?;
+    let timestamp = tx.now();
     let visitor = matches!(joiner, Joiner::Visitor { .. });
     let mut confirm_token = None;
     let mut request_id: Option<i64> = None;
@@ -194,12 +212,12 @@ pub async fn request_join(
             .bind(timestamp)
             .bind(timestamp + CONFIRM_LIFETIME_SECS)
             .bind(i64::from(wishes.weekly_digest))
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?,
         );
         confirm_token = Some(token);
     } else if wishes.weekly_digest {
-        super::mail_preferences::opt_in_to_digest(&mut tx, person_id).await?;
+        super::mail_preferences::opt_in_to_digest(tx, person_id).await?;
     }
     let mut letter_sigs = Vec::with_capacity(sigs.len());
     for sig in sigs {
@@ -217,7 +235,7 @@ pub async fn request_join(
         .bind(request_id)
         .bind(timestamp)
         .bind(joined_at)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?
         .rows_affected();
         // A membership that existed before: ask anew if it had ended or was
@@ -235,24 +253,24 @@ pub async fn request_join(
         .bind(joined_at)
         .bind(sig.id)
         .bind(person_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?
         .rows_affected();
         if inserted + renewed > 0 {
-            tell_leads(&mut tx, sig.id, person_id, &tell).await?;
+            tell_leads(tx, sig.id, person_id, &tell).await?;
         }
         let (membership_id, status): (i64, String) = sqlx::query_as(
             "SELECT id, status FROM memberships WHERE sig_id = $1 AND person_id = $2",
         )
         .bind(sig.id)
         .bind(person_id)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         letter_sigs.push(LetterSig {
             slug: sig.slug,
             name: sig.name,
             status: MembershipStatus::parse(&status).unwrap_or(arriving),
-            leave_token: leave_link(&mut tx, membership_id).await?,
+            leave_token: leave_link(tx, membership_id).await?,
         });
     }
     let statuses = letter_sigs
@@ -267,9 +285,8 @@ pub async fn request_join(
         sigs: letter_sigs,
     };
     if !letter.recipient.is_empty() {
-        enqueue(&mut tx, &write(&letter)).await?;
+        enqueue(tx, &write(&letter)).await?;
     }
-    tx.commit().await?;
     Ok(JoinOutcome::Done(statuses))
 }
 

@@ -7,6 +7,7 @@ use reqwest::StatusCode;
 use crate::on_both_databases;
 use crate::support::{
     admin_session, assert_refused_on, count, roles, session_cookie, Backend, Page, TestApp,
+    TestDatabase,
 };
 
 on_both_databases!(
@@ -16,6 +17,7 @@ on_both_databases!(
     leaving_by_the_emailed_link_needs_no_sign_in,
     bad_join_input_is_refused_and_nothing_is_written,
     answers_never_reveal_an_account_and_bots_get_nothing,
+    a_visitors_join_is_queued_alike_for_every_address,
     joins_are_rate_limited_per_client,
     two_hundred_concurrent_joins_all_land,
     the_roster_and_its_csv_are_for_leads_only,
@@ -452,6 +454,109 @@ async fn answers_never_reveal_an_account_and_bots_get_nothing(backend: Backend) 
         .is_empty());
 }
 
+/// What a join can change, counted: people, memberships, join links,
+/// e-mails and queued joins.
+async fn join_footprint(db: &Database) -> [i64; 5] {
+    [
+        count(db, "people").await,
+        count(db, "memberships").await,
+        count(db, "join_requests").await,
+        count(db, "outbox").await,
+        app::store::join_queue::waiting(db).await.expect("queued"),
+    ]
+}
+
+/// A visitor's answer waits only for one queued row, the same for an
+/// address with an account and one without, so its timing cannot tell them
+/// apart; the worker's part then carries each request out exactly once.
+async fn a_visitors_join_is_queued_alike_for_every_address(backend: Backend) {
+    use app::models::membership::Joiner;
+    use app::store::join_queue;
+    use app::store::joining::Wishes;
+    let database = TestDatabase::create(backend).await;
+    let db = database.open().await;
+    db.migrate().await.expect("migrate");
+    server::demo_data::load_if_empty(&db)
+        .await
+        .expect("demo data");
+    sqlx::query(
+        "INSERT INTO people (display_name, email, email_key, created_at) \
+         VALUES ('Ada', 'ada@example.org', 'ada@example.org', 0)",
+    )
+    .execute(&db.pool)
+    .await
+    .expect("an account");
+    let wishes = Wishes {
+        interest: "Docs",
+        weekly_digest: false,
+    };
+    let joiner = |name: &str, email: &str| Joiner::Visitor {
+        display_name: name.to_owned(),
+        email: email.to_owned(),
+        github_handle: None,
+    };
+    let storage = ["storage".to_owned()];
+    for (name, email) in [("Ada", "ada@example.org"), ("Bob", "bob@example.org")] {
+        let before = join_footprint(&db).await;
+        let unknown = join_queue::enqueue(
+            &db,
+            &joiner(name, email),
+            &storage,
+            &wishes,
+            Default::default(),
+        )
+        .await
+        .expect("queued");
+        assert!(unknown.is_empty());
+        let after = join_footprint(&db).await;
+        let changed: Vec<i64> = after.iter().zip(before).map(|(a, b)| a - b).collect();
+        assert_eq!(changed, [0, 0, 0, 0, 1], "{email}: only the queued row");
+    }
+    let unknown = join_queue::enqueue(
+        &db,
+        &joiner("Cy", "cy@example.org"),
+        &["storage".to_owned(), "no-such-sig".to_owned()],
+        &wishes,
+        Default::default(),
+    )
+    .await
+    .expect("checked");
+    assert_eq!(unknown, ["no-such-sig"]);
+
+    let site = app::state::SiteConfig::new("Test".into(), "http://sigpost.test", false);
+    let mut carried = Vec::new();
+    while let Some(queued) = join_queue::next(&db).await.expect("next") {
+        join_queue::carry_out(
+            &db,
+            &queued,
+            |letter| app::mail::join_request(&site, letter),
+            |notice| app::mail::newcomer_for_lead(&site, notice),
+        )
+        .await
+        .expect("carried out");
+        carried.push(queued);
+    }
+    assert_eq!(carried.len(), 2, "Cy's refused request was never queued");
+    for email in ["ada@example.org", "bob@example.org"] {
+        assert_eq!(
+            statuses(&db, email).await,
+            pairs(&[("storage", "unconfirmed")])
+        );
+    }
+    // A second instance holding the same request does nothing with it.
+    let done = join_footprint(&db).await;
+    join_queue::carry_out(
+        &db,
+        &carried[0],
+        |letter| app::mail::join_request(&site, letter),
+        |notice| app::mail::newcomer_for_lead(&site, notice),
+    )
+    .await
+    .expect("nothing to do");
+    assert_eq!(join_footprint(&db).await, done);
+    assert_eq!(done[4], 0);
+}
+
 async fn joins_are_rate_limited_per_client(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     for n in 0..20 {
@@ -480,14 +585,20 @@ async fn two_hundred_concurrent_joins_all_land(backend: Backend) {
             .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
             .collect::<Vec<_>>()
             .join("&");
-        app.post(
-            "/api/join_sigs",
-            &[("x-forwarded-for", client.as_str())],
-            &body,
-        )
-        .await
+        // Sent raw: the queue is waited for once, when all are answered.
+        let response = app
+            .client
+            .post(format!("http://{}/api/join_sigs", app.addr))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("x-forwarded-for", client)
+            .body(body)
+            .send()
+            .await
+            .expect("an answer");
+        Page::from_response(response).await
     });
     let pages = futures::future::join_all(joins).await;
+    app.joins_carried_out().await;
     let failed: Vec<_> = pages
         .iter()
         .filter(|page| page.status.is_server_error())

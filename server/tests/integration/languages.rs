@@ -288,6 +288,7 @@ async fn a_join_from_the_chinese_page_is_answered_in_chinese(backend: Backend) {
         .await
         .expect("an answer");
     assert_eq!(joined.status(), StatusCode::OK);
+    app.joins_carried_out().await;
     let db = app.database.open().await;
     let (subject, body): (String, String) =
         sqlx::query_as("SELECT subject, body FROM outbox WHERE recipient = $1")

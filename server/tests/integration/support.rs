@@ -105,6 +105,20 @@ impl TestDatabase {
     }
 }
 
+/// Waits until a join worker has carried out every join queued in `db`.
+pub async fn joins_carried_out_in(db: &Database) {
+    for _ in 0..1000 {
+        let waiting = app::store::join_queue::waiting(db)
+            .await
+            .expect("queued joins");
+        if waiting == 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("queued joins were not carried out within 10 s");
+}
+
 /// Test databases older than a day are left-overs of killed runs.
 async fn drop_stale_databases(admin: &mut sqlx::PgConnection) {
     let cutoff = app::clock::Clock::default().unix_seconds() - 86_400;
@@ -137,6 +151,8 @@ pub struct TestApp {
     /// The server's clock, which a test may move ahead.
     pub clock: app::clock::Clock,
     pub page_cache: Option<std::sync::Arc<server::page_cache::PageCache>>,
+    /// One pool for the waits on the join queue, however many joins are sent.
+    queue_watch: tokio::sync::OnceCell<Database>,
 }
 
 /// How a test's server differs from the usual one.
@@ -351,6 +367,7 @@ impl TestApp {
             client,
             clock,
             page_cache,
+            queue_watch: tokio::sync::OnceCell::new(),
         }
     }
 
@@ -392,7 +409,10 @@ impl TestApp {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        Page::from_response(request.send().await.expect("request reaches the server")).await
+        let page =
+            Page::from_response(request.send().await.expect("request reaches the server")).await;
+        self.settle(path).await;
+        page
     }
 
     /// Posts form fields to a server function, as a script would (no
@@ -410,7 +430,10 @@ impl TestApp {
         if let Some(token) = session {
             request = request.header("cookie", format!("sigpost_session={token}"));
         }
-        Page::from_response(request.send().await.expect("request reaches the server")).await
+        let page =
+            Page::from_response(request.send().await.expect("request reaches the server")).await;
+        self.settle(&format!("/api/{function}")).await;
+        page
     }
 
     /// Sends a server function's form as a browser without JavaScript does
@@ -432,7 +455,27 @@ impl TestApp {
         if let Some(token) = session {
             request = request.header("cookie", format!("sigpost_session={token}"));
         }
-        request.send().await.expect("an answer")
+        let response = request.send().await.expect("an answer");
+        self.settle(&format!("/api/{function}")).await;
+        response
+    }
+
+    /// After a request to `path`: a visitor's join is carried out by the
+    /// join worker a moment after the answer, so wait for it as the visitor
+    /// waits for the e-mail.
+    async fn settle(&self, path: &str) {
+        if path.starts_with("/api/join_sigs") {
+            self.joins_carried_out().await;
+        }
+    }
+
+    /// Waits until the join worker has carried out every queued join.
+    pub async fn joins_carried_out(&self) {
+        let db = self
+            .queue_watch
+            .get_or_init(|| self.database.open())
+            .await;
+        joins_carried_out_in(db).await;
     }
 
     /// Opens `path` with a session cookie.
@@ -476,6 +519,7 @@ impl TestApp {
 
     /// The token of the newest e-mailed link to `email` of the given path.
     pub async fn link_token(&self, email: &str, path: &str) -> String {
+        self.joins_carried_out().await;
         let db = self.database.open().await;
         let mails = app::store::outbox::messages_to(&db, email)
             .await
