@@ -32,6 +32,18 @@ for (const who of ["visitor", "admin", "admin reading Chinese"] as const) {
         // The last link sits in the brand's row, not below it.
         const lastBox = (await lastLink.boundingBox())!;
         expect(Math.abs(lastBox.y + lastBox.height / 2 - (brandBox.y + brandBox.height / 2)), `${width}px`).toBeLessThan(12);
+        // Nothing in the row overlaps the next thing, and all of it fits,
+        // even beside a community's long name (which gives way).
+        await page.locator(".brand-name").evaluate((name) => {
+          name.textContent = "The KubeSphere Community of Special Interest Groups";
+        });
+        const row = await page
+          .locator(".brand, .header-search, .site-menu-panel > *")
+          .evaluateAll((items) => items.map((item) => ({ name: item.className, ...item.getBoundingClientRect().toJSON() })));
+        for (let i = 1; i < row.length; i++) {
+          expect(row[i].left, `${width}px: ${row[i].name} after ${row[i - 1].name}`).toBeGreaterThanOrEqual(row[i - 1].right - 1);
+        }
+        expect(row[row.length - 1].right, `${width}px: the row fits`).toBeLessThanOrEqual(width);
       } else {
         await expect(menuButton, `${width}px: a menu button`).toBeVisible();
         const buttonBox = (await menuButton.boundingBox())!;

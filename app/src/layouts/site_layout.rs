@@ -25,7 +25,9 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
             <div class="container header-inner">
                 <a class="brand" href=href("/")>
                     <span class="brand-mark" aria-hidden="true"></span>
-                    <span><Suspense fallback=|| "sigpost">{move || site.get()}</Suspense></span>
+                    <span class="brand-name">
+                        <Suspense fallback=|| "sigpost">{move || site.get()}</Suspense>
+                    </span>
                 </a>
                 <HeaderSearch />
                 // Narrow screens: one row with a menu button (a native
