@@ -138,9 +138,10 @@ pub async fn serve(
     admission.all_closed().await;
 }
 
-/// glibc's malloc keeps the memory of closed connections in its arenas for
-/// good; after a burst (a flood, a spike) has passed, ask it to give the
-/// free pages back. Checked every ten seconds; trims only after the number
+/// glibc's malloc (still used by C code such as SQLite's; the server's own
+/// allocations go to mimalloc) keeps freed memory in its arenas for good;
+/// after a burst (a flood, a spike) has passed, ask it to give the free
+/// pages back. Checked every ten seconds; trims only after the number
 /// of open connections fell by more than a few hundred.
 async fn give_memory_back(open: Arc<Semaphore>, capacity: u32, peak: Arc<AtomicUsize>) {
     const FALL: usize = 256;
