@@ -108,11 +108,14 @@ fn of_referer(headers: &HeaderMap) -> Option<Language> {
 
 /// The best of our languages for the browser's `Accept-Language`.
 pub fn preferred(headers: &HeaderMap) -> Language {
-    let accepted = headers
+    // No preference (scripts, crawlers): nothing to negotiate.
+    let Some(value) = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|value| value.to_str().ok())
-        .map(accepted_languages::parse)
-        .unwrap_or_default();
+    else {
+        return Language::default();
+    };
+    let accepted = accepted_languages::parse(value);
     let ours: Vec<_> = Language::all().map(Language::id).collect();
     let Some(default) = ours.first().cloned() else {
         return Language::default();

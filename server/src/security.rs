@@ -10,7 +10,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
 /// How long a request body may take to arrive (a slow upload still fits);
@@ -26,27 +25,48 @@ pub fn limit_bodies<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Rout
     router.layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
 }
 
-/// Wraps `router` in the protections every request passes through.
+/// Wraps `router` in the protections every request passes through: one
+/// middleware (each layer costs every request a clone of the stack below
+/// it and a boxed future), and the body timeout outermost, so every body
+/// read below it is bounded in time.
 pub fn protect<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     router
-        .layer(middleware::from_fn(refuse_control_characters))
-        .layer(middleware::from_fn(private_when_signed_in))
-        .layer(middleware::from_fn(refuse_cross_site_writes))
-        .layer(middleware::from_fn(strict_transport_security))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        // Outermost, so every body read below it is bounded in time.
+        .layer(middleware::from_fn(guard))
         .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
+}
+
+/// The checks on the way in, then the headers on the way out.
+async fn guard(request: Request<Body>, next: Next) -> Response {
+    let over_tls = is_over_tls(&request);
+    let personal = is_personal(&request);
+    let mut response = match refusal(&request) {
+        Some(refused) => refused,
+        None => refuse_control_characters(request, next).await,
+    };
+    let headers = response.headers_mut();
+    let sets_cookie = headers.contains_key(header::SET_COOKIE);
+    if personal || sets_cookie {
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
+    if over_tls {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    for (name, value) in [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+    ] {
+        headers
+            .entry(name)
+            .or_insert_with(|| HeaderValue::from_static(value));
+    }
+    response
 }
 
 /// The routes that take file uploads: larger bodies, checked by their
@@ -120,23 +140,14 @@ fn has_escaped_control(text: &str) -> bool {
 /// what was typed in it), and answers that set a cookie show or carry
 /// personal data: no shared cache (a proxy, a CDN) may keep them, and
 /// the browser may not store them either. Static assets are left alone.
-async fn private_when_signed_in(request: Request<Body>, next: Next) -> Response {
+fn is_personal(request: &Request<Body>) -> bool {
     // A page that shows a refused form holds what the person typed.
     let personal = app::auth::session_token_in(request.headers()).is_some()
         || request
             .uri()
             .query()
             .is_some_and(|query| query.contains("__err="));
-    let asset = request.uri().path().starts_with("/pkg/");
-    let mut response = next.run(request).await;
-    let sets_cookie = response.headers().contains_key(header::SET_COOKIE);
-    if (personal && !asset) || sets_cookie {
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-store"),
-        );
-    }
-    response
+    personal && !request.uri().path().starts_with("/pkg/")
 }
 
 /// The language of the request (set by `language::choose`, outside these
@@ -156,16 +167,16 @@ pub fn too_large(language: Language) -> Response {
 
 /// Requests that may change state (anything but GET, HEAD, OPTIONS) must come
 /// from this site: a cross-site `Sec-Fetch-Site` or a foreign `Origin` gets 403.
-async fn refuse_cross_site_writes(request: Request<Body>, next: Next) -> Response {
+fn refusal(request: &Request<Body>) -> Option<Response> {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
     if !safe && is_cross_site(request.headers()) {
         let language = language_of(request.extensions());
-        return (StatusCode::FORBIDDEN, language.text("refused-cross-site")).into_response();
+        return Some((StatusCode::FORBIDDEN, language.text("refused-cross-site")).into_response());
     }
-    next.run(request).await
+    None
 }
 
 fn is_cross_site(headers: &HeaderMap) -> bool {
@@ -185,23 +196,15 @@ fn is_cross_site(headers: &HeaderMap) -> bool {
     origin_host.is_empty() || !origin_host.eq_ignore_ascii_case(host)
 }
 
-/// HSTS when the request reached us over TLS (directly or via a proxy that
-/// says so in `X-Forwarded-Proto`).
-async fn strict_transport_security(request: Request<Body>, next: Next) -> Response {
-    let over_tls = request.uri().scheme_str() == Some("https")
+/// HSTS goes with answers to requests that reached us over TLS (directly
+/// or via a proxy that says so in `X-Forwarded-Proto`).
+fn is_over_tls(request: &Request<Body>) -> bool {
+    request.uri().scheme_str() == Some("https")
         || request
             .headers()
             .get("x-forwarded-proto")
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|proto| proto.eq_ignore_ascii_case("https"));
-    let mut response = next.run(request).await;
-    if over_tls {
-        response.headers_mut().insert(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
-        );
-    }
-    response
+            .is_some_and(|proto| proto.eq_ignore_ascii_case("https"))
 }
 
 #[cfg(test)]

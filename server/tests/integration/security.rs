@@ -82,7 +82,7 @@ async fn every_response_carries_a_request_id(backend: Backend) {
             .expect("ascii")
             .to_owned()
     };
-    assert_eq!(id(&first).len(), 36, "a UUID");
+    assert_eq!(id(&first).len(), 36, "shaped like a UUID");
     assert_ne!(id(&first), id(&second));
     let from_proxy = app.visit_with("/", &[("x-request-id", "proxy-42")]).await;
     assert_eq!(id(&from_proxy), "proxy-42", "a proxy's id is kept");

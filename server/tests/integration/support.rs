@@ -471,10 +471,7 @@ impl TestApp {
 
     /// Waits until the join worker has carried out every queued join.
     pub async fn joins_carried_out(&self) {
-        let db = self
-            .queue_watch
-            .get_or_init(|| self.database.open())
-            .await;
+        let db = self.queue_watch.get_or_init(|| self.database.open()).await;
         joins_carried_out_in(db).await;
     }
 
