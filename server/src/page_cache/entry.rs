@@ -60,6 +60,10 @@ impl Entry {
         let mut headers = parts.headers;
         headers.remove(header::CONTENT_LENGTH);
         headers.remove("x-request-id");
+        let nonce = headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|policy| nonce_of(policy))
+            .map(str::to_owned);
         if let Some(policy) = headers.get(header::CONTENT_SECURITY_POLICY) {
             if let Some(hashed) = policy_by_hashes(policy, &plain) {
                 headers.insert(header::CONTENT_SECURITY_POLICY, hashed);
@@ -68,7 +72,7 @@ impl Entry {
         let etag = headers
             .get(header::ETAG)
             .cloned()
-            .unwrap_or_else(|| etag_of(&plain));
+            .unwrap_or_else(|| etag_of(&plain, nonce.as_deref()));
         headers.insert(header::ETAG, etag.clone());
         let compressible = plain.len() >= COMPRESS_FROM_BYTES && is_text(&headers);
         let (gzip, brotli) = if compressible {
@@ -162,8 +166,19 @@ fn brotli_compressed(bytes: &[u8]) -> Option<Bytes> {
     Some(Bytes::from(out))
 }
 
-fn etag_of(bytes: &[u8]) -> HeaderValue {
-    let digest = Sha256::digest(bytes);
+/// A tag of the page's bytes without its per-render nonce, so that the same
+/// page rendered again (after a change elsewhere, or a new minute) keeps its
+/// tag and browsers keep getting 304.
+fn etag_of(bytes: &[u8], nonce: Option<&str>) -> HeaderValue {
+    let mut hasher = Sha256::new();
+    match (
+        nonce.filter(|nonce| !nonce.is_empty()),
+        std::str::from_utf8(bytes),
+    ) {
+        (Some(nonce), Ok(page)) => page.split(nonce).for_each(|part| hasher.update(part)),
+        _ => hasher.update(bytes),
+    }
+    let digest = hasher.finalize();
     let tag = format!("W/\"{}\"", hex::encode(&digest[..12]));
     HeaderValue::from_str(&tag).unwrap_or_else(|_| HeaderValue::from_static("W/\"0\""))
 }
@@ -203,10 +218,8 @@ fn accepts(request: &HeaderMap, coding: &str) -> bool {
 /// The page's policy with its per-request nonce replaced by the hashes of
 /// the inline scripts the page holds; `None` when it carries no nonce.
 fn policy_by_hashes(policy: &HeaderValue, page: &[u8]) -> Option<HeaderValue> {
+    let nonce = format!("'nonce-{}'", nonce_of(policy)?);
     let policy = policy.to_str().ok()?;
-    let nonce = policy
-        .split_whitespace()
-        .find(|token| token.starts_with("'nonce-"))?;
     let page = std::str::from_utf8(page).ok()?;
     let hashes: Vec<String> = inline_scripts(page)
         .map(|script| {
@@ -223,7 +236,16 @@ fn policy_by_hashes(policy: &HeaderValue, page: &[u8]) -> Option<HeaderValue> {
     } else {
         hashes.join(" ")
     };
-    HeaderValue::from_str(&policy.replace(nonce, &allowed)).ok()
+    HeaderValue::from_str(&policy.replace(&nonce, &allowed)).ok()
+}
+
+/// The nonce a policy names (`'nonce-VALUE'` gives `VALUE`).
+fn nonce_of(policy: &HeaderValue) -> Option<&str> {
+    policy
+        .to_str()
+        .ok()?
+        .split_whitespace()
+        .find_map(|token| token.strip_prefix("'nonce-")?.strip_suffix('\''))
 }
 
 /// The text of every `<script>` element without a `src`.
@@ -265,6 +287,17 @@ mod tests {
             hashed.to_str().expect("text"),
             format!("script-src 'self' 'sha256-{expected}' 'wasm-unsafe-eval'")
         );
+    }
+
+    #[test]
+    fn the_tag_does_not_change_with_the_nonce() {
+        let policy = HeaderValue::from_static("script-src 'self' 'nonce-n1'");
+        assert_eq!(nonce_of(&policy), Some("n1"));
+        let first = etag_of(br#"<script nonce="n1">go()</script>"#, Some("n1"));
+        let again = etag_of(br#"<script nonce="n2">go()</script>"#, Some("n2"));
+        let other = etag_of(br#"<script nonce="n2">stop()</script>"#, Some("n2"));
+        assert_eq!(first, again);
+        assert_ne!(first, other);
     }
 
     #[test]
