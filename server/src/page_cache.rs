@@ -106,12 +106,19 @@ impl PageCache {
 
     /// The kept page for `key`, if it is still true.
     fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
+        self.kept(key, 0)
+    }
+
+    /// The page kept for `key` under the current generation, rendered at
+    /// most `minutes_late` minutes ago: nothing was written since.
+    fn kept(&self, key: &str, minutes_late: i64) -> Option<Arc<Entry>> {
         if !self.watching.load(Ordering::SeqCst) {
             return None;
         }
         let entry = self.entries.get(key)?;
+        let late = self.minute() - entry.minute;
         (entry.generation == self.generation.load(Ordering::SeqCst)
-            && entry.minute == self.minute())
+            && (0..=minutes_late).contains(&late))
         .then_some(entry)
     }
 
@@ -184,6 +191,12 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
     let guard = match cache.lead_or_follow(&key) {
         Ok(guard) => guard,
         Err(mut receiver) => {
+            // Rendered again only because a new minute began: the previous
+            // minute's page is what the database still holds, so only the
+            // request rendering waits, not every one that arrives meanwhile.
+            if let Some(entry) = cache.kept(&key, 1) {
+                return entry.respond(request.headers(), false);
+            }
             // Woken when the render is kept, failed or was cancelled.
             let _ = receiver.changed().await;
             return match cache.fresh(&key) {
@@ -219,4 +232,50 @@ fn for_rendering(mut request: Request) -> Request<Body> {
     headers.remove(header::IF_NONE_MATCH);
     headers.remove(header::IF_MODIFIED_SINCE);
     request
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn cache_with(key: &str) -> (Arc<PageCache>, Clock) {
+        let clock = Clock::default();
+        let db = Database::connect("sqlite::memory:", 1)
+            .await
+            .expect("database");
+        let cache = PageCache::new(1 << 20, clock.clone(), db);
+        cache.start_watching();
+        let page = Response::new(Body::from("<p>kept</p>"));
+        let generation = cache.generation.load(Ordering::SeqCst);
+        let entry = Entry::build(page, generation, cache.minute())
+            .await
+            .expect("entry");
+        cache.entries.insert(key.to_owned(), Arc::new(entry));
+        (cache, clock)
+    }
+
+    #[tokio::test]
+    async fn a_page_from_the_last_minute_serves_only_while_it_is_rendered_again() {
+        let (cache, clock) = cache_with("/sigs").await;
+        assert!(cache.fresh("/sigs").is_some());
+        clock.advance(60);
+        assert!(
+            cache.fresh("/sigs").is_none(),
+            "a new minute renders it again"
+        );
+        assert!(cache.kept("/sigs", 1).is_some(), "meanwhile it may be sent");
+        clock.advance(60);
+        assert!(
+            cache.kept("/sigs", 1).is_none(),
+            "two minutes late is too late"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_write_leaves_nothing_to_send_while_rendering() {
+        let (cache, clock) = cache_with("/sigs").await;
+        clock.advance(60);
+        cache.invalidate();
+        assert!(cache.kept("/sigs", 1).is_none());
+    }
 }
