@@ -101,26 +101,11 @@ async fn history(db: &Database, sig: &SigRef) -> Result<History, sqlx::Error> {
     })
 }
 
-async fn last_activity(db: &Database, sig_id: i64) -> Result<LastActivity, sqlx::Error> {
-    let (meeting, notes): (Option<String>, Option<String>) = sqlx::query_as(
-        "SELECT MAX(held_on), MAX(CASE WHEN notes = '' THEN NULL ELSE held_on END) \
-         FROM meetings WHERE sig_id = $1",
-    )
-    .bind(sig_id)
-    .fetch_one(&db.pool)
-    .await?;
-    let roadmap_change: Option<i64> =
-        sqlx::query_scalar("SELECT MAX(changed_at) FROM roadmap_changes WHERE sig_id = $1")
-            .bind(sig_id)
-            .fetch_one(&db.pool)
-            .await?;
-    let joined: Option<i64> =
-        sqlx::query_scalar("SELECT MAX(joined_at) FROM memberships WHERE sig_id = $1")
-            .bind(sig_id)
-            .fetch_one(&db.pool)
-            .await?;
-    let day = |iso: Option<String>| {
-        let date = NaiveDate::parse_from_str(iso.as_deref()?, "%Y-%m-%d").ok()?;
+/// The last-activity lines, in the page's language.
+fn last_activity(history: &History) -> LastActivity {
+    let latest = history.latest();
+    let day = |iso: Option<&str>| {
+        let date = NaiveDate::parse_from_str(iso?, "%Y-%m-%d").ok()?;
         Some(format::date(
             language(),
             date.year(),
@@ -129,12 +114,12 @@ async fn last_activity(db: &Database, sig_id: i64) -> Result<LastActivity, sqlx:
         ))
     };
     let stamp = |at: Option<i64>| at.map(|at| format::day_of(Some(at)));
-    Ok(LastActivity {
-        meeting: day(meeting),
-        notes: day(notes),
-        roadmap_change: stamp(roadmap_change),
-        joined: stamp(joined),
-    })
+    LastActivity {
+        meeting: day(latest.meeting),
+        notes: day(latest.notes),
+        roadmap_change: stamp(latest.roadmap_change),
+        joined: stamp(latest.joined),
+    }
 }
 
 async fn leads(db: &Database, sig_id: i64) -> Result<Vec<LeadTerm>, sqlx::Error> {
@@ -189,7 +174,7 @@ pub async fn page(db: &Database, slug: &str) -> Result<Option<SigHealthPage>, sq
         .collect();
     Ok(Some(SigHealthPage {
         months,
-        last: last_activity(db, sig.id).await?,
+        last: last_activity(&history),
         leads: leads(db, sig.id).await?,
         charts: HealthCharts::default(),
         reports: published_years(db, sig.id).await?,

@@ -34,6 +34,16 @@ pub struct ItemChange {
     pub changed_at: i64,
 }
 
+/// When each kind of thing last happened: meeting days as stored
+/// (`YYYY-MM-DD`), the rest in Unix seconds.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Latest<'a> {
+    pub meeting: Option<&'a str>,
+    pub notes: Option<&'a str>,
+    pub roadmap_change: Option<i64>,
+    pub joined: Option<i64>,
+}
+
 /// The first instant of `month`, in UTC.
 pub fn start_of(month: Month) -> i64 {
     Utc.with_ymd_and_hms(month.year(), month.month(), 1, 0, 0, 0)
@@ -215,6 +225,23 @@ impl History {
             })
             .map(|standing| standing.title.clone())
             .collect()
+    }
+
+    /// When each kind of thing last happened, from the rows already read.
+    pub fn latest(&self) -> Latest<'_> {
+        let last_day = |with_notes: bool| {
+            self.meetings
+                .iter()
+                .filter(|meeting| meeting.has_notes || !with_notes)
+                .map(|meeting| meeting.held_on.as_str())
+                .max()
+        };
+        Latest {
+            meeting: last_day(false),
+            notes: last_day(true),
+            roadmap_change: self.changes.iter().map(|change| change.changed_at).max(),
+            joined: self.tenures.iter().map(|tenure| tenure.joined_at).max(),
+        }
     }
 
     /// The cutoff of the last of `months`, for the "at the end" figures.

@@ -123,3 +123,51 @@ fn overdue_means_the_target_month_has_passed() {
     let proposed = change(1, Some("proposed"), "2026-01", 0);
     assert!(!is_overdue(&proposed, at(2026, 5, 1)));
 }
+
+#[test]
+fn the_latest_of_each_kind_is_read_from_the_rows() {
+    let meeting = |day: &str, has_notes: bool| HeldMeeting {
+        held_on: day.to_owned(),
+        has_notes,
+        has_recording: false,
+    };
+    let history = History {
+        meetings: vec![
+            meeting("2026-03-04", true),
+            meeting("2026-05-06", false),
+            meeting("2026-04-01", false),
+        ],
+        schedules: Vec::new(),
+        tenures: vec![
+            Tenure {
+                joined_at: at(2026, 2, 1),
+                left_at: None,
+            },
+            Tenure {
+                joined_at: at(2026, 6, 1),
+                left_at: Some(at(2026, 7, 1)),
+            },
+        ],
+        changes: vec![
+            change(2, Some("done"), "2026-03", at(2026, 3, 9)),
+            change(1, Some("planned"), "2026-03", at(2026, 1, 5)),
+        ],
+    };
+    assert_eq!(
+        history.latest(),
+        Latest {
+            meeting: Some("2026-05-06"),
+            notes: Some("2026-03-04"),
+            roadmap_change: Some(at(2026, 3, 9)),
+            joined: Some(at(2026, 6, 1)),
+        }
+    );
+    let empty = History {
+        meetings: Vec::new(),
+        schedules: Vec::new(),
+        tenures: Vec::new(),
+        changes: Vec::new(),
+    };
+    assert_eq!(empty.latest().meeting, None);
+    assert_eq!(empty.latest().joined, None);
+}
